@@ -1,0 +1,93 @@
+/**
+ * Which backend runs the math, and why. `auto` takes gpu.js only where it beats the CPU kernels on the work
+ * at hand: a software renderer (Mesa llvmpipe under xvfb) starts fine and then loses, so it is timed, not trusted.
+ */
+import type { Backend } from './backend.js';
+import { FastCpuBackend } from './fast-cpu.js';
+import { GPU_MODES, GpuJsBackend, type GpuMode } from './gpujs.js';
+import { ReferenceBackend } from './reference.js';
+
+export const BACKEND_CHOICES = ['auto', 'cpu', 'gpu', 'reference', 'cpu-js', ...GPU_MODES.filter((m) => m !== 'gpu')] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+/** A matmul shape typical of the run, used to time the candidates for `auto`. */
+export interface Workload {
+  m: number;
+  n: number;
+  k: number;
+}
+
+export interface BackendSelection {
+  backend: Backend;
+  /** One line for the user: why this backend. */
+  reason: string;
+}
+
+/** Every backend this program knows, by name, for the equality tests and the benchmark. */
+export const BACKEND_FACTORIES: ReadonlyArray<{ name: string; create: () => Backend }> = [
+  { name: 'reference', create: () => new ReferenceBackend() },
+  { name: 'cpu-js', create: () => new FastCpuBackend() },
+  ...GPU_MODES.filter((mode) => mode !== 'gpu').map((mode) => ({ name: `gpu.js:${mode}`, create: () => new GpuJsBackend(mode) })),
+];
+
+/** The fastest CPU backend available here. */
+export function createCpuBackend(): Backend {
+  return new FastCpuBackend();
+}
+
+export function selectBackend(choice: BackendChoice, workload: Workload): BackendSelection {
+  switch (choice) {
+    case 'reference':
+      return { backend: new ReferenceBackend(), reason: 'asked for the reference kernels' };
+    case 'cpu-js':
+      return { backend: new FastCpuBackend(), reason: 'asked for the plain TypeScript kernels' };
+    case 'cpu': {
+      const backend = createCpuBackend();
+      return { backend, reason: `asked for the CPU: ${backend.name}` };
+    }
+    case 'auto':
+      return selectAuto(workload);
+    default:
+      return { backend: new GpuJsBackend(choice as GpuMode), reason: `asked for gpu.js mode ${choice}` };
+  }
+}
+
+function selectAuto(workload: Workload): BackendSelection {
+  const cpu = createCpuBackend();
+  let gpu: Backend;
+  try {
+    gpu = new GpuJsBackend('gpu');
+  } catch (error) {
+    return { backend: cpu, reason: `${cpu.name}: ${(error as Error).message}` };
+  }
+  const cpuMs = timeMatmul(cpu, workload);
+  const gpuMs = timeMatmul(gpu, workload);
+  const race = `${gpu.name} ${gpuMs.toFixed(3)} ms vs ${cpu.name} ${cpuMs.toFixed(3)} ms per ${workload.m}x${workload.k}x${workload.n} matmul`;
+  if (gpuMs < cpuMs) {
+    cpu.dispose();
+    return { backend: gpu, reason: `${gpu.name} is faster: ${race}` };
+  }
+  gpu.dispose();
+  return { backend: cpu, reason: `${cpu.name} is faster: ${race}` };
+}
+
+/** Median milliseconds of one matmul of the workload's shape, after a warm-up (gpu.js compiles on first use). */
+export function timeMatmul(backend: Backend, { m, n, k }: Workload, repeats = 7): number {
+  const a = backend.alloc(m * k), b = backend.alloc(k * n), out = backend.alloc(m * n);
+  a.fill(0.5);
+  b.fill(0.25);
+  backend.matmul(a, b, out, m, n, k, false, false, false);
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const start = performance.now();
+    backend.matmul(a, b, out, m, n, k, false, false, false);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,11 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    testTimeout: 60_000,
+    // Snapshots live in snapshots/ (one file per test file), not beside the tests.
+    resolveSnapshotPath: (testPath, extension) => path.join(path.dirname(testPath), '..', 'snapshots', path.basename(testPath) + extension),
+  },
+});
