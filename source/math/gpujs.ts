@@ -130,11 +130,12 @@ export class GpuJsBackend implements Backend {
     let kernel = this.kernels.get(key);
     if (!kernel) {
       kernel = this.gpu.createKernel(body as any, {
+        // loopMaxIterations is honoured by gpu.js but missing from its typings.
+        ...({ loopMaxIterations: 1 << 20 } as object),
         output: [outputLength],
         constants,
         precision: 'single',
         tactic: 'precision',
-        loopMaxIterations: 1 << 20,
       });
       this.kernels.set(key, kernel);
     }

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * The command line: flags -> validated settings -> the chosen command with the chosen output.
+ * Bad input is one line on stderr and exit status 2; a diverged run is status 1 with advice.
+ */
+import meow from 'meow';
+import { flagName, mergeSettings, readConfigFile, type RawSettings } from './config.js';
+import { DivergedError, UsageError } from './errors.js';
+import { COMMANDS, DEFAULT_COMMAND } from './commands/index.js';
+import type { Command, CommandContext, FlagSpec, OutputMode } from './commands/command.js';
+
+const OVERVIEW = `
+  sia-ae: train autoencoders in the terminal and watch them learn
+
+  Usage: sia-ae [command] [options]        (no command = ${DEFAULT_COMMAND})
+
+  Commands
+${COMMANDS.map((c) => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+  sia-ae COMMAND --help shows a command's options.
+
+  Examples
+    sia-ae                          train the font autoencoder with the defaults
+    sia-ae font --save model.json   ... and keep the model
+    sia-ae generate --model model.json --grid 8
+    sia-ae glyphs --chars abc
+`;
+
+function allFlags(): Record<string, FlagSpec> {
+  return Object.assign({ help: { type: 'boolean', shortFlag: 'h' } }, ...COMMANDS.map((c) => c.flags));
+}
+
+function outputMode(flags: RawSettings, stdout: NodeJS.WriteStream): OutputMode {
+  if (flags.json) return 'json';
+  if (flags.plain || !stdout.isTTY) return 'plain';
+  return 'screen';
+}
+
+/** Settings for the command: its config file (if any) overlaid with the flags actually given. */
+function settingsFor(command: Command, flags: RawSettings): RawSettings {
+  const given = Object.fromEntries(
+    Object.entries(flags).filter(([key, value]) => key !== 'help' && key !== 'config' && value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  );
+  const wrong = Object.keys(given).filter((key) => !(key in command.flags));
+  if (wrong.length > 0) throw new UsageError(`${command.name} does not take ${wrong.map(flagName).join(', ')} (see sia-ae ${command.name} --help)`);
+  const fromFile = typeof flags.config === 'string' ? readConfigFile(flags.config) : {};
+  const { json, plain, ...settings } = mergeSettings(fromFile, given);
+  return settings;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cli = meow(OVERVIEW, {
+    importMeta: import.meta,
+    argv,
+    flags: allFlags() as any,
+    autoHelp: false,
+    autoVersion: false,
+    allowUnknownFlags: true,
+  });
+  const known = allFlags();
+  const unknown = Object.keys(cli.flags).filter((key) => !(key in known));
+  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.map(flagName).join(', ')} (see sia-ae --help)`);
+  const [name = DEFAULT_COMMAND, ...extra] = cli.input[0] === 'help' ? cli.input.slice(1) : cli.input;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}": try ${COMMANDS.map((c) => c.name).join(', ')} (see sia-ae --help)`);
+  if (cli.flags.help || cli.input[0] === 'help') {
+    process.stdout.write(cli.input.length === 0 ? OVERVIEW.slice(1) : command.help.slice(1));
+    return 0;
+  }
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (options start with --; see sia-ae ${command.name} --help)`);
+  const flags = cli.flags as RawSettings;
+  const context: CommandContext = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    output: outputMode(flags, process.stdout),
+    columns: process.stdout.columns || 80,
+  };
+  return command.run(settingsFor(command, flags), context);
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); // a closed pipe (| head) is not a failure
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`sia-ae: ${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof DivergedError) {
+      process.stderr.write(`sia-ae: training diverged: ${error.message}; no model was saved\n`);
+      process.exitCode = 1;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`sia-ae: internal error: ${message}${process.env.SIA_AE_DEBUG ? `\n${(error as Error).stack}` : ' (SIA_AE_DEBUG=1 shows the stack)'}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,78 @@
+/** `sia-ae bench`: times the compute backends on this machine, side by side in one run. */
+import { timeFontEpochs, timeToTarget } from '../bench/font.js';
+import type { Backend } from '../math/backend.js';
+import { BACKEND_FACTORIES } from '../math/select.js';
+import { renderTable } from '../render/table.js';
+import { writeJsonLine } from '../report/json.js';
+import { parseNumber, rejectUnknown, setting, type RawSettings } from '../config.js';
+import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+
+/** The architecture whose PyTorch epoch time the issue quotes (0.9 ms with 2 threads). */
+const REFERENCE_LAYERS = [35, 60, 40, 20, 2];
+
+interface BackendStatus {
+  name: string;
+  available: boolean;
+  reason?: string;
+  backend?: Backend;
+}
+
+function startAll(): BackendStatus[] {
+  return BACKEND_FACTORIES.map(({ name, create }) => {
+    try {
+      return { name, available: true, backend: create() };
+    } catch (error) {
+      return { name, available: false, reason: (error as Error).message };
+    }
+  });
+}
+
+async function runBench(settings: RawSettings, context: CommandContext): Promise<number> {
+  rejectUnknown(settings, ['seeds', ...Object.keys(OUTPUT_FLAGS)], 'bench');
+  const seeds = setting(settings, 'seeds', 10, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
+  const json = context.output === 'json';
+  const progress = (line: string) => { if (!json) context.stderr.write(`${line}\n`); };
+  const statuses = startAll();
+  const rows = statuses.map((status) => {
+    if (!status.backend) return { name: status.name, available: false, reason: status.reason };
+    progress(`timing ${status.name} ...`);
+    const epoch = timeFontEpochs(status.backend, REFERENCE_LAYERS, 0.01, status.name === 'reference' ? 50 : 300);
+    const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, seeds);
+    status.backend.dispose();
+    return { name: status.name, available: true, fontMsPerEpoch: epoch.msPerEpoch, fontSecondsToTarget: target?.medianSeconds, fontSeedsReached: target && `${target.reached}/${target.seeds}` };
+  });
+  const auto = rows.filter((r) => r.available && r.fontMsPerEpoch !== undefined && r.name !== 'reference')
+    .sort((a, b) => a.fontMsPerEpoch! - b.fontMsPerEpoch!)[0]?.name;
+  if (json) {
+    writeJsonLine(context.stdout, { event: 'result', experiment: 'bench', backends: rows, auto });
+    return 0;
+  }
+  context.stdout.write(`font autoencoder ${REFERENCE_LAYERS.join('-')}, full batch of 32, Adam: median ms per epoch; defaults' median time to target over ${seeds} seeds\n\n`);
+  context.stdout.write(renderTable(
+    ['backend', 'ms/epoch', 's to target', 'reached'],
+    rows.map((r) => r.available
+      ? [r.name, r.fontMsPerEpoch!.toFixed(3), r.fontSecondsToTarget?.toFixed(3) ?? '-', r.fontSeedsReached ?? '-']
+      : [r.name, `unavailable: ${r.reason}`, '', '']),
+  ));
+  context.stdout.write(`\nfastest for the font network: ${auto}\n`);
+  return 0;
+}
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'time the compute backends on this machine',
+  flags: { seeds: { type: 'string' }, ...OUTPUT_FLAGS },
+  help: `
+  Usage: sia-ae bench [--seeds N] [--json]
+
+  Times every compute backend that starts here, side by side in one run (medians over repeats):
+  the font autoencoder's ms per epoch (35-60-40-20-2, full batch) and the default configuration's
+  time to reach the target over seeds 1..N. Backends that cannot start are listed with the reason.
+  Run it under xvfb-run -a to include gpu.js's headless-gl mode.
+
+  Options
+    --seeds N   seeds for the time-to-target measurement   [10]
+    --json      one result line: {"event":"result","experiment":"bench","backends":[...],"auto":...}
+`,
+  run: runBench,
+};

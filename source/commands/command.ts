@@ -1,0 +1,61 @@
+/** What every subcommand provides: its flags, its help, and a run function fed with validated settings. */
+import type { RawSettings } from '../config.js';
+
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  shortFlag?: string;
+  isMultiple?: boolean;
+}
+
+export type OutputMode = 'screen' | 'plain' | 'json';
+
+export interface CommandContext {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
+  stderr: NodeJS.WritableStream;
+  output: OutputMode;
+  /** Terminal width for plain output (80 when unknown). */
+  columns: number;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `sia-ae --help`. */
+  summary: string;
+  /** The whole `sia-ae NAME --help` text. */
+  help: string;
+  flags: Record<string, FlagSpec>;
+  /** Returns the exit status. Throws UsageError for bad input. */
+  run(settings: RawSettings, context: CommandContext): Promise<number>;
+}
+
+/** Flags of every trainer (DESIGN.md). */
+export const TRAINER_FLAGS: Record<string, FlagSpec> = {
+  config: { type: 'string' },
+  seed: { type: 'string' },
+  epochs: { type: 'string' },
+  lr: { type: 'string' },
+  optimizer: { type: 'string' },
+  backend: { type: 'string' },
+  save: { type: 'string' },
+  load: { type: 'string' },
+};
+
+/** Flags that choose the output, taken by every command that prints results. */
+export const OUTPUT_FLAGS: Record<string, FlagSpec> = {
+  json: { type: 'boolean' },
+  plain: { type: 'boolean' },
+};
+
+export const TRAINER_HELP = `
+  Every trainer also takes
+    --config FILE       JSON file of settings (keys as the flags, camelCase); flags override it
+    --seed N            random seed: the same seed gives the same numbers on the same backend
+    --epochs N          most epochs to train
+    --lr X              learning rate (> 0)
+    --optimizer NAME    adam | rmsprop | sgd | momentum
+    --backend NAME      auto | cpu | gpu | reference | cpu-js | headlessgl | webgl | webgl2 | webgpu | webasm
+                        auto uses gpu.js only where it beats the CPU kernels on this run's matrices
+    --save FILE         write the trained model here (atomically)
+    --load FILE         start from a saved model
+    --json              newline-delimited JSON on stdout: epoch lines, then one result line
+    --plain             readable text lines (the default when stdout is not a terminal)`;

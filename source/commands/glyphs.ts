@@ -1,0 +1,45 @@
+/** `sia-ae glyphs`: the font's glyphs as ASCII art. */
+import { GLYPH_COLS, GLYPH_ROWS, loadFont, selectGlyphs } from '../data/font.js';
+import { UsageError } from '../errors.js';
+import { glyphLines, wrapBlocks } from '../render/glyph.js';
+import { writeJsonLine } from '../report/json.js';
+import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
+import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+
+async function runGlyphs(settings: RawSettings, context: CommandContext): Promise<number> {
+  rejectUnknown(settings, ['chars', ...Object.keys(OUTPUT_FLAGS)], 'glyphs');
+  const chars = setting(settings, 'chars', undefined, parseString);
+  let glyphs;
+  try {
+    glyphs = selectGlyphs(loadFont(), chars);
+  } catch (error) {
+    throw new UsageError(`--chars: ${(error as Error).message}`);
+  }
+  if (context.output === 'json') {
+    for (const g of glyphs) writeJsonLine(context.stdout, { char: g.char, code: g.code, pixels: Array.from(g.pixels) });
+    return 0;
+  }
+  const blocks = glyphs.map((g) => ({ lines: glyphLines(g.pixels, GLYPH_ROWS, GLYPH_COLS), caption: g.char }));
+  context.stdout.write(`${wrapBlocks(blocks, context.columns, 3).join('\n')}\n`);
+  return 0;
+}
+
+export const glyphsCommand: Command = {
+  name: 'glyphs',
+  summary: "print the font's glyphs as ASCII art",
+  flags: { chars: { type: 'string' }, ...OUTPUT_FLAGS },
+  help: `
+  Usage: sia-ae glyphs [--chars CHARS] [--json]
+
+  Prints the glyphs of the 7x5 font (fixtures/font.h) as ASCII art, '#' on and '.' off.
+
+  Options
+    --chars CHARS   only these characters, e.g. aben (DEL names the last glyph)
+    --json          one line per glyph: {"char", "code", "pixels"}
+
+  Examples
+    sia-ae glyphs
+    sia-ae glyphs --chars abc
+`,
+  run: runGlyphs,
+};

@@ -1,0 +1,12 @@
+/**
+ * Errors the user can fix: bad flags, bad values, unreadable files. The CLI prints the message as one line and
+ * exits with status 2. Anything else is a bug or an environment failure (status 1).
+ */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Training diverged (NaN or infinite loss): status 1 with advice, and no model is saved. */
+export class DivergedError extends Error {
+  override name = 'DivergedError';
+}

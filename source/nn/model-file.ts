@@ -1,0 +1,60 @@
+/**
+ * The model file: versioned JSON with the parameters as base64 float32, written atomically.
+ * Reading validates everything, so a corrupt or foreign file is one clear UsageError.
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
+
+export const MODEL_FORMAT = 'sia-ae-model';
+export const MODEL_VERSION = 1;
+
+export interface ModelFile<Shape = unknown, Meta = unknown> {
+  kind: string;
+  shape: Shape;
+  /** Whatever the model's owner needs besides the weights (training glyphs, optimizer state, epoch …). */
+  meta: Meta;
+  parameters: Float32Array;
+  /** Further named arrays (optimizer moments in a checkpoint). */
+  arrays?: Record<string, Float32Array>;
+}
+
+const toBase64 = (values: Float32Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+
+function fromBase64(text: unknown, file: string): Float32Array {
+  if (typeof text !== 'string') throw new UsageError(`${file}: not a sia-ae model (parameters missing)`);
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % 4 !== 0) throw new UsageError(`${file}: corrupt model file (parameter bytes not a multiple of 4)`);
+  const values = new Float32Array(bytes.length / 4);
+  new Uint8Array(values.buffer).set(bytes);
+  return values;
+}
+
+export function saveModelFile(file: string, model: ModelFile): void {
+  const arrays = Object.fromEntries(Object.entries(model.arrays ?? {}).map(([name, values]) => [name, toBase64(values)]));
+  const json = {
+    format: MODEL_FORMAT, version: MODEL_VERSION, kind: model.kind, shape: model.shape, meta: model.meta,
+    parameters: toBase64(model.parameters), arrays,
+  };
+  writeFileAtomic(file, JSON.stringify(json));
+}
+
+export function loadModelFile(file: string, expectedKind: string): ModelFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read model file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let json: Record<string, any>;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file}: corrupt model file (not valid JSON)`);
+  }
+  if (json?.format !== MODEL_FORMAT) throw new UsageError(`${file}: not a sia-ae model file`);
+  if (json.version !== MODEL_VERSION) throw new UsageError(`${file}: model file version ${json.version}, this sia-ae reads version ${MODEL_VERSION}`);
+  if (json.kind !== expectedKind) throw new UsageError(`${file}: holds a ${json.kind} model, expected ${expectedKind}`);
+  const arrays = Object.fromEntries(Object.entries(json.arrays ?? {}).map(([name, text]) => [name, fromBase64(text, file)]));
+  return { kind: json.kind, shape: json.shape, meta: json.meta, parameters: fromBase64(json.parameters, file), arrays };
+}

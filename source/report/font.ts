@@ -1,0 +1,74 @@
+/** Plain-text and JSON-lines reporters for the font autoencoder. */
+import { GLYPH_COLS, GLYPH_ROWS, type Glyph } from '../data/font.js';
+import { GLYPH_LEGEND, glyphLines, wrapBlocks } from '../render/glyph.js';
+import type { FontEpoch, FontEvent } from '../train/font.js';
+import type { FontResult } from '../train/font-result.js';
+import { writeJsonLine } from './json.js';
+
+export interface EpochLogger {
+  onEvent(event: FontEvent): void;
+}
+
+/** Hands every `every`-th epoch, and the last one, to `write`. */
+function epochLogger(every: number, write: (epoch: FontEpoch) => void): EpochLogger {
+  let lastWritten = -1;
+  return {
+    onEvent(event) {
+      const epoch = event.type === 'done' ? event.last : event;
+      if (epoch.epoch === lastWritten || (event.type === 'epoch' && epoch.epoch % every !== 0)) return;
+      lastWritten = epoch.epoch;
+      write(epoch);
+    },
+  };
+}
+
+export function fontJsonLogger(out: NodeJS.WritableStream, every: number): EpochLogger {
+  return epochLogger(every, (e) => writeJsonLine(out, {
+    event: 'epoch', epoch: e.epoch, loss: e.loss, maxPixelError: e.maxPixelError, meanPixelError: e.meanPixelError, elapsedSeconds: e.elapsedMs / 1000,
+  }));
+}
+
+export function fontPlainLogger(out: NodeJS.WritableStream, every: number): EpochLogger {
+  return epochLogger(every, (e) => out.write(
+    `epoch ${String(e.epoch).padStart(5)}  loss ${e.loss.toFixed(5)}  wrong pixels max ${e.maxPixelError} mean ${e.meanPixelError.toFixed(2)}\n`,
+  ));
+}
+
+/** The closing summary: the outcome, every glyph's error, and art for the glyphs that still have errors. */
+export function fontPlainSummary(result: FontResult, glyphs: Glyph[], outputs: Float32Array, columns: number): string {
+  const lines = [
+    '',
+    `${result.reachedTarget ? 'reached' : 'did not reach'} the target (max ${result.target} wrong pixels per glyph) after ${result.epochs} epochs in ${result.trainSeconds.toFixed(3)} s`,
+    `architecture ${result.architecture}   backend ${result.backend}   seed ${result.seed}`,
+    `wrong pixels: max ${result.maxPixelError}, mean ${result.meanPixelError.toFixed(3)}`,
+    '',
+    'wrong pixels per glyph:',
+    ...wrapWords(glyphs.map((g) => `${g.char}:${result.perGlyph[g.char]}`), columns),
+  ];
+  const withErrors = glyphs.map((g, i) => ({ g, i })).filter(({ g }) => result.perGlyph[g.char] > 0);
+  if (withErrors.length > 0) {
+    lines.push('', `glyphs with errors, original | reconstruction (${GLYPH_LEGEND}):`, '');
+    const blocks = withErrors.flatMap(({ g, i }) => {
+      const output = outputs.subarray(i * g.pixels.length, (i + 1) * g.pixels.length);
+      const original = glyphLines(g.pixels, GLYPH_ROWS, GLYPH_COLS);
+      const reconstruction = glyphLines(output, GLYPH_ROWS, GLYPH_COLS, g.pixels);
+      return [{ lines: original.map((row, r) => `${row} ${reconstruction[r]}`), caption: `${g.char} ${result.perGlyph[g.char]}` }];
+    });
+    lines.push(...wrapBlocks(blocks, columns, 3));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function wrapWords(words: string[], columns: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > columns) {
+      lines.push(line);
+      line = '';
+    }
+    line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,59 @@
+/**
+ * Pumps a training event stream. Training is synchronous math; every `sliceMs` the pump yields to the event
+ * loop so that the screen can draw and keys get answered while training runs. Pause and stop are honoured
+ * between events.
+ */
+export class RunControl {
+  paused = false;
+  stopped = false;
+  private wake: (() => void) | undefined;
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.wake?.();
+  }
+
+  toggle(): void {
+    if (this.paused) this.resume();
+    else this.pause();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wake?.();
+  }
+
+  /** Resolves when resumed or stopped. */
+  whilePaused(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function drive<E>(events: Iterator<E>, onEvent: (event: E) => void, control = new RunControl(), sliceMs = 15): Promise<void> {
+  let sliceStart = performance.now();
+  while (!control.stopped) {
+    if (control.paused) {
+      await control.whilePaused();
+      continue;
+    }
+    const next = events.next();
+    if (next.done) return;
+    onEvent(next.value);
+    if (performance.now() - sliceStart > sliceMs) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+  events.return?.(undefined);
+}
