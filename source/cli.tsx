@@ -48,10 +48,24 @@ function settingsFor(command: Command, flags: RawSettings): RawSettings {
   return settings;
 }
 
+/**
+ * `--z -1.5,2` would read as flags -1 -.5 …: a negative number after an option that takes a value is joined
+ * to it (`--z=-1.5,2`), so users need not know the `=` form.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const takesValue = (arg: string) => allFlags()[arg.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]?.type === 'string';
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (/^--[a-z-]+$/.test(argv[i]) && takesValue(argv[i]) && /^-[\d.]/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   const cli = meow(OVERVIEW, {
     importMeta: import.meta,
-    argv,
+    argv: joinNegativeValues(argv),
     flags: allFlags() as any,
     autoHelp: false,
     autoVersion: false,
