@@ -49,3 +49,17 @@ export function wrapBlocks(blocks: Array<{ lines: string[]; caption?: string }>,
   if (row.length > 0) out.push(...sideBySide(row, gap));
   return out;
 }
+
+/** Grey levels from off to on: noise that stays on its side of 0.5 still shows. */
+const SHADES = '.:-=+*#';
+export const SHADE_LEGEND = `grey levels 0 to 1: ${SHADES.split('').join(' ')}`;
+
+export function shadeLines(pixels: ArrayLike<number>, rows: number, cols: number): string[] {
+  const lines: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let c = 0; c < cols; c++) line += SHADES[Math.round(Math.min(1, Math.max(0, pixels[r * cols + c])) * (SHADES.length - 1))];
+    lines.push(line);
+  }
+  return lines;
+}

@@ -4,6 +4,9 @@
  *
  * With one full batch (the default) the evaluation forward pass is also the training forward pass, so
  * evaluating every epoch costs nothing; the weights reported are exactly the weights evaluated.
+ *
+ * With `noise` it is the denoising autoencoder: the same loop, but every training step sees a fresh noisy copy
+ * of its glyphs and is scored against the clean ones. Evaluation stays on the clean glyphs.
  */
 import type { Backend } from '../math/backend.js';
 import type { Glyph } from '../data/font.js';
@@ -12,6 +15,7 @@ import { Autoencoder, type AutoencoderShape } from '../nn/autoencoder.js';
 import { lossGradient, lossValue, type LossName } from '../nn/losses.js';
 import { Optimizer, optimizerSettings, type OptimizerName } from '../nn/optim.js';
 import { Rng } from '../nn/random.js';
+import { addNoise, type NoiseSpec } from '../data/noise.js';
 import { mean, wrongPixels } from './pixels.js';
 
 export interface FontTrainingOptions {
@@ -22,9 +26,11 @@ export interface FontTrainingOptions {
   /** Most epochs to train. */
   epochs: number;
   batch: number;
-  /** Stop once every glyph has at most this many wrong pixels. */
+  /** Stop once every glyph has at most this many wrong pixels (−1: train every epoch). */
   target: number;
   seed: number;
+  /** Denoising: train on fresh noisy copies each step, against the clean glyphs. */
+  noise?: NoiseSpec;
 }
 
 /** What the screen and reporters see after each epoch. Arrays are copies: safe to keep. */
@@ -63,6 +69,14 @@ export function* trainFont(backend: Backend, glyphs: Glyph[], options: FontTrain
   const throughSigmoid = options.loss === 'bce' && options.shape.outputActivation === 'sigmoid';
   const started = performance.now();
 
+  /** What the network sees of the clean batch x: x itself, or a fresh noisy copy. */
+  const inputFor = (x: Float32Array, rows: number): Float32Array => {
+    if (!options.noise) return x;
+    const noisy = data.noisyBuffer(rows);
+    addNoise(options.noise, x, noisy, rng);
+    return noisy;
+  };
+
   const trainBatch = (x: Float32Array, rows: number, output: Float32Array) => {
     const grad = data.gradBuffer(rows);
     lossGradient(lossSpec, output, x, grad, rows, data.features, throughSigmoid);
@@ -88,8 +102,8 @@ export function* trainFont(backend: Backend, glyphs: Glyph[], options: FontTrain
       yield { type: 'done', last: report, reachedTarget, model };
       return;
     }
-    if (data.fullBatch) trainBatch(data.all, data.count, outputs);
-    else for (const [x, rows] of data.shuffled(rng)) trainBatch(x, rows, model.forward(x, rows));
+    if (data.fullBatch && !options.noise) trainBatch(data.all, data.count, outputs);
+    else for (const [x, rows] of data.batches(rng)) trainBatch(x, rows, model.forward(inputFor(x, rows), rows));
   }
 }
 
@@ -100,7 +114,7 @@ class GlyphBatches {
   readonly features: number;
   readonly fullBatch: boolean;
   private readonly order: number[];
-  private readonly batchBuffers = new Map<number, { x: Float32Array; grad: Float32Array }>();
+  private readonly batchBuffers = new Map<number, { x: Float32Array; grad: Float32Array; noisy: Float32Array }>();
 
   constructor(private readonly backend: Backend, glyphs: Glyph[], private readonly batch: number) {
     this.count = glyphs.length;
@@ -115,7 +129,16 @@ class GlyphBatches {
     return this.buffers(rows).grad;
   }
 
-  *shuffled(rng: Rng): Generator<[Float32Array, number]> {
+  noisyBuffer(rows: number): Float32Array {
+    return this.buffers(rows).noisy;
+  }
+
+  /** The whole set as one batch, or minibatches in a fresh seeded order. */
+  *batches(rng: Rng): Generator<[Float32Array, number]> {
+    if (this.fullBatch) {
+      yield [this.all, this.count];
+      return;
+    }
     rng.shuffle(this.order);
     for (let start = 0; start < this.count; start += this.batch) {
       const rows = Math.min(this.batch, this.count - start);
@@ -131,7 +154,8 @@ class GlyphBatches {
   private buffers(rows: number) {
     let buffers = this.batchBuffers.get(rows);
     if (!buffers) {
-      buffers = { x: this.backend.alloc(rows * this.features), grad: this.backend.alloc(rows * this.features) };
+      const size = rows * this.features;
+      buffers = { x: this.backend.alloc(size), grad: this.backend.alloc(size), noisy: this.backend.alloc(size) };
       this.batchBuffers.set(rows, buffers);
     }
     return buffers;

@@ -1,0 +1,119 @@
+/**
+ * `sia-ae denoise --sweep`: every architecture x noise setting (x seed) trained as a denoiser on worker
+ * threads, plus the plain autoencoder of each architecture as the baseline; every model is scored at every
+ * noise setting (its own gives the summary rows, the others the generalisation view).
+ */
+import { describeNoise, noiseFields, type NoiseSpec } from '../data/noise.js';
+import { denoiseTable, generalisationTable, shortLabel, type DenoiseRowView } from '../render/denoise.js';
+import { writeJsonLine } from '../report/json.js';
+import { sweepProgress } from '../report/sweep.js';
+import { runPool } from '../sweep/pool.js';
+import { meanStd, type Stat } from '../sweep/stats.js';
+import type { DenoiseScore } from '../train/denoise-score.js';
+import type { DenoiseJob, DenoiseJobResult, DenoiseModelKind } from '../train/denoise-job.js';
+import type { JobResult } from '../sweep/jobs.js';
+import { denoiseTraining, noiseLevels, type DenoiseConfig } from './denoise-config.js';
+import type { CommandContext } from './command.js';
+
+const SCORE_KEYS = ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError'] as const;
+
+/** One trained model: which it is, and its scores at every noise setting, one entry per seed. */
+interface Model {
+  kind: DenoiseModelKind;
+  architecture: string;
+  /** Index of the noise setting a denoiser trained on. */
+  trainedOn?: number;
+  /** scores[level][seed] */
+  scores: DenoiseScore[][];
+}
+
+export async function runDenoiseSweep(config: DenoiseConfig, context: CommandContext): Promise<number> {
+  const levels = noiseLevels(config);
+  const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
+  const models: Model[] = config.architectures.flatMap((layers) => [
+    ...levels.map((_, level): Model => ({ kind: 'denoising', architecture: layers.join('-'), trainedOn: level, scores: levels.map(() => []) })),
+    { kind: 'plain', architecture: layers.join('-'), scores: levels.map(() => []) },
+  ]);
+  const jobs = seeds.flatMap((seed) => models.map((m): DenoiseJob => ({
+    kind: 'denoise', model: m.kind, training: denoiseTraining(config, m.architecture.split('-').map(Number), seed),
+    trainedOn: m.trainedOn === undefined ? undefined : levels[m.trainedOn], scoredOn: levels, copies: config.copies,
+  })));
+  const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.trainedOn ? describeNoise(job.trainedOn) : 'plain'} seed ${job.training.seed}`);
+  const json = context.output === 'json';
+  if (!json) {
+    context.stdout.write(`sweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} worker threads:`
+      + ` ${config.architectures.length} architectures\nx (${levels.length} noise settings + the plain baseline) x ${seeds.length} seed${seeds.length > 1 ? 's' : ''}\n`);
+  }
+  const started = performance.now();
+  const results = await runPool(jobs, { workers: config.workers, ...sweepProgress(context.stdout, context.output, labels, ownScore(jobs)) });
+  const seconds = (performance.now() - started) / 1000;
+  results.forEach((result, j) => {
+    const model = models[j % models.length];
+    (result as DenoiseJobResult).scores.forEach((score, level) => model.scores[level].push(score));
+  });
+
+  const rows = models.flatMap((m) => levels.flatMap((noise, level) => (m.kind === 'plain' || m.trainedOn === level ? [rowView(m, noise, level)] : [])));
+  if (json) {
+    writeJsonLine(context.stdout, {
+      event: 'result', experiment: 'denoise', sweep: true, seeds: seeds.length, seed: config.seed, epochs: config.epochs, copies: config.copies,
+      workers: config.workers, sweepSeconds: seconds, rows: rows.map(({ model, view }) => jsonRow(model, view, seeds.length)),
+      generalisation: models.map((m) => ({
+        model: m.kind, architecture: m.architecture, trainedOn: m.trainedOn === undefined ? null : noiseFields(levels[m.trainedOn]),
+        scoredOn: levels.map((noise, level) => ({ ...noiseFields(noise), ...means(m.scores[level]) })),
+      })),
+    });
+    return 0;
+  }
+  const out = context.stdout;
+  out.write(`\nthe sweep took ${seconds.toFixed(1)} s. Scores: means per glyph over ${config.copies} fresh noisy copies of each,\n`
+    + `against the clean glyph${seeds.length > 1 ? `; mean ± std over ${seeds.length} seeds` : ''}\n`);
+  out.write(`\ndenoising autoencoders (each trained on its noise setting):\n${denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view))}`);
+  out.write(`\nplain autoencoders (trained on clean glyphs; the baseline), the same noisy inputs:\n${denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view))}`);
+  out.write('\ngeneralisation: output mean abs error of each model (rows) at each noise setting (columns)\n');
+  for (const architecture of config.architectures.map((l) => l.join('-'))) {
+    const mine = models.filter((m) => m.architecture === architecture);
+    out.write(`\n${architecture}:\n${generalisationTable(levels, mine.map((m) => ({
+      label: m.trainedOn === undefined ? 'plain' : shortLabel(levels[m.trainedOn]),
+      meanAbsError: m.scores.map((perSeed) => meanStd(perSeed.map((s) => s.meanAbsError)).mean),
+    })))}`);
+  }
+  return 0;
+}
+
+function rowView(model: Model, noise: NoiseSpec, level: number): { model: DenoiseModelKind; view: DenoiseRowView } {
+  const perSeed = model.scores[level];
+  const stat = (key: (typeof SCORE_KEYS)[number]) => meanStd(perSeed.map((s) => s[key]));
+  return {
+    model: model.kind,
+    view: {
+      architecture: model.architecture, noise,
+      inputWrongPixels: stat('inputWrongPixels'), wrongPixels: stat('wrongPixels'),
+      inputMeanAbsError: stat('inputMeanAbsError'), meanAbsError: stat('meanAbsError'),
+    },
+  };
+}
+
+/** DESIGN.md's denoise row; with several seeds each score also has its standard deviation (`…Std`). */
+function jsonRow(model: DenoiseModelKind, view: DenoiseRowView, seeds: number): Record<string, unknown> {
+  const row: Record<string, unknown> = { model, architecture: view.architecture, ...noiseFields(view.noise), seeds };
+  for (const key of SCORE_KEYS) {
+    const stat: Stat = view[key];
+    row[key] = stat.mean;
+    if (stat.std !== undefined) row[`${key}Std`] = stat.std;
+  }
+  return row;
+}
+
+function means(perSeed: DenoiseScore[]): Record<string, number> {
+  return Object.fromEntries(SCORE_KEYS.map((key) => [key, meanStd(perSeed.map((s) => s[key])).mean]));
+}
+
+/** The done line of a job: output against input error at the noise it trained on (the plain model: the last setting). */
+function ownScore(jobs: DenoiseJob[]) {
+  return (index: number, result: JobResult): string => {
+    const { scores } = result as DenoiseJobResult;
+    const job = jobs[index];
+    const s = scores[job.trainedOn ? job.scoredOn.indexOf(job.trainedOn) : scores.length - 1];
+    return `mean abs error ${s.inputMeanAbsError.toFixed(4)} -> ${s.meanAbsError.toFixed(4)}`;
+  };
+}
