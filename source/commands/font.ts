@@ -16,6 +16,7 @@ import {
   parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
 } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
+import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './font-sweep.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
 
 export interface FontConfig {
@@ -69,6 +70,7 @@ const FONT_FLAGS = {
   subset: { type: 'string' },
   target: { type: 'string' },
   logEvery: { type: 'string' },
+  ...FONT_SWEEP_FLAGS,
 } as const;
 
 export function parseFontConfig(settings: RawSettings): FontConfig {
@@ -139,6 +141,7 @@ export function finishFontRun(run: FontRun, done: FontDone) {
 }
 
 async function runFont(settings: RawSettings, context: CommandContext): Promise<number> {
+  if (isFontSweep(settings)) return runFontSweep(settings, context);
   const run = startFontRun(settings);
   const json = context.output === 'json';
   if (!json) context.stdout.write(`backend ${run.backend.name}: ${run.backendReason}\n`);
@@ -179,12 +182,14 @@ export const fontCommand: Command = {
     --target N          stop once every glyph has at most N wrong pixels   [${FONT_DEFAULTS.target}]
     --log-every N       a progress line every N epochs   [${FONT_DEFAULTS.logEvery}]
     defaults: --optimizer ${FONT_DEFAULTS.optimizer} --lr ${FONT_DEFAULTS.lr} --epochs ${FONT_DEFAULTS.epochs} --seed ${FONT_DEFAULTS.seed}
+${FONT_SWEEP_HELP}
 ${TRAINER_HELP}
 
   Examples
     sia-ae font --save font-model.json
     sia-ae font --layers 35,60,40,20,2 --lr 0.01 --json
     sia-ae font --subset aben --target 0
+    sia-ae font --sweep --latent 1,2,3,4 --subsets full,aben --seeds 5
 `,
   run: runFont,
 };

@@ -1,0 +1,105 @@
+/**
+ * `sia-ae font --sweep`: the basic autoencoder over latent sizes x subsets x learning rates (x seeds), trained
+ * on worker threads. Every other font setting applies to every training of the grid.
+ */
+import { loadFont, selectGlyphs } from '../data/font.js';
+import { UsageError } from '../errors.js';
+import { fontSweepTable, type FontSweepRowView } from '../render/font-sweep.js';
+import { writeJsonLine } from '../report/json.js';
+import { sweepProgress } from '../report/sweep.js';
+import type { JobResult } from '../sweep/jobs.js';
+import { defaultWorkers, runPool } from '../sweep/pool.js';
+import { meanStd } from '../sweep/stats.js';
+import type { FontJob, FontJobResult } from '../train/font-job.js';
+import { flagName, parseList, parseNumber, parseNumberList, setting, type RawSettings } from '../config.js';
+import type { CommandContext } from './command.js';
+import { FONT_DEFAULTS, fontShape, parseFontConfig } from './font.js';
+
+export const FONT_SWEEP_FLAGS = {
+  sweep: { type: 'boolean' },
+  latent: { type: 'string' },
+  subsets: { type: 'string' },
+  seeds: { type: 'string' },
+  workers: { type: 'string' },
+} as const;
+
+export const FONT_SWEEP_HELP = `
+  Sweep (lists are comma-separated; --lr takes a list too)
+    --sweep             train every latent size x subset x learning rate on worker threads
+    --latent LIST       latent sizes (the last --layers width)   [1,2,3,4]
+    --subsets LIST      character sets; "full" is all 32, e.g. full,aben   [full]
+    --seeds N           seeds --seed .. --seed+N-1 per grid point   [1]
+    --workers N         worker threads   [the cores available]`;
+
+const FULL = 'full';
+
+/** True for --sweep; sweep flags without it are a usage error. */
+export function isFontSweep(settings: RawSettings): boolean {
+  const stray = Object.keys(FONT_SWEEP_FLAGS).find((key) => key !== 'sweep' && settings[key] !== undefined);
+  if (settings.sweep !== true && stray) throw new UsageError(`${flagName(stray)} needs --sweep`);
+  return settings.sweep === true;
+}
+
+export async function runFontSweep(settings: RawSettings, context: CommandContext): Promise<number> {
+  const { sweep, latent, subsets, seeds, workers, lr, ...rest } = settings;
+  for (const key of ['save', 'load']) if (rest[key] !== undefined) throw new UsageError(`${flagName(key)} applies to a single run, not --sweep`);
+  const base = parseFontConfig(rest);
+  const grid = {
+    latent: setting(settings, 'latent', [1, 2, 3, 4], (k, v) => parseNumberList(k, v, { min: 1, integer: true })),
+    subsets: setting(settings, 'subsets', [FULL], (k, v) => parseList(k, v).map(String)),
+    lr: setting(settings, 'lr', [FONT_DEFAULTS.lr], (k, v) => parseNumberList(k, v, { min: 0, exclusiveMin: true })),
+  };
+  if (grid.subsets.length === 0) throw new UsageError('--subsets needs at least one character set, e.g. full,aben');
+  for (const subset of grid.subsets) {
+    try {
+      if (subset !== FULL) selectGlyphs(loadFont(), subset);
+    } catch (error) {
+      throw new UsageError(`--subsets: ${(error as Error).message}`);
+    }
+  }
+  const seedCount = setting(settings, 'seeds', 1, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
+  const points = grid.latent.flatMap((z) => grid.subsets.flatMap((subset) => grid.lr.map((rate) => ({ latent: z, subset, lr: rate }))));
+  const jobs = Array.from({ length: seedCount }, (_, s) => base.seed + s).flatMap((seed) => points.map((point): FontJob => ({
+    kind: 'font',
+    subset: point.subset === FULL ? undefined : point.subset,
+    training: {
+      shape: fontShape({ ...base, layers: [...base.layers.slice(0, -1), point.latent] }), loss: base.loss, optimizer: base.optimizer,
+      lr: point.lr, epochs: base.epochs, batch: base.batch, target: base.target, seed,
+    },
+  })));
+  const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.subset ?? FULL} lr ${job.training.lr} seed ${job.training.seed}`);
+  const threads = setting(settings, 'workers', defaultWorkers(), (k, v) => parseNumber(k, v, { min: 1, max: 64, integer: true }));
+  const json = context.output === 'json';
+  if (!json) context.stdout.write(`sweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`);
+  const started = performance.now();
+  const results = await runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, context.output, labels, outcome) }) as FontJobResult[];
+  const seconds = (performance.now() - started) / 1000;
+
+  const rows = points.map((point, p): FontSweepRowView => {
+    const runs = results.filter((_, j) => j % points.length === p);
+    const reached = runs.filter((r) => r.reachedTarget);
+    return {
+      ...point, seeds: runs.length, reached: reached.length,
+      maxPixelError: meanStd(runs.map((r) => r.maxPixelError)), meanPixelError: meanStd(runs.map((r) => r.meanPixelError)),
+      epochsToTarget: reached.length > 0 ? meanStd(reached.map((r) => r.epochs)) : undefined,
+    };
+  });
+  if (json) {
+    writeJsonLine(context.stdout, {
+      event: 'result', experiment: 'font-sweep', seeds: seedCount, seed: base.seed, target: base.target, epochs: base.epochs, sweepSeconds: seconds,
+      rows: rows.map((r) => ({
+        latent: r.latent, subset: r.subset, lr: r.lr, seeds: r.seeds, maxPixelError: r.maxPixelError.mean, meanPixelError: r.meanPixelError.mean,
+        epochsToTarget: r.epochsToTarget?.mean ?? null, reachedShare: r.reached / r.seeds,
+      })),
+    });
+    return 0;
+  }
+  context.stdout.write(`\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run${seedCount > 1 ? `, mean ± std over ${seedCount} seeds` : ''};\n`
+    + `epochs to target over the seeds that reached it (max ${base.target} wrong pixels per glyph)\n\n${fontSweepTable(rows)}`);
+  return 0;
+}
+
+function outcome(_index: number, result: JobResult): string {
+  const r = result as FontJobResult;
+  return `${r.reachedTarget ? 'reached' : 'missed'} the target, epoch ${r.epochs}, max ${r.maxPixelError} px`;
+}
