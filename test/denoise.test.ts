@@ -1,0 +1,126 @@
+/**
+ * The denoising study: the default sweep through the real program (every default row must end with a smaller
+ * output error than its noisy input), salt-and-pepper wrong pixels, scheduling-independent worker results,
+ * and bad input.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runPool } from '../source/sweep/pool.js';
+import { runJob } from '../source/sweep/jobs.js';
+import { runDenoiseJob, type DenoiseJob } from '../source/train/denoise-job.js';
+import { DENOISE_DEFAULTS, parseDenoiseConfig } from '../source/commands/denoise-config.js';
+import type { RawSettings } from '../source/config.js';
+import { UsageError } from '../source/errors.js';
+
+function sia(...args: string[]) {
+  const run = spawnSync(process.execPath, ['bin/sia-ae.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: number; seed?: number } = {}): DenoiseJob {
+  const { layers = DENOISE_DEFAULTS.layers, epochs = DENOISE_DEFAULTS.epochs, seed = 1, ...rest } = overrides;
+  const noise = { model: 'mutation' as const, mutationProb: 0.3, maxNoise: 0.5 };
+  return {
+    kind: 'denoise', model: 'denoising', trainedOn: noise, scoredOn: [noise], copies: 10,
+    training: {
+      shape: { layers, activation: 'tanh', latentActivation: 'identity', outputActivation: 'sigmoid' },
+      loss: 'bce', optimizer: 'adam', lr: DENOISE_DEFAULTS.lr, epochs, batch: 32, target: -1, seed,
+    },
+    ...rest,
+  };
+}
+
+describe('sia-ae denoise --sweep (the default grid)', () => {
+  const run = sia('denoise', '--sweep', '--json');
+  const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const result = lines.at(-1);
+
+  it('prints JSON lines only, progress epochs per job, then the result', () => {
+    expect(run.status).toBe(0);
+    expect(lines.slice(0, -1).every((l) => l.event === 'epoch' && l.job >= 1 && l.job <= 10)).toBe(true);
+    expect(new Set(lines.slice(0, -1).map((l) => l.job)).size).toBe(10);
+    expect(result.event).toBe('result');
+    expect(result.experiment).toBe('denoise');
+  });
+
+  it('has a denoising and a baseline row per architecture and noise setting, as DESIGN.md names them', () => {
+    expect(result.rows).toHaveLength(16);
+    for (const model of ['denoising', 'plain']) {
+      const rows = result.rows.filter((r: { model: string }) => r.model === model);
+      expect(rows.map((r: Record<string, unknown>) => `${r.architecture} ${r.noise} ${r.mutationProb} ${r.maxNoise}`)).toEqual([
+        '35-25-9-12-4 mutation 0.1 0.3', '35-25-9-12-4 mutation 0.1 0.5', '35-25-9-12-4 mutation 0.3 0.3', '35-25-9-12-4 mutation 0.3 0.5',
+        '35-25-12-12 mutation 0.1 0.3', '35-25-12-12 mutation 0.1 0.5', '35-25-12-12 mutation 0.3 0.3', '35-25-12-12 mutation 0.3 0.5',
+      ]);
+    }
+    for (const row of result.rows) {
+      for (const key of ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError']) expect(Number.isFinite(row[key])).toBe(true);
+    }
+    expect(result.generalisation).toHaveLength(10);
+    expect(result.generalisation[0].scoredOn).toHaveLength(4);
+  });
+
+  it('every default denoising row ends with a smaller mean abs error than its noisy input', () => {
+    for (const row of result.rows.filter((r: { model: string }) => r.model === 'denoising')) {
+      expect(row.meanAbsError, `${row.architecture} p=${row.mutationProb} max=${row.maxNoise}`).toBeLessThan(row.inputMeanAbsError);
+    }
+  });
+
+  it('scores the baseline on the same noisy inputs as the denoisers', () => {
+    const denoising = result.rows.filter((r: { model: string }) => r.model === 'denoising');
+    const plain = result.rows.filter((r: { model: string }) => r.model === 'plain');
+    denoising.forEach((row: { inputMeanAbsError: number }, i: number) => expect(plain[i].inputMeanAbsError).toBe(row.inputMeanAbsError));
+  });
+});
+
+describe('denoising', () => {
+  it('salt-and-pepper at p = 0.1: the default architecture leaves fewer wrong pixels than the noisy input has', () => {
+    const noise = { model: 'salt-pepper' as const, p: 0.1 };
+    const [score] = runDenoiseJob(job({ trainedOn: noise, scoredOn: [noise] }), () => {}).scores;
+    expect(score.inputWrongPixels).toBeGreaterThan(2.5); // 35 x 0.1 expected
+    expect(score.wrongPixels).toBeLessThan(score.inputWrongPixels / 2);
+  });
+
+  it('worker threads give the same results as this thread, for any number of workers', async () => {
+    const jobs = [1, 2, 3].map((seed) => job({ epochs: 40, seed }));
+    jobs.push({ ...job({ epochs: 40 }), model: 'plain' });
+    const here = jobs.map((j) => runJob(j, () => {}));
+    expect(await runPool(jobs, { workers: 1 })).toEqual(here);
+    expect(await runPool(jobs, { workers: 3 })).toEqual(here);
+  });
+});
+
+describe('bad input: one line on stderr, exit status 2', () => {
+  const subprocess: Array<[string[], RegExp]> = [
+    [['denoise', '--mutation-prob', '1.5'], /^sia-ae: --mutation-prob must be at most 1, got 1.5\n$/],
+    [['denoise', '--max-noise', '-0.1'], /^sia-ae: --max-noise must be at least 0, got -0.1\n$/],
+    [['denoise', '--noise', 'gaussian', '--sigma', '-1'], /^sia-ae: --sigma must be at least 0, got -1\n$/],
+    [['denoise', '--sweep', '--architectures', ''], /^sia-ae: --architectures needs at least one architecture/],
+    [['font', '--latent', '1,2'], /^sia-ae: --latent needs --sweep\n$/],
+  ];
+  for (const [args, message] of subprocess) {
+    it(`sia-ae ${args.join(' ')}`, () => {
+      const run = sia(...args, '--epochs', '1');
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
+    });
+  }
+
+  const settings: Array<[RawSettings, RegExp]> = [
+    [{ sweep: true, mutationProb: '0.1,-0.2' }, /--mutation-prob must be at least 0, got -0.2/],
+    [{ noise: 'salt-pepper', p: '2' }, /--p must be at most 1/],
+    [{ sweep: true, maxNoise: '' }, /--max-noise needs at least one value/],
+    [{ sweep: true, architectures: [] }, /--architectures needs at least one architecture/],
+    [{ sweep: true, architectures: '30-2' }, /runs from 35/],
+    [{ p: '0.1' }, /--p applies to --noise salt-pepper, not mutation/],
+    [{ mutationProb: '0.1,0.2' }, /takes one value without --sweep/],
+    [{ seeds: '3' }, /--seeds needs --sweep/],
+    [{ sweep: true, save: 'x.json' }, /--save applies to a single run/],
+  ];
+  for (const [given, message] of settings) {
+    it(`denoise settings ${JSON.stringify(given)}`, () => {
+      expect(() => parseDenoiseConfig(given)).toThrow(UsageError);
+      expect(() => parseDenoiseConfig(given)).toThrow(message);
+    });
+  }
+});
