@@ -3,33 +3,26 @@
  * into one UsageError. The noise lists hold one value for a single run and any number for --sweep.
  */
 import { UsageError } from '../errors.js';
-import { ACTIVATIONS, type Activation } from '../math/backend.js';
+import type { Activation } from '../math/backend.js';
 import { NOISE_MODELS, type NoiseModel, type NoiseSpec } from '../data/noise.js';
-import { LOSSES, type LossName } from '../nn/losses.js';
-import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
+import type { LossName } from '../nn/losses.js';
+import type { OptimizerName } from '../nn/optim.js';
 import type { AutoencoderShape } from '../nn/autoencoder.js';
 import { defaultWorkers } from '../sweep/pool.js';
 import {
   flagName, parseChoice, parseList, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
 } from '../config.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS } from './command.js';
+import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
 
-export interface DenoiseConfig {
+/** Network settings: Adam at lr 0.01 for 2000 epochs ends every default row with its output error under its input's. */
+export interface DenoiseConfig extends NetworkSettings {
   /** Run the grid of architectures x noise settings instead of one training. */
   sweep: boolean;
   /** Encoder widths of the single run, 35 down to the latent size; the decoder mirrors them. */
   layers: number[];
   /** Encoder widths of each architecture the sweep trains (the study's two). */
   architectures: number[][];
-  activation: Activation;
-  /** Identity, as in the font autoencoder. */
-  latentActivation: Activation;
-  loss: LossName;
-  optimizer: OptimizerName;
-  /** Adam at 0.01 for 2000 epochs: every default row ends with its output error under its input's (see README). */
-  lr: number;
-  epochs: number;
-  batch: number;
   noise: NoiseModel;
   /** Mutation noise: chance that a pixel moves, and the most it moves (toward its opposite value). */
   mutationProb: number[];
@@ -144,13 +137,7 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     sweep,
     layers: setting(settings, 'layers', d.layers, parseArchitecture),
     architectures: only('architectures', setting(settings, 'architectures', d.architectures, parseArchitectures)),
-    activation: setting(settings, 'activation', d.activation, (k, v) => parseChoice(k, v, ACTIVATIONS)),
-    latentActivation: setting(settings, 'latentActivation', d.latentActivation, (k, v) => parseChoice(k, v, ACTIVATIONS)),
-    loss: setting(settings, 'loss', d.loss, (k, v) => parseChoice(k, v, LOSSES)),
-    optimizer: setting(settings, 'optimizer', d.optimizer, (k, v) => parseChoice(k, v, OPTIMIZERS)),
-    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, { min: 0, exclusiveMin: true })),
-    epochs: setting(settings, 'epochs', d.epochs, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
-    batch: setting(settings, 'batch', d.batch, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
+    ...parseNetworkSettings(settings, d),
     noise,
     mutationProb: noiseList('mutationProb', probability),
     maxNoise: noiseList('maxNoise', probability),

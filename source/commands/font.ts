@@ -1,11 +1,8 @@
 /** `sia-ae font`: the basic autoencoder on the font glyphs. */
 import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
-import { ACTIVATIONS, type Activation } from '../math/backend.js';
 import type { Backend } from '../math/backend.js';
 import { Autoencoder, type AutoencoderShape } from '../nn/autoencoder.js';
-import { LOSSES, type LossName } from '../nn/losses.js';
-import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
 import { fontJsonLogger, fontPlainLogger, fontPlainSummary } from '../report/font.js';
 import { writeJsonLine } from '../report/json.js';
 import { drive } from '../train/drive.js';
@@ -13,27 +10,17 @@ import { trainFont, type FontDone } from '../train/font.js';
 import { fontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
 import {
-  parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
 } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
 import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './font-sweep.js';
+import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
 
-export interface FontConfig {
+/** The network settings (network-config.ts), plus the font run's own. */
+export interface FontConfig extends NetworkSettings {
   /** Encoder widths from the 35 pixels down to the latent size; the decoder mirrors them. */
   layers: number[];
-  /** Hidden-layer activation. */
-  activation: Activation;
-  /** Latent-layer activation: identity lets the codes spread over the plane. */
-  latentActivation: Activation;
-  loss: LossName;
-  optimizer: OptimizerName;
-  /** 0.02 with Adam reached the target on 60 of 60 seeds, in a median of ~210 epochs. */
-  lr: number;
-  /** Most epochs; training stops earlier once the target is reached. */
-  epochs: number;
-  /** Glyphs per step; 32 (every glyph) is one full batch per epoch. */
-  batch: number;
   /** Train on these characters only (e.g. "aben"); all 32 when absent. */
   subset?: string;
   /** Stop once every glyph has at most this many wrong pixels. */
@@ -45,6 +32,7 @@ export interface FontConfig {
   load?: string;
 }
 
+/** lr 0.02 with Adam reached the target on 60 of 60 seeds, in a median of ~210 epochs. */
 export const FONT_DEFAULTS: FontConfig = {
   layers: [35, 30, 2],
   activation: 'tanh',
@@ -81,13 +69,7 @@ export function parseFontConfig(settings: RawSettings): FontConfig {
   if (layers.length < 2) throw new UsageError('--layers needs at least the input and the latent size, e.g. 35,2');
   return {
     layers,
-    activation: setting(settings, 'activation', d.activation, (k, v) => parseChoice(k, v, ACTIVATIONS)),
-    latentActivation: setting(settings, 'latentActivation', d.latentActivation, (k, v) => parseChoice(k, v, ACTIVATIONS)),
-    loss: setting(settings, 'loss', d.loss, (k, v) => parseChoice(k, v, LOSSES)),
-    optimizer: setting(settings, 'optimizer', d.optimizer, (k, v) => parseChoice(k, v, OPTIMIZERS)),
-    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, { min: 0, exclusiveMin: true })),
-    epochs: setting(settings, 'epochs', d.epochs, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
-    batch: setting(settings, 'batch', d.batch, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
+    ...parseNetworkSettings(settings, d),
     subset: setting(settings, 'subset', undefined, parseString),
     target: setting(settings, 'target', d.target, (k, v) => parseNumber(k, v, { min: 0, max: 35, integer: true })),
     seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, { min: 0, integer: true })),
