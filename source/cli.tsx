@@ -38,8 +38,10 @@ function outputMode(flags: RawSettings, stdout: NodeJS.WriteStream): OutputMode 
 
 /** Settings for the command: its config file (if any) overlaid with the flags actually given. */
 function settingsFor(command: Command, flags: RawSettings): RawSettings {
+  // meow reads every boolean flag that was not given as false: false is "not given" here, so that one command's
+  // switch (--sweep) is no stray flag of another, and a config file's true is not overridden.
   const given = Object.fromEntries(
-    Object.entries(flags).filter(([key, value]) => key !== 'help' && key !== 'config' && value !== undefined && !(Array.isArray(value) && value.length === 0)),
+    Object.entries(flags).filter(([key, value]) => key !== 'help' && key !== 'config' && value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)),
   );
   const wrong = Object.keys(given).filter((key) => !(key in command.flags));
   if (wrong.length > 0) throw new UsageError(`${command.name} does not take ${wrong.map(flagName).join(', ')} (see sia-ae ${command.name} --help)`);

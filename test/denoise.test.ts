@@ -3,19 +3,16 @@
  * output error than its noisy input), salt-and-pepper wrong pixels, scheduling-independent worker results,
  * and bad input.
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../source/sweep/pool.js';
 import { runJob } from '../source/sweep/jobs.js';
 import { runDenoiseJob, type DenoiseJob } from '../source/train/denoise-job.js';
-import { DENOISE_DEFAULTS, parseDenoiseConfig } from '../source/commands/denoise-config.js';
+import { DENOISE_DEFAULTS, noiseLevels, parseDenoiseConfig } from '../source/commands/denoise-config.js';
 import type { RawSettings } from '../source/config.js';
 import { UsageError } from '../source/errors.js';
+import { jsonLines, runCli } from './helpers/cli.js';
 
-function sia(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/sia-ae.js', ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const sia = (...args: string[]) => runCli(args);
 
 function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: number; seed?: number } = {}): DenoiseJob {
   const { layers = DENOISE_DEFAULTS.layers, epochs = DENOISE_DEFAULTS.epochs, seed = 1, ...rest } = overrides;
@@ -32,8 +29,8 @@ function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: numb
 
 describe('sia-ae denoise --sweep (the default grid)', () => {
   const run = sia('denoise', '--sweep', '--json');
-  const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
-  const result = lines.at(-1);
+  const lines = jsonLines(run.stdout);
+  const result = lines[lines.length - 1];
 
   it('prints JSON lines only, progress epochs per job, then the result', () => {
     expect(run.status).toBe(0);
@@ -86,6 +83,19 @@ describe('denoising', () => {
     const here = jobs.map((j) => runJob(j, () => {}));
     expect(await runPool(jobs, { workers: 1 })).toEqual(here);
     expect(await runPool(jobs, { workers: 3 })).toEqual(here);
+  });
+});
+
+describe('denoise settings', () => {
+  it('a config file gives every sweep list as JSON arrays', () => {
+    const config = parseDenoiseConfig({ sweep: true, architectures: ['35-25-9-12-4', [35, 25, 12, 12]], mutationProb: [0.1, 0.2], maxNoise: [0.3], seeds: 2 });
+    expect(config.architectures).toEqual([[35, 25, 9, 12, 4], [35, 25, 12, 12]]);
+    expect(noiseLevels(config)).toEqual([
+      { model: 'mutation', mutationProb: 0.1, maxNoise: 0.3 }, { model: 'mutation', mutationProb: 0.2, maxNoise: 0.3 },
+    ]);
+    expect(noiseLevels(parseDenoiseConfig({ sweep: true, noise: 'gaussian', sigma: '0.1,0.3' }))).toEqual([
+      { model: 'gaussian', sigma: 0.1 }, { model: 'gaussian', sigma: 0.3 },
+    ]);
   });
 });
 
