@@ -3,7 +3,7 @@
  * threads, plus the plain autoencoder of each architecture as the baseline; every model is scored at every
  * noise setting (its own gives the summary rows, the others the generalisation view).
  */
-import { describeNoise, noiseFields, type NoiseSpec } from '../data/noise.js';
+import { noiseFields, type NoiseSpec } from '../data/noise.js';
 import { denoiseTable, generalisationTable, shortLabel, type DenoiseRowView } from '../render/denoise.js';
 import { writeJsonLine } from '../report/json.js';
 import { sweepProgress } from '../report/sweep.js';
@@ -38,7 +38,7 @@ export async function runDenoiseSweep(config: DenoiseConfig, context: CommandCon
     kind: 'denoise', model: m.kind, training: denoiseTraining(config, m.architecture.split('-').map(Number), seed),
     trainedOn: m.trainedOn === undefined ? undefined : levels[m.trainedOn], scoredOn: levels, copies: config.copies,
   })));
-  const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.trainedOn ? describeNoise(job.trainedOn) : 'plain'} seed ${job.training.seed}`);
+  const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.trainedOn ? shortLabel(job.trainedOn) : 'plain'} seed ${job.training.seed}`);
   const json = context.output === 'json';
   if (!json) {
     context.stdout.write(`sweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} worker threads:`
@@ -65,11 +65,11 @@ export async function runDenoiseSweep(config: DenoiseConfig, context: CommandCon
     return 0;
   }
   const out = context.stdout;
-  out.write(`\nthe sweep took ${seconds.toFixed(1)} s. Scores: means per glyph over ${config.copies} fresh noisy copies of each,\n`
-    + `against the clean glyph${seeds.length > 1 ? `; mean ± std over ${seeds.length} seeds` : ''}\n`);
+  out.write(`\nthe sweep took ${seconds.toFixed(1)} s. Scores: means per glyph over ${config.copies} fresh noisy copies\n`
+    + `of each, against the clean glyph${seeds.length > 1 ? `; mean ± std over ${seeds.length} seeds` : ''}\n`);
   out.write(`\ndenoising autoencoders (each trained on its noise setting):\n${denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view))}`);
-  out.write(`\nplain autoencoders (trained on clean glyphs; the baseline), the same noisy inputs:\n${denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view))}`);
-  out.write('\ngeneralisation: output mean abs error of each model (rows) at each noise setting (columns)\n');
+  out.write(`\nplain autoencoders (the baseline: trained on clean glyphs), same noisy inputs:\n${denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view))}`);
+  out.write('\ngeneralisation: output mean abs error of each model (rows: the noise it was\ntrained on) at each noise setting (columns)\n');
   for (const architecture of config.architectures.map((l) => l.join('-'))) {
     const mine = models.filter((m) => m.architecture === architecture);
     out.write(`\n${architecture}:\n${generalisationTable(levels, mine.map((m) => ({
@@ -114,6 +114,6 @@ function ownScore(jobs: DenoiseJob[]) {
     const { scores } = result as DenoiseJobResult;
     const job = jobs[index];
     const s = scores[job.trainedOn ? job.scoredOn.indexOf(job.trainedOn) : scores.length - 1];
-    return `mean abs error ${s.inputMeanAbsError.toFixed(4)} -> ${s.meanAbsError.toFixed(4)}`;
+    return `MAE in ${s.inputMeanAbsError.toFixed(4)} out ${s.meanAbsError.toFixed(4)}`;
   };
 }

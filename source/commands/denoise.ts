@@ -49,12 +49,12 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
     }
     const stat = (value: number) => meanStd([value]);
     out.write(`\ntrained for ${last.epoch} epochs in ${(last.elapsedMs / 1000).toFixed(2)} s\n`);
-    out.write(`scored on ${config.copies} fresh noisy copies of each glyph against the clean glyph (means per glyph):\n`);
+    out.write(`scored on ${config.copies} fresh noisy copies of each glyph, against the clean glyph\n(means per glyph):\n`);
     out.write(denoiseTable([{
       architecture, noise, inputWrongPixels: stat(score.inputWrongPixels), wrongPixels: stat(score.wrongPixels),
       inputMeanAbsError: stat(score.inputMeanAbsError), meanAbsError: stat(score.meanAbsError),
     }]));
-    out.write(`\nthe first copy of each glyph: ${TRIPLET_LEGEND}\n`);
+    out.write(`\nthe first copy of each glyph:\n${TRIPLET_LEGEND}\n`);
     out.write(`in/out: wrong pixels and mean abs error of the noisy input and of the output\n\n`);
     out.write(`${tripletPanel(glyphs, firstCopies(clean, noisy, output, config.copies, 35), context.columns).join('\n')}\n`);
     if (config.save) out.write(`saved the model to ${config.save}\n`);
@@ -74,40 +74,49 @@ export const denoiseCommand: Command = {
   Usage: sia-ae denoise [options]
          sia-ae denoise --sweep [options]
 
-  Trains an autoencoder to restore the 32 glyphs from noisy copies (fresh noise every epoch), then scores it
-  on --copies fresh noisy copies of each glyph against the clean glyph: wrong pixels and mean abs error of the
-  noisy input beside those of the output. --sweep trains every architecture x noise setting on worker threads,
-  with the plain autoencoder of each architecture as the baseline and each model scored at every setting.
+  Trains an autoencoder to restore the 32 glyphs from noisy copies (fresh noise
+  every epoch), then scores it on --copies fresh noisy copies of each glyph
+  against the clean glyph: wrong pixels and mean abs error of the noisy input
+  beside those of the output. --sweep trains every architecture x noise setting
+  on worker threads, plus the plain autoencoder of each architecture (the
+  baseline), and scores every model at every noise setting.
 
-  Noise                                        one run / --sweep defaults
-    --noise NAME        mutation | salt-pepper | gaussian                       [${D.noise}]
-    --mutation-prob X   mutation: chance that a pixel moves toward its opposite  [${list(SINGLE_NOISE.mutationProb)} / ${list(SWEEP_NOISE.mutationProb)}]
-    --max-noise X       mutation: it moves by a uniform amount in [0, X]        [${list(SINGLE_NOISE.maxNoise)} / ${list(SWEEP_NOISE.maxNoise)}]
-    --p X               salt-pepper: chance that a pixel flips                  [${list(SINGLE_NOISE.p)} / ${list(SWEEP_NOISE.p)}]
-    --sigma X           gaussian: N(0, X) added, then clipped to [0, 1]          [${list(SINGLE_NOISE.sigma)} / ${list(SWEEP_NOISE.sigma)}]
-    --copies N          noisy copies per glyph when scoring                     [${D.copies}]
+  Noise                   [default for one run / for --sweep]
+    --noise NAME          mutation | salt-pepper | gaussian   [${D.noise}]
+    --mutation-prob X     chance that a pixel moves toward its opposite
+                          [${list(SINGLE_NOISE.mutationProb)} / ${list(SWEEP_NOISE.mutationProb)}]
+    --max-noise X         it moves by a uniform amount in [0, X]
+                          [${list(SINGLE_NOISE.maxNoise)} / ${list(SWEEP_NOISE.maxNoise)}]
+    --p X                 salt-pepper: chance that a pixel flips
+                          [${list(SINGLE_NOISE.p)} / ${list(SWEEP_NOISE.p)}]
+    --sigma X             gaussian: adds N(0, X), clipped to [0, 1]
+                          [${list(SINGLE_NOISE.sigma)} / ${list(SWEEP_NOISE.sigma)}]
+    --copies N            noisy copies per glyph when scoring   [${D.copies}]
 
   Model and training
-    --layers LIST       encoder widths, 35 down to the latent size (one run)    [${list(D.layers)}]
-    --activation NAME   hidden activation   [${D.activation}]
-    --latent-activation NAME   [${D.latentActivation}]
-    --loss NAME         bce | mse   [${D.loss}]
-    --batch N           glyphs per step (32 = full batch)   [${D.batch}]
-    --log-every N       a progress line every N epochs (one run)   [${D.logEvery}]
+    --layers LIST         encoder widths, 35 down to the latent size (one run)
+                          [${list(D.layers)}]
+    --activation NAME     hidden activation   [${D.activation}]
+    --latent-activation NAME                  [${D.latentActivation}]
+    --loss NAME           bce | mse   [${D.loss}]
+    --batch N             glyphs per step (32 = full batch)   [${D.batch}]
+    --log-every N         a progress line every N epochs (one run)   [${D.logEvery}]
     defaults: --optimizer ${D.optimizer} --lr ${D.lr} --epochs ${D.epochs} --seed ${D.seed}
 
-  Sweep (lists are comma-separated; a config file may give JSON arrays)
-    --sweep             run the grid: architectures x noise settings, plus the baselines
-    --architectures L   [${D.architectures.map((a) => a.join('-')).join(',')}]
-    --seeds N           seeds --seed .. --seed+N-1 per grid point; tables show mean ± std   [${D.seeds}]
-    --workers N         worker threads   [the cores available]
+  Sweep (lists comma-separated; a config file may give JSON arrays)
+    --sweep               run the grid, plus the baselines
+    --architectures LIST  [${D.architectures.map((a) => a.join('-')).join(',')}]
+    --seeds N             seeds --seed .. --seed+N-1 per grid point;
+                          the tables show mean ± std   [${D.seeds}]
+    --workers N           worker threads   [the cores available]
 ${TRAINER_HELP}
 
   Examples
     sia-ae denoise --noise salt-pepper --p 0.1
     sia-ae denoise --sweep
     sia-ae denoise --sweep --seeds 3 --mutation-prob 0.1,0.2,0.3 --json
-    sia-ae denoise --sweep --noise gaussian --sigma 0.1,0.3 --architectures 35-25-12-12
+    sia-ae denoise --sweep --noise gaussian --sigma 0.1,0.3 \\
+      --architectures 35-25-12-12
 `,
   run: runDenoise,
 };

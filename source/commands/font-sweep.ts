@@ -25,9 +25,10 @@ export const FONT_SWEEP_FLAGS = {
 
 export const FONT_SWEEP_HELP = `
   Sweep (lists are comma-separated; --lr takes a list too)
-    --sweep             train every latent size x subset x learning rate on worker threads
+    --sweep             train every latent size x subset x learning rate
+                        on worker threads
     --latent LIST       latent sizes (the last --layers width)   [1,2,3,4]
-    --subsets LIST      character sets; "full" is all 32, e.g. full,aben   [full]
+    --subsets LIST      character sets, "full" = all 32, e.g. full,aben  [full]
     --seeds N           seeds --seed .. --seed+N-1 per grid point   [1]
     --workers N         worker threads   [the cores available]`;
 
@@ -94,12 +95,13 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
     });
     return 0;
   }
-  context.stdout.write(`\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run${seedCount > 1 ? `, mean ± std over ${seedCount} seeds` : ''};\n`
-    + `epochs to target over the seeds that reached it (max ${base.target} wrong pixels per glyph)\n\n${fontSweepTable(rows)}`);
+  context.stdout.write(`\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run`
+    + `${seedCount > 1 ? `,\nmean ± std over ${seedCount} seeds` : ''}; epochs to target (max ${base.target} wrong pixels per glyph)\n`
+    + `over the seeds that reached it\n\n${fontSweepTable(rows)}`);
   return 0;
 }
 
 function outcome(_index: number, result: JobResult): string {
   const r = result as FontJobResult;
-  return `${r.reachedTarget ? 'reached' : 'missed'} the target, epoch ${r.epochs}, max ${r.maxPixelError} px`;
+  return `${r.reachedTarget ? 'reached' : 'missed'} at epoch ${r.epochs}, max ${r.maxPixelError} px`;
 }

@@ -20,7 +20,7 @@ export function sweepProgress(out: NodeJS.WritableStream, output: OutputMode, la
     },
     onDone: (index, result) => {
       const seconds = (performance.now() - started.get(index)!) / 1000;
-      out.write(`${tag(index)} ${labels[index]}: done in ${seconds.toFixed(1)} s, ${summary(index, result)}\n`);
+      out.write(`${tag(index)} ${labels[index]}: ${seconds.toFixed(1)} s, ${summary(index, result)}\n`);
     },
   };
 }
