@@ -1,10 +1,11 @@
 /** Every subcommand, in the order `sia-ae --help` lists them. */
 import type { Command } from './command.js';
 import { benchCommand } from './bench.js';
+import { exportCommand } from './export.js';
 import { fontCommand } from './font.js';
 import { generateCommand } from './generate.js';
 import { glyphsCommand } from './glyphs.js';
 
 export const DEFAULT_COMMAND = 'font';
 
-export const COMMANDS: Command[] = [fontCommand, generateCommand, glyphsCommand, benchCommand];
+export const COMMANDS: Command[] = [fontCommand, generateCommand, glyphsCommand, benchCommand, exportCommand];

@@ -20,26 +20,29 @@ export interface ExportFile {
   data: string | Uint8Array;
 }
 
-/** Throws a UsageError unless `dir` can become an export directory: checked before training starts, and again before writing. */
-export function checkExportDirectory(dir: string): void {
+/**
+ * Throws a UsageError unless `dir` can become an export directory: checked before training starts, and again
+ * before writing. `name` is how the message names it (the flag, or the argument).
+ */
+export function checkExportDirectory(dir: string, name = `--export ${dir}`): void {
   const target = path.resolve(dir);
   const parent = path.dirname(target);
-  if (!isDirectory(parent)) throw new UsageError(`--export ${dir}: the directory ${parent} does not exist`);
+  if (!isDirectory(parent)) throw new UsageError(`${name}: the directory ${parent} does not exist`);
   try {
     accessSync(parent, constants.W_OK);
   } catch {
-    throw new UsageError(`--export ${dir}: cannot write in ${parent} (permission denied)`);
+    throw new UsageError(`${name}: cannot write in ${parent} (permission denied)`);
   }
   if (!existsSync(target)) return;
-  if (!isDirectory(target)) throw new UsageError(`--export ${dir}: is a file, not a directory`);
+  if (!isDirectory(target)) throw new UsageError(`${name}: is a file, not a directory`);
   if (readdirSync(target).length > 0 && !isEarlierExport(target)) {
-    throw new UsageError(`--export ${dir}: the directory holds other files (not a sia-ae export); name a new or empty one`);
+    throw new UsageError(`${name}: the directory holds other files (not a sia-ae export); name a new or empty one`);
   }
 }
 
 /** Writes `files` as the whole content of `dir`, replacing an earlier export in one swap. */
 export function writeDirectoryAtomically(dir: string, files: ExportFile[]): void {
-  checkExportDirectory(dir);
+  checkExportDirectory(dir, dir);
   const target = path.resolve(dir);
   const sibling = (what: string) => path.join(path.dirname(target), `.${path.basename(target)}.${what}-${process.pid}`);
   const fresh = sibling('new'), old = sibling('old');

@@ -19,7 +19,7 @@ export function reportMarkdown(bundle: ExportBundle): string {
     for (const table of bundle.tables) {
       const files = `[${table.name}.csv](${table.name}.csv), [${table.name}.md](${table.name}.md)`;
       parts.push(`### ${table.title}`);
-      if (table.inReport === false) parts.push(`${table.rows.length} rows, too many to print here: ${files}.`);
+      if (table.inReport === false) parts.push(`${table.rows.length} rows, in the files only: ${files}.`);
       else parts.push(tableMarkdown(table).trimEnd(), `Files: ${files}.`);
     }
   }
