@@ -7,8 +7,8 @@ export const EXPORT_FLAGS: Record<string, FlagSpec> = {
   export: { type: 'string' },
 };
 
-export const EXPORT_HELP = `    --export DIR        write the figures (SVG), tables (CSV, Markdown), result.json and a
-                        report.md of the run to DIR (replaces an earlier export whole)`;
+export const EXPORT_HELP = `    --export DIR        write figures (SVG), tables (CSV, Markdown), result.json
+                        and report.md to DIR (replacing an earlier export)`;
 
 /** The export directory, checked now so that a bad one fails before training, not after it. */
 export function parseExportDirectory(settings: RawSettings): string | undefined {

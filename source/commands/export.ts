@@ -67,23 +67,25 @@ async function runExport(settings: RawSettings, context: CommandContext): Promis
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the figures, tables and report of a saved model to a directory',
+  summary: "write a saved model's figures, tables and report to DIR",
   flags: EXPORT_COMMAND_FLAGS,
   arguments: ['dir'],
   help: `
   Usage: sia-ae export --model FILE DIR
 
-  Writes what the screen shows of a saved model into DIR: the latent scatter, the glyph sheet, generated
-  letters, interpolations and the latent grid as SVG, every table as CSV and Markdown, result.json (the
-  model's result fields, as a run's --json result line has them) and a report.md that links them.
-  A model file keeps no training history, so there are no loss curves: \`--export DIR\` on the trainer
+  Writes what the screen shows of a saved model into DIR: the latent scatter,
+  the glyph sheet, generated letters, interpolations and the latent grid as
+  SVG, every table as CSV and Markdown, result.json (the result fields a run's
+  --json result line has) and a report.md that links them. A model file keeps
+  no training history, so no loss curves: \`--export DIR\` on the trainer
   writes those too.
 
-  DIR must be new, empty, or an earlier export, which is replaced whole (never half-overwritten).
+  DIR must be new, empty, or an earlier export, which is replaced whole
+  (never half-overwritten).
 
   Options
     --model FILE        a model saved with --save
-    --json              one result line: {"event":"result","experiment":"export","files":[...]}
+    --json              one line: {"event":"result","experiment":"export",...}
 
   Examples
     sia-ae font --save font-model.json

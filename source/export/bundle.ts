@@ -1,6 +1,13 @@
 /**
  * What an experiment hands the exporter: its figures and tables, its configuration and its result (the very
  * object of its `--json` result line). `writeExport` turns that into the files of an export directory.
+ *
+ * A trainer plugs in with: `...EXPORT_FLAGS` in its flags, `export: parseExportDirectory(settings)` in its
+ * config (checks the directory before training), `EXPORT_HELP` in its help, a HistoryRecorder fed from the
+ * same events as its reporter, and after the result line
+ * `writeExport(dir, { experiment, title, summary, config, result: line, figures, tables })`.
+ * Figures come from render/svg (lineChartSvg or historyFigure, scatterSvg with `group` for classes,
+ * pixelGridSvg for any rows x cols bitmaps, `png: true` for digit grids); tables from objectTable/keyValueTable.
  */
 import { writeDirectoryAtomically, MANIFEST, MANIFEST_FORMAT, type ExportFile } from './directory.js';
 import { svgToPng } from './png.js';
