@@ -53,7 +53,7 @@ export function fontExport(input: FontExportInput): ExportBundle {
   const generated = [...(input.kept ?? []), ...nearestMidpoints(glyphs, codes)];
   const interpolations = interpolationPairs(glyphs).map(([a, b]) => interpolate(codes[a], codes[b], INTERPOLATION_STEPS)
     .map((z, step) => ({ label: step === 0 ? glyphs[a].char : step === INTERPOLATION_STEPS - 1 ? glyphs[b].char : '', z })));
-  const grid = latentSize === 2 ? latentGrid(latentBounds(done.last.latent, 2), GRID_SIZE) : [];
+  const grid = latentSize === 2 && glyphs.length >= 2 ? latentGrid(latentBounds(done.last.latent, 2), GRID_SIZE) : [];
   const decode = decoderOnCpu(done.model);
   const [generatedPixels, interpolationPixels, gridPixels] = [generated, interpolations.flat(), grid.map((z) => ({ label: '', z }))].map(decode);
 
@@ -73,7 +73,7 @@ export function fontExport(input: FontExportInput): ExportBundle {
   figures.push(
     {
       name: 'latent', title: 'Latent space',
-      caption: 'Each glyph\'s latent code after the last epoch, labelled with its character.',
+      caption: `Each glyph's latent code after the last epoch${latentSize > 2 ? ` (its first two of ${latentSize} dimensions)` : ''}, labelled with its character.`,
       svg: scatterSvg({
         title: 'Latent space', xLabel: 'z0', yLabel: latentSize >= 2 ? 'z1' : '(1-D latent space)',
         points: glyphs.map((g, i) => ({ x: codes[i][0], y: codes[i][1] ?? 0, label: g.char })),
@@ -84,10 +84,12 @@ export function fontExport(input: FontExportInput): ExportBundle {
         { pixels: g.pixels, caption: g.char },
         { pixels: done.last.outputs.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS), target: g.pixels, caption: String(done.last.perGlyph[i]) },
       ]), 2 * GLYPHS_PER_ROW), 2),
-    glyphFigure('generated', 'Generated letters',
-      `New letters: the decoder's output ${input.kept?.length ? 'at the points kept in the explorer, then ' : ''}halfway between each glyph's code and its nearest neighbour's (captions name the pair).`,
-      chunk(generatedPixels.map((pixels, i) => ({ pixels, caption: generated[i].label })), GLYPHS_PER_ROW)),
   );
+  if (generated.length > 0) {
+    figures.push(glyphFigure('generated', 'Generated letters',
+      `New letters: the decoder's output ${input.kept?.length ? 'at the points kept in the explorer, then ' : ''}halfway between each glyph's code and its nearest neighbour's (captions name the pair).`,
+      chunk(generatedPixels.map((pixels, i) => ({ pixels, caption: generated[i].label })), GLYPHS_PER_ROW)));
+  }
   if (interpolations.length > 0) {
     figures.push(glyphFigure('interpolations', 'Interpolations',
       `Decoded points on the straight line between two glyphs' codes, ${INTERPOLATION_STEPS} steps, both ends included.`,
@@ -113,9 +115,9 @@ export function fontExport(input: FontExportInput): ExportBundle {
     objectTable('per-glyph', 'Per glyph: wrong pixels and latent code', glyphs.map((g, i) => ({
       char: g.char, wrongPixels: perGlyph[g.char], ...Object.fromEntries(latent[g.char].map((v, d) => [`z${d}`, v])),
     }))),
-    objectTable('generated', 'Generated letters: latent points (sia-ae generate --z reproduces them)', generated.map((p) => ({
+    ...(generated.length > 0 ? [objectTable('generated', 'Generated letters: latent points (sia-ae generate --z reproduces them)', generated.map((p) => ({
       label: p.label, ...Object.fromEntries(p.z.map((v, d) => [`z${d}`, v])),
-    }))),
+    })))] : []),
     ...(history.length > 0 ? [historyTable(history)] : []),
   ];
   const outcome = fontOutcomeLines(result);

@@ -37,7 +37,8 @@ const MARKERS = [
 ];
 
 export function scatterSvg(plot: Scatter): string {
-  const groups = [...new Set(plot.points.flatMap((p) => (p.group === undefined ? [] : [p.group])))];
+  const groups = [...new Set(plot.points.flatMap((p) => (p.group === undefined ? [] : [p.group])))]
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const area: PlotArea = { left: 76, top: 36, width: PLOT, height: HEIGHT - 36 - 56 };
   const width = area.left + PLOT + (groups.length > 0 ? LEGEND_WIDTH : 30);
   const x = linearScale(padded(plot.points.map((p) => p.x)), [area.left, area.left + area.width]);
