@@ -24,6 +24,7 @@ ${COMMANDS.map((c) => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
     sia-ae font --save model.json   ... and keep the model
     sia-ae generate --model model.json --grid 8
     sia-ae glyphs --chars abc
+    sia-ae export --model model.json figures
 `;
 
 function allFlags(): Record<string, FlagSpec> {
@@ -83,7 +84,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(cli.input.length === 0 ? OVERVIEW.slice(1) : command.help.slice(1));
     return 0;
   }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (options start with --; see sia-ae ${command.name} --help)`);
+  const positional = command.arguments ?? [];
+  if (extra.length > positional.length) {
+    throw new UsageError(`unexpected argument "${extra[positional.length]}" (options start with --; see sia-ae ${command.name} --help)`);
+  }
   const flags = cli.flags as RawSettings;
   const context: CommandContext = {
     stdout: process.stdout,
@@ -91,7 +95,11 @@ async function main(argv: string[]): Promise<number> {
     output: outputMode(flags, process.stdout),
     columns: process.stdout.columns || 80,
   };
-  return command.run(settingsFor(command, flags), context);
+  const settings = settingsFor(command, flags);
+  positional.forEach((name, i) => {
+    if (extra[i] !== undefined) settings[name] = extra[i];
+  });
+  return command.run(settings, context);
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

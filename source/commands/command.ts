@@ -24,6 +24,8 @@ export interface Command {
   /** The whole `sia-ae NAME --help` text. */
   help: string;
   flags: Record<string, FlagSpec>;
+  /** Names of positional arguments (`sia-ae export --model F DIR`: ['dir']), handed over as settings of those names. */
+  arguments?: readonly string[];
   /** Returns the exit status. Throws UsageError for bad input. */
   run(settings: RawSettings, context: CommandContext): Promise<number>;
 }

@@ -12,9 +12,13 @@ import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
 import {
   parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
 } from '../config.js';
+import { writeExport } from '../export/bundle.js';
+import { fontExport } from '../export/font.js';
+import { fontHistory } from '../train/history.js';
 import { backendFromSettings } from './backend-choice.js';
 import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './font-sweep.js';
 import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
+import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
 
 /** The network settings (network-config.ts), plus the font run's own. */
@@ -30,6 +34,8 @@ export interface FontConfig extends NetworkSettings {
   logEvery: number;
   save?: string;
   load?: string;
+  /** Write figures, tables, result and report of the run to this directory. */
+  export?: string;
 }
 
 /** lr 0.02 with Adam reached the target on 60 of 60 seeds, in a median of ~210 epochs. */
@@ -50,6 +56,7 @@ export const FONT_DEFAULTS: FontConfig = {
 const FONT_FLAGS = {
   ...TRAINER_FLAGS,
   ...OUTPUT_FLAGS,
+  ...EXPORT_FLAGS,
   layers: { type: 'string' },
   activation: { type: 'string' },
   latentActivation: { type: 'string' },
@@ -76,6 +83,7 @@ export function parseFontConfig(settings: RawSettings): FontConfig {
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
     save: setting(settings, 'save', undefined, parseString),
     load: setting(settings, 'load', undefined, parseString),
+    export: parseExportDirectory(settings),
   };
 }
 
@@ -128,19 +136,26 @@ async function runFont(settings: RawSettings, context: CommandContext): Promise<
   const json = context.output === 'json';
   if (!json) context.stdout.write(`backend ${run.backend.name}: ${run.backendReason}\n`);
   const logger = json ? fontJsonLogger(context.stdout, run.config.logEvery) : fontPlainLogger(context.stdout, run.config.logEvery);
+  const history = fontHistory();
   let done: FontDone | undefined;
   try {
     await drive(run.events, (event) => {
       logger.onEvent(event);
+      history.onEvent(event);
       if (event.type === 'done') done = event;
     });
   } finally {
     run.backend.dispose();
   }
-  const result = finishFontRun(run, done!);
-  if (json) writeJsonLine(context.stdout, { event: 'result', ...result });
-  else context.stdout.write(fontPlainSummary(result, run.glyphs, done!.last.outputs, context.columns));
+  const line = { event: 'result' as const, ...finishFontRun(run, done!) };
+  if (json) writeJsonLine(context.stdout, line);
+  else context.stdout.write(fontPlainSummary(line, run.glyphs, done!.last.outputs, context.columns));
   if (!json && run.config.save) context.stdout.write(`saved the model to ${run.config.save}\n`);
+  if (run.config.export) {
+    const { export: dir, ...config } = run.config;
+    const files = writeExport(dir, fontExport({ config, glyphs: run.glyphs, done: done!, result: line, history: history.rows }));
+    if (!json) context.stdout.write(exportedLine(dir, files));
+  }
   return 0;
 }
 
@@ -163,6 +178,7 @@ export const fontCommand: Command = {
     --subset CHARS      train on these characters only, e.g. aben
     --target N          stop once every glyph has at most N wrong pixels   [${FONT_DEFAULTS.target}]
     --log-every N       a progress line every N epochs   [${FONT_DEFAULTS.logEvery}]
+${EXPORT_HELP}
     defaults: --optimizer ${FONT_DEFAULTS.optimizer} --lr ${FONT_DEFAULTS.lr} --epochs ${FONT_DEFAULTS.epochs} --seed ${FONT_DEFAULTS.seed}
 ${FONT_SWEEP_HELP}
 ${TRAINER_HELP}
@@ -172,6 +188,7 @@ ${TRAINER_HELP}
     sia-ae font --layers 35,60,40,20,2 --lr 0.01 --json
     sia-ae font --subset aben --target 0
     sia-ae font --sweep --latent 1,2,3,4 --subsets full,aben --seeds 5
+    sia-ae font --export font-report      figures, tables and report.md
 `,
   run: runFont,
 };

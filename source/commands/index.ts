@@ -2,10 +2,11 @@
 import type { Command } from './command.js';
 import { benchCommand } from './bench.js';
 import { denoiseCommand } from './denoise.js';
+import { exportCommand } from './export.js';
 import { fontCommand } from './font.js';
 import { generateCommand } from './generate.js';
 import { glyphsCommand } from './glyphs.js';
 
 export const DEFAULT_COMMAND = 'font';
 
-export const COMMANDS: Command[] = [fontCommand, denoiseCommand, generateCommand, glyphsCommand, benchCommand];
+export const COMMANDS: Command[] = [fontCommand, denoiseCommand, generateCommand, glyphsCommand, benchCommand, exportCommand];

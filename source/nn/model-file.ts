@@ -40,6 +40,19 @@ export function saveModelFile(file: string, model: ModelFile): void {
 }
 
 export function loadModelFile(file: string, expectedKind: string): ModelFile {
+  const json = readModelJson(file);
+  if (json.kind !== expectedKind) throw new UsageError(`${file}: holds a ${json.kind} model, expected ${expectedKind}`);
+  const arrays = Object.fromEntries(Object.entries(json.arrays ?? {}).map(([name, text]) => [name, fromBase64(text, file)]));
+  return { kind: json.kind, shape: json.shape, meta: json.meta, parameters: fromBase64(json.parameters, file), arrays };
+}
+
+/** The kind of model a file holds ("autoencoder" …), for commands that take any saved model. */
+export function modelFileKind(file: string): string {
+  return String(readModelJson(file).kind);
+}
+
+/** The file's JSON, checked to be a sia-ae model file of the version this program reads. */
+function readModelJson(file: string): Record<string, any> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -54,7 +67,5 @@ export function loadModelFile(file: string, expectedKind: string): ModelFile {
   }
   if (json?.format !== MODEL_FORMAT) throw new UsageError(`${file}: not a sia-ae model file`);
   if (json.version !== MODEL_VERSION) throw new UsageError(`${file}: model file version ${json.version}, this sia-ae reads version ${MODEL_VERSION}`);
-  if (json.kind !== expectedKind) throw new UsageError(`${file}: holds a ${json.kind} model, expected ${expectedKind}`);
-  const arrays = Object.fromEntries(Object.entries(json.arrays ?? {}).map(([name, text]) => [name, fromBase64(text, file)]));
-  return { kind: json.kind, shape: json.shape, meta: json.meta, parameters: fromBase64(json.parameters, file), arrays };
+  return json;
 }

@@ -34,13 +34,20 @@ export function fontPlainLogger(out: NodeJS.WritableStream, every: number): Epoc
   ));
 }
 
+/** The outcome in three lines: target, setup, wrong pixels (also the top of an export's report). */
+export function fontOutcomeLines(result: FontResult): string[] {
+  return [
+    `${result.reachedTarget ? 'reached' : 'did not reach'} the target (max ${result.target} wrong pixels per glyph) after ${result.epochs} epochs in ${result.trainSeconds.toFixed(3)} s`,
+    `architecture ${result.architecture}   backend ${result.backend}   seed ${result.seed}`,
+    `wrong pixels: max ${result.maxPixelError}, mean ${result.meanPixelError.toFixed(3)}`,
+  ];
+}
+
 /** The closing summary: the outcome, every glyph's error, and art for the glyphs that still have errors. */
 export function fontPlainSummary(result: FontResult, glyphs: Glyph[], outputs: Float32Array, columns: number): string {
   const lines = [
     '',
-    `${result.reachedTarget ? 'reached' : 'did not reach'} the target (max ${result.target} wrong pixels per glyph) after ${result.epochs} epochs in ${result.trainSeconds.toFixed(3)} s`,
-    `architecture ${result.architecture}   backend ${result.backend}   seed ${result.seed}`,
-    `wrong pixels: max ${result.maxPixelError}, mean ${result.meanPixelError.toFixed(3)}`,
+    ...fontOutcomeLines(result),
     '',
     'wrong pixels per glyph:',
     ...wrapWords(glyphs.map((g) => `${g.char}:${result.perGlyph[g.char]}`), columns),

@@ -1,0 +1,95 @@
+/** `sia-ae export --model FILE DIR`: the figures, tables and report of a saved model, without training. */
+import { loadFont, selectGlyphs } from '../data/font.js';
+import { UsageError } from '../errors.js';
+import { writeExport, type ExportBundle } from '../export/bundle.js';
+import { checkExportDirectory } from '../export/directory.js';
+import { fontExport } from '../export/font.js';
+import { createCpuBackend } from '../math/select.js';
+import { readAutoencoder } from '../nn/autoencoder-file.js';
+import { modelFileKind } from '../nn/model-file.js';
+import { trainFont, type FontDone } from '../train/font.js';
+import { fontResult } from '../train/font-result.js';
+import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
+import { writeJsonLine } from '../report/json.js';
+import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { exportedLine } from './export-option.js';
+import { FONT_DEFAULTS } from './font.js';
+
+const EXPORT_COMMAND_FLAGS = {
+  model: { type: 'string' },
+  ...OUTPUT_FLAGS,
+} as const;
+
+/** The export of each kind of saved model (the model file's `kind`). */
+const SAVED_MODEL_EXPORTS: Record<string, (file: string) => ExportBundle> = {
+  autoencoder: fontModelExport,
+};
+
+/**
+ * A saved font model, evaluated as the trainer evaluates its last epoch (training for zero epochs): the same
+ * result fields, glyph sheet, scatter and generated letters. A model file keeps no history, so no curves.
+ */
+function fontModelExport(file: string): ExportBundle {
+  const backend = createCpuBackend();
+  try {
+    const { model, meta } = readAutoencoder(file, backend);
+    const glyphs = selectGlyphs(loadFont(), meta.chars.join(''));
+    const d = FONT_DEFAULTS;
+    const events = trainFont(backend, glyphs, {
+      shape: model.shape, loss: d.loss, optimizer: d.optimizer, lr: d.lr, epochs: 0, batch: d.batch, target: d.target, seed: d.seed,
+    }, model);
+    const done = [...events].find((event): event is FontDone => event.type === 'done')!;
+    const result = { event: 'result' as const, ...fontResult(done, glyphs, { backend: backend.name, backendReason: 'export evaluates on the CPU', seed: d.seed, target: d.target }) };
+    const config = {
+      load: file, layers: model.shape.layers, activation: model.shape.activation, latentActivation: model.shape.latentActivation,
+      loss: d.loss, target: d.target, subset: glyphs.length < loadFont().length ? meta.chars.join('') : undefined,
+    };
+    return fontExport({ config, glyphs, done, result, history: [], modelFile: file });
+  } finally {
+    backend.dispose();
+  }
+}
+
+async function runExport(settings: RawSettings, context: CommandContext): Promise<number> {
+  rejectUnknown(settings, [...Object.keys(EXPORT_COMMAND_FLAGS), 'dir'], 'export');
+  const file = setting(settings, 'model', undefined, parseString);
+  const dir = setting(settings, 'dir', undefined, parseString);
+  if (!file || !dir) throw new UsageError('usage: sia-ae export --model FILE DIR (see sia-ae export --help)');
+  checkExportDirectory(dir, `export directory ${dir}`);
+  const kind = modelFileKind(file);
+  const exportOf = SAVED_MODEL_EXPORTS[kind];
+  if (!exportOf) throw new UsageError(`${file}: cannot export a ${kind} model (export knows ${Object.keys(SAVED_MODEL_EXPORTS).join(', ')})`);
+  const files = writeExport(dir, exportOf(file));
+  if (context.output === 'json') writeJsonLine(context.stdout, { event: 'result', experiment: 'export', model: file, dir, files });
+  else context.stdout.write(exportedLine(dir, files));
+  return 0;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: "write a saved model's figures, tables and report to DIR",
+  flags: EXPORT_COMMAND_FLAGS,
+  arguments: ['dir'],
+  help: `
+  Usage: sia-ae export --model FILE DIR
+
+  Writes what the screen shows of a saved model into DIR: the latent scatter,
+  the glyph sheet, generated letters, interpolations and the latent grid as
+  SVG, every table as CSV and Markdown, result.json (the result fields a run's
+  --json result line has) and a report.md that links them. A model file keeps
+  no training history, so no loss curves: \`--export DIR\` on the trainer
+  writes those too.
+
+  DIR must be new, empty, or an earlier export, which is replaced whole
+  (never half-overwritten).
+
+  Options
+    --model FILE        a model saved with --save
+    --json              one line: {"event":"result","experiment":"export",...}
+
+  Examples
+    sia-ae font --save font-model.json
+    sia-ae export --model font-model.json font-figures
+`,
+  run: runExport,
+};

@@ -1,0 +1,69 @@
+/**
+ * What an experiment hands the exporter: its figures and tables, its configuration and its result (the very
+ * object of its `--json` result line). `writeExport` turns that into the files of an export directory.
+ *
+ * A trainer plugs in with: `...EXPORT_FLAGS` in its flags, `export: parseExportDirectory(settings)` in its
+ * config (checks the directory before training), `EXPORT_HELP` in its help, a HistoryRecorder fed from the
+ * same events as its reporter, and after the result line
+ * `writeExport(dir, { experiment, title, summary, config, result: line, figures, tables })`.
+ * Figures come from render/svg (lineChartSvg or historyFigure, scatterSvg with `group` for classes,
+ * pixelGridSvg for any rows x cols bitmaps, `png: true` for digit grids); tables from objectTable/keyValueTable.
+ */
+import { writeDirectoryAtomically, MANIFEST, MANIFEST_FORMAT, type ExportFile } from './directory.js';
+import { svgToPng } from './png.js';
+import { reportMarkdown } from './report-markdown.js';
+import { tableCsv, tableMarkdown, type Table } from './table.js';
+
+export interface Figure {
+  /** File name without extension: NAME.svg (and NAME.png). */
+  name: string;
+  title: string;
+  /** One or two sentences under the figure in report.md: what it shows, how to read it. */
+  caption?: string;
+  svg: string;
+  /** Also write NAME.png (digit grids, where a bitmap viewer is handier than a vector one). */
+  png?: boolean;
+}
+
+export interface ExportBundle {
+  /** "font", "denoise", "vae". */
+  experiment: string;
+  /** The report's heading, e.g. "Font autoencoder". */
+  title: string;
+  /** Bullet points at the top of the report: the outcome in a few lines. */
+  summary: string[];
+  /** The run's settings as used (defaults filled in). */
+  config: Record<string, unknown>;
+  /** The `--json` result line, exactly: written as result.json. */
+  result: object;
+  figures: Figure[];
+  tables: Table[];
+}
+
+export const EXPORT_VERSION = 1;
+
+/** Every file of the export, in the order the manifest lists them. */
+export function exportFiles(bundle: ExportBundle): ExportFile[] {
+  const files: ExportFile[] = [
+    { name: 'report.md', data: reportMarkdown(bundle) },
+    { name: 'result.json', data: `${JSON.stringify(bundle.result, null, 2)}\n` },
+    { name: 'config.json', data: `${JSON.stringify(bundle.config, null, 2)}\n` },
+    ...bundle.figures.flatMap((f) => [
+      { name: `${f.name}.svg`, data: f.svg },
+      ...(f.png ? [{ name: `${f.name}.png`, data: svgToPng(f.svg) }] : []),
+    ]),
+    ...bundle.tables.flatMap((t) => [
+      { name: `${t.name}.csv`, data: tableCsv(t) },
+      { name: `${t.name}.md`, data: `## ${t.title}\n\n${tableMarkdown(t)}` },
+    ]),
+  ];
+  const manifest = { format: MANIFEST_FORMAT, version: EXPORT_VERSION, experiment: bundle.experiment, files: files.map((f) => f.name) };
+  return [...files, { name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` }];
+}
+
+/** Writes the export into `dir` (replacing an earlier export whole); returns the file names. */
+export function writeExport(dir: string, bundle: ExportBundle): string[] {
+  const files = exportFiles(bundle);
+  writeDirectoryAtomically(dir, files);
+  return files.map((f) => f.name);
+}

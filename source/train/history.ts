@@ -1,0 +1,24 @@
+/**
+ * Per-epoch metrics collected from a training event stream, beside the reporters that consume the same
+ * stream: what an export draws its loss curves from. Collecting changes nothing that is printed.
+ */
+import type { FontEvent } from './font.js';
+
+/** One epoch's metrics, e.g. {epoch: 3, loss: 0.41, maxPixelError: 9} or {epoch: 3, trainLoss, validationLoss}. */
+export type HistoryRow = { epoch: number } & Record<string, number>;
+
+export interface HistoryRecorder<E> {
+  rows: HistoryRow[];
+  onEvent(event: E): void;
+}
+
+/** Every epoch of a font run (the `done` event repeats the last epoch, so it adds nothing). */
+export function fontHistory(): HistoryRecorder<FontEvent> {
+  const rows: HistoryRow[] = [];
+  return {
+    rows,
+    onEvent(event) {
+      if (event.type === 'epoch') rows.push({ epoch: event.epoch, loss: event.loss, maxPixelError: event.maxPixelError, meanPixelError: event.meanPixelError });
+    },
+  };
+}
