@@ -13,6 +13,7 @@ import {
   flagName, parseChoice, parseList, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
 } from '../config.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS } from './command.js';
+import { EXPORT_FLAGS, parseExportDirectory } from './export-option.js';
 import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
 
 /** Network settings: Adam at lr 0.01 for 2000 epochs ends every default row with its output error under its input's. */
@@ -42,6 +43,8 @@ export interface DenoiseConfig extends NetworkSettings {
   logEvery: number;
   save?: string;
   load?: string;
+  /** Write figures, tables, result and report of the run to this directory. */
+  export?: string;
 }
 
 export const DENOISE_DEFAULTS = {
@@ -75,6 +78,7 @@ const NOISE_PARAMETERS: Record<NoiseModel, Array<keyof typeof SINGLE_NOISE>> = {
 export const DENOISE_FLAGS = {
   ...TRAINER_FLAGS,
   ...OUTPUT_FLAGS,
+  ...EXPORT_FLAGS,
   sweep: { type: 'boolean' },
   layers: { type: 'string' },
   architectures: { type: 'string' },
@@ -150,7 +154,19 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
     save: setting(settings, 'save', undefined, parseString),
     load: setting(settings, 'load', undefined, parseString),
+    export: parseExportDirectory(settings),
   };
+}
+
+/**
+ * The settings a run used, as `--config` reads them back: only its noise model's parameters (the others are
+ * refused), and only the single run's or the sweep's own settings. Without the export directory itself.
+ */
+export function runSettings(config: DenoiseConfig): Record<string, unknown> {
+  const { export: _, sweep, layers, architectures, seeds, workers, logEvery, save, load, mutationProb, maxNoise, p, sigma, ...shared } = config;
+  const noise = Object.fromEntries(NOISE_PARAMETERS[config.noise].map((key) => [key, config[key]]));
+  const own = sweep ? { sweep, architectures: architectures.map((a) => a.join('-')), seeds, workers } : { layers, logEvery, save, load };
+  return { ...own, ...shared, ...noise };
 }
 
 /** The noise settings of the run: one, or the sweep's grid (mutation: every probability x every max noise). */

@@ -12,8 +12,11 @@ import { meanStd, type Stat } from '../sweep/stats.js';
 import type { DenoiseScore } from '../train/denoise-score.js';
 import type { DenoiseJob, DenoiseJobResult, DenoiseModelKind } from '../train/denoise-job.js';
 import type { JobResult } from '../sweep/jobs.js';
-import { denoiseTraining, noiseLevels, type DenoiseConfig } from './denoise-config.js';
+import { writeExport } from '../export/bundle.js';
+import { denoiseSweepExport, type DenoiseRow, type DenoiseSweepResult } from '../export/denoise.js';
+import { denoiseTraining, noiseLevels, runSettings, type DenoiseConfig } from './denoise-config.js';
 import type { CommandContext } from './command.js';
+import { exportedLine } from './export-option.js';
 
 const SCORE_KEYS = ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError'] as const;
 
@@ -53,20 +56,34 @@ export async function runDenoiseSweep(config: DenoiseConfig, context: CommandCon
   });
 
   const rows = models.flatMap((m) => levels.flatMap((noise, level) => (m.kind === 'plain' || m.trainedOn === level ? [rowView(m, noise, level)] : [])));
-  if (json) {
-    writeJsonLine(context.stdout, {
-      event: 'result', experiment: 'denoise', sweep: true, seeds: seeds.length, seed: config.seed, epochs: config.epochs, copies: config.copies,
-      workers: config.workers, sweepSeconds: seconds, rows: rows.map(({ model, view }) => jsonRow(model, view, seeds.length)),
-      generalisation: models.map((m) => ({
-        model: m.kind, architecture: m.architecture, trainedOn: m.trainedOn === undefined ? null : noiseFields(levels[m.trainedOn]),
-        scoredOn: levels.map((noise, level) => ({ ...noiseFields(noise), ...means(m.scores[level]) })),
-      })),
-    });
-    return 0;
+  const line: DenoiseSweepResult = {
+    event: 'result', experiment: 'denoise', sweep: true, seeds: seeds.length, seed: config.seed, epochs: config.epochs, copies: config.copies,
+    workers: config.workers, sweepSeconds: seconds, rows: rows.map(({ model, view }) => jsonRow(model, view, seeds.length)),
+    generalisation: models.map((m) => ({
+      model: m.kind, architecture: m.architecture, trainedOn: m.trainedOn === undefined ? null : noiseFields(levels[m.trainedOn]),
+      scoredOn: levels.map((noise, level) => ({ ...noiseFields(noise), ...means(m.scores[level]) })),
+    })),
+  };
+  if (json) writeJsonLine(context.stdout, line);
+  else writeSweepTables(context.stdout, config, levels, models, rows, seconds);
+  if (config.export) {
+    const trainings = jobs.map((job, j) => ({
+      architecture: job.training.shape.layers.join('-'), model: job.model, trainedOn: job.trainedOn ? shortLabel(job.trainedOn) : 'clean glyphs',
+      seed: job.training.seed, loss: (results[j] as DenoiseJobResult).loss,
+    }));
+    const files = writeExport(config.export, denoiseSweepExport({ config: runSettings(config), levels, jobs: trainings, result: line }));
+    if (!json) context.stdout.write(exportedLine(config.export, files));
   }
-  const out = context.stdout;
+  return 0;
+}
+
+/** The plain output: the summary tables of denoisers and baselines, and each architecture's generalisation. */
+function writeSweepTables(
+  out: NodeJS.WritableStream, config: DenoiseConfig, levels: NoiseSpec[], models: Model[], rows: Array<ReturnType<typeof rowView>>, seconds: number,
+): void {
+  const seeds = config.seeds;
   out.write(`\nthe sweep took ${seconds.toFixed(1)} s. Scores: means per glyph over ${config.copies} fresh noisy copies\n`
-    + `of each, against the clean glyph${seeds.length > 1 ? `; mean ± std over ${seeds.length} seeds` : ''}\n`);
+    + `of each, against the clean glyph${seeds > 1 ? `; mean ± std over ${seeds} seeds` : ''}\n`);
   out.write(`\ndenoising autoencoders (each trained on its noise setting):\n${denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view))}`);
   out.write(`\nplain autoencoders (the baseline: trained on clean glyphs), same noisy inputs:\n${denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view))}`);
   out.write('\ngeneralisation: output mean abs error of each model (rows: the noise it was\ntrained on) at each noise setting (columns)\n');
@@ -77,7 +94,6 @@ export async function runDenoiseSweep(config: DenoiseConfig, context: CommandCon
       meanAbsError: m.scores.map((perSeed) => meanStd(perSeed.map((s) => s.meanAbsError)).mean),
     })))}`);
   }
-  return 0;
 }
 
 function rowView(model: Model, noise: NoiseSpec, level: number): { model: DenoiseModelKind; view: DenoiseRowView } {
@@ -94,8 +110,8 @@ function rowView(model: Model, noise: NoiseSpec, level: number): { model: Denois
 }
 
 /** DESIGN.md's denoise row; with several seeds each score also has its standard deviation (`…Std`). */
-function jsonRow(model: DenoiseModelKind, view: DenoiseRowView, seeds: number): Record<string, unknown> {
-  const row: Record<string, unknown> = { model, architecture: view.architecture, ...noiseFields(view.noise), seeds };
+function jsonRow(model: DenoiseModelKind, view: DenoiseRowView, seeds: number): DenoiseRow {
+  const row: DenoiseRow = { model, architecture: view.architecture, ...noiseFields(view.noise), seeds };
   for (const key of SCORE_KEYS) {
     const stat: Stat = view[key];
     row[key] = stat.mean;

@@ -9,12 +9,18 @@ import { meanStd } from '../sweep/stats.js';
 import { scoringRng } from '../train/denoise-job.js';
 import { firstCopies, noisyCopies, scoreDenoising } from '../train/denoise-score.js';
 import { drive } from '../train/drive.js';
+import { fontHistory } from '../train/history.js';
+import { writeExport } from '../export/bundle.js';
+import { denoiseRunExport, type DenoiseRunResult } from '../export/denoise.js';
 import { trainFont, type FontDone } from '../train/font.js';
 import type { RawSettings } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
-import { DENOISE_DEFAULTS as D, DENOISE_FLAGS, SINGLE_NOISE, SWEEP_NOISE, denoiseTraining, noiseLevels, parseDenoiseConfig } from './denoise-config.js';
+import {
+  DENOISE_DEFAULTS as D, DENOISE_FLAGS, SINGLE_NOISE, SWEEP_NOISE, denoiseTraining, noiseLevels, parseDenoiseConfig, runSettings,
+} from './denoise-config.js';
 import { runDenoiseSweep } from './denoise-sweep.js';
 import { TRAINER_HELP, type Command, type CommandContext } from './command.js';
+import { EXPORT_HELP, exportedLine } from './export-option.js';
 
 async function runDenoise(settings: RawSettings, context: CommandContext): Promise<number> {
   const config = parseDenoiseConfig(settings);
@@ -30,34 +36,42 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
     const training = { ...denoiseTraining(config, layers, config.seed), noise };
     if (!json) out.write(`backend ${backend.name}: ${reason}\ntraining a denoising autoencoder ${layers.join('-')} on ${describeNoise(noise)}\n`);
     const logger = json ? fontJsonLogger(out, config.logEvery) : fontPlainLogger(out, config.logEvery);
+    const history = fontHistory();
     let done: FontDone | undefined;
     await drive(trainFont(backend, glyphs, training, model), (event) => {
       logger.onEvent(event);
+      history.onEvent(event);
       if (event.type === 'done') done = event;
     });
     const { last, model: trained } = done!;
     if (config.save) saveAutoencoder(config.save, trained, glyphs);
     const { clean, noisy } = noisyCopies(glyphs, noise, config.copies, scoringRng(config.seed, noise));
     const { score, output } = scoreDenoising(backend, trained, clean, noisy);
+    const samples = firstCopies(clean, noisy, output, config.copies, 35);
     const architecture = layers.join('-');
-    if (json) {
-      writeJsonLine(out, {
-        event: 'result', experiment: 'denoise', epochs: last.epoch, trainSeconds: last.elapsedMs / 1000, copies: config.copies,
-        backend: backend.name, seed: config.seed, rows: [{ model: 'denoising', architecture, ...noiseFields(noise), seeds: 1, ...score }],
-      });
-      return 0;
+    const line: DenoiseRunResult = {
+      event: 'result', experiment: 'denoise', epochs: last.epoch, trainSeconds: last.elapsedMs / 1000, copies: config.copies,
+      backend: backend.name, seed: config.seed, rows: [{ model: 'denoising', architecture, ...noiseFields(noise), seeds: 1, ...score }],
+    };
+    if (json) writeJsonLine(out, line);
+    else {
+      const stat = (value: number) => meanStd([value]);
+      out.write(`\ntrained for ${last.epoch} epochs in ${(last.elapsedMs / 1000).toFixed(2)} s\n`);
+      out.write(`scored on ${config.copies} fresh noisy copies of each glyph, against the clean glyph\n(means per glyph):\n`);
+      out.write(denoiseTable([{
+        architecture, noise, inputWrongPixels: stat(score.inputWrongPixels), wrongPixels: stat(score.wrongPixels),
+        inputMeanAbsError: stat(score.inputMeanAbsError), meanAbsError: stat(score.meanAbsError),
+      }]));
+      out.write(`\nthe first copy of each glyph:\n${TRIPLET_LEGEND}\n`);
+      out.write(`in/out: wrong pixels and mean abs error of the noisy input and of the output\n\n`);
+      out.write(`${tripletPanel(glyphs, samples, context.columns).join('\n')}\n`);
     }
-    const stat = (value: number) => meanStd([value]);
-    out.write(`\ntrained for ${last.epoch} epochs in ${(last.elapsedMs / 1000).toFixed(2)} s\n`);
-    out.write(`scored on ${config.copies} fresh noisy copies of each glyph, against the clean glyph\n(means per glyph):\n`);
-    out.write(denoiseTable([{
-      architecture, noise, inputWrongPixels: stat(score.inputWrongPixels), wrongPixels: stat(score.wrongPixels),
-      inputMeanAbsError: stat(score.inputMeanAbsError), meanAbsError: stat(score.meanAbsError),
-    }]));
-    out.write(`\nthe first copy of each glyph:\n${TRIPLET_LEGEND}\n`);
-    out.write(`in/out: wrong pixels and mean abs error of the noisy input and of the output\n\n`);
-    out.write(`${tripletPanel(glyphs, firstCopies(clean, noisy, output, config.copies, 35), context.columns).join('\n')}\n`);
-    if (config.save) out.write(`saved the model to ${config.save}\n`);
+    if (!json && config.save) out.write(`saved the model to ${config.save}\n`);
+    if (config.export) {
+      const bundle = denoiseRunExport({ config: { ...runSettings(config), layers }, glyphs, noise, samples, history: history.rows, result: line });
+      const files = writeExport(config.export, bundle);
+      if (!json) out.write(exportedLine(config.export, files));
+    }
     return 0;
   } finally {
     backend.dispose();
@@ -101,6 +115,7 @@ export const denoiseCommand: Command = {
     --loss NAME           bce | mse   [${D.loss}]
     --batch N             glyphs per step (32 = full batch)   [${D.batch}]
     --log-every N         a progress line every N epochs (one run)   [${D.logEvery}]
+${EXPORT_HELP}
     defaults: --optimizer ${D.optimizer} --lr ${D.lr} --epochs ${D.epochs} --seed ${D.seed}
 
   Sweep (lists comma-separated; a config file may give JSON arrays)
@@ -115,6 +130,7 @@ ${TRAINER_HELP}
     sia-ae denoise --noise salt-pepper --p 0.1
     sia-ae denoise --sweep
     sia-ae denoise --sweep --seeds 3 --mutation-prob 0.1,0.2,0.3 --json
+    sia-ae denoise --export denoise-report     figures, tables, report.md
     sia-ae denoise --sweep --noise gaussian --sigma 0.1,0.3 \\
       --architectures 35-25-12-12
 `,

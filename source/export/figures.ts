@@ -1,4 +1,4 @@
-/** Figures and tables every experiment's export shares: curves and the table of the per-epoch history. */
+/** Figures and tables every experiment's export shares: curves, the table of the per-epoch history, sheet rows. */
 import { lineChartSvg } from '../render/svg/line-chart.js';
 import type { HistoryRow } from '../train/history.js';
 import type { Figure } from './bundle.js';
@@ -25,4 +25,9 @@ export function historyFigure(
 /** The whole history, one row per epoch: too long for report.md, so linked from it. */
 export function historyTable(history: HistoryRow[]): Table {
   return objectTable('history', 'Training history (every epoch)', history, false);
+}
+
+/** Items in rows of `size` (the last may be shorter): bitmaps into the rows of a sheet. */
+export function chunk<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }

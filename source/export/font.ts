@@ -14,7 +14,7 @@ import type { FontResult } from '../train/font-result.js';
 import type { HistoryRow } from '../train/history.js';
 import { interpolate, latentBounds, latentGrid } from '../train/latent.js';
 import type { ExportBundle, Figure } from './bundle.js';
-import { historyFigure, historyTable } from './figures.js';
+import { chunk, historyFigure, historyTable } from './figures.js';
 import { keyValueTable, objectTable, type Table } from './table.js';
 
 export type FontResultLine = { event: 'result' } & FontResult;
@@ -182,8 +182,4 @@ function interpolationPairs(glyphs: Glyph[]): Array<[number, number]> {
   const known = INTERPOLATION_PAIRS.map(([a, b]): [number, number] => [index(a), index(b)]).filter(([a, b]) => a >= 0 && b >= 0);
   if (known.length > 0) return known;
   return glyphs.length >= 2 ? [[0, glyphs.length - 1]] : [];
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }

@@ -29,6 +29,8 @@ export interface DenoiseJobResult {
   kind: 'denoise';
   /** One per `scoredOn` setting, in order. */
   scores: DenoiseScore[];
+  /** The training loss on the clean glyphs after the last epoch. */
+  loss: number;
 }
 
 /** The generator of the scoring copies for one seed and noise setting. */
@@ -43,12 +45,12 @@ export function runDenoiseJob(job: DenoiseJob, onProgress: (epoch: number, epoch
   const backend = createCpuBackend();
   try {
     const noise = job.model === 'denoising' ? job.trainedOn : undefined;
-    const { model } = finishTraining(trainFont(backend, glyphs, { ...job.training, noise }), job.training.epochs, onProgress);
+    const { model, last } = finishTraining(trainFont(backend, glyphs, { ...job.training, noise }), job.training.epochs, onProgress);
     const scores = job.scoredOn.map((spec) => {
       const { clean, noisy } = noisyCopies(glyphs, spec, job.copies, scoringRng(job.training.seed, spec));
       return scoreDenoising(backend, model, clean, noisy).score;
     });
-    return { kind: 'denoise', scores };
+    return { kind: 'denoise', scores, loss: last.loss };
   } finally {
     backend.dispose();
   }

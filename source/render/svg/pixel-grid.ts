@@ -13,6 +13,8 @@ export interface Bitmap {
   target?: ArrayLike<number>;
   /** Written under the bitmap. */
   caption?: string;
+  /** This bitmap's shading instead of the grid's (a noisy input in gray among binary glyphs). */
+  shading?: PixelGrid['shading'];
 }
 
 export interface PixelGrid {
@@ -99,7 +101,8 @@ function drawBitmap(bitmap: Bitmap, grid: PixelGrid, scale: number, x0: number, 
     d.push(`M${num(x)} ${num(y)}h${scale}v${scale}h${-scale}z`);
     paths.set(fill, d);
   };
-  if (grid.shading === 'gray') marks.frames.push(`M${num(x0)} ${num(y0)}h${grid.bitmapCols * scale}v${grid.bitmapRows * scale}h${-grid.bitmapCols * scale}z`);
+  const shading = bitmap.shading ?? grid.shading;
+  if (shading === 'gray') marks.frames.push(`M${num(x0)} ${num(y0)}h${grid.bitmapCols * scale}v${grid.bitmapRows * scale}h${-grid.bitmapCols * scale}z`);
   for (let r = 0; r < grid.bitmapRows; r++) {
     for (let c = 0; c < grid.bitmapCols; c++) {
       const i = r * grid.bitmapCols + c, value = bitmap.pixels[i];
@@ -109,7 +112,7 @@ function drawBitmap(bitmap: Bitmap, grid: PixelGrid, scale: number, x0: number, 
         square(value > 0.5 ? WRONG_ON : WRONG_OFF, x, y);
         const inset = scale / 4;
         (value > 0.5 ? marks.crossesOnDark : marks.crossesOnLight).push(`M${num(x + inset)} ${num(y + inset)}l${num(scale / 2)} ${num(scale / 2)}m0 ${num(-scale / 2)}l${num(-scale / 2)} ${num(scale / 2)}`);
-      } else if (grid.shading === 'binary') {
+      } else if (shading === 'binary') {
         square(value > 0.5 ? INK : PAPER, x, y);
       } else {
         const level = Math.round(255 * (1 - Math.min(1, Math.max(0, value))));
