@@ -13,6 +13,9 @@ import { meanStd } from '../sweep/stats.js';
 import type { FontJob, FontJobResult } from '../train/font-job.js';
 import { flagName, parseList, parseNumber, parseNumberList, setting, type RawSettings } from '../config.js';
 import type { CommandContext } from './command.js';
+import { exportedLine } from './export-option.js';
+import { writeExport } from '../export/bundle.js';
+import { fontSweepExport, type FontSweepResult } from '../export/font-sweep.js';
 import { FONT_DEFAULTS, fontShape, parseFontConfig } from './font.js';
 
 export const FONT_SWEEP_FLAGS = {
@@ -85,19 +88,25 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
       epochsToTarget: reached.length > 0 ? meanStd(reached.map((r) => r.epochs)) : undefined,
     };
   });
-  if (json) {
-    writeJsonLine(context.stdout, {
-      event: 'result', experiment: 'font-sweep', seeds: seedCount, seed: base.seed, target: base.target, epochs: base.epochs, sweepSeconds: seconds,
-      rows: rows.map((r) => ({
-        latent: r.latent, subset: r.subset, lr: r.lr, seeds: r.seeds, maxPixelError: r.maxPixelError.mean, meanPixelError: r.meanPixelError.mean,
-        epochsToTarget: r.epochsToTarget?.mean ?? null, reachedShare: r.reached / r.seeds,
-      })),
-    });
-    return 0;
+  const line: FontSweepResult = {
+    event: 'result', experiment: 'font-sweep', seeds: seedCount, seed: base.seed, target: base.target, epochs: base.epochs, sweepSeconds: seconds,
+    rows: rows.map((r) => ({
+      latent: r.latent, subset: r.subset, lr: r.lr, seeds: r.seeds, maxPixelError: r.maxPixelError.mean, meanPixelError: r.meanPixelError.mean,
+      epochsToTarget: r.epochsToTarget?.mean ?? null, reachedShare: r.reached / r.seeds,
+    })),
+  };
+  if (json) writeJsonLine(context.stdout, line);
+  else {
+    context.stdout.write(`\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run`
+      + `${seedCount > 1 ? `,\nmean ± std over ${seedCount} seeds` : ''}; epochs to target (max ${base.target} wrong pixels per glyph)\n`
+      + `over the seeds that reached it\n\n${fontSweepTable(rows)}`);
   }
-  context.stdout.write(`\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run`
-    + `${seedCount > 1 ? `,\nmean ± std over ${seedCount} seeds` : ''}; epochs to target (max ${base.target} wrong pixels per glyph)\n`
-    + `over the seeds that reached it\n\n${fontSweepTable(rows)}`);
+  if (base.export) {
+    const { export: dir, save, load, lr: _, ...shared } = base;
+    const config = { sweep: true, latent: grid.latent, subsets: grid.subsets, lr: grid.lr, seeds: seedCount, workers: threads, ...shared };
+    const files = writeExport(dir, fontSweepExport(config, line));
+    if (!json) context.stdout.write(exportedLine(dir, files));
+  }
   return 0;
 }
 
