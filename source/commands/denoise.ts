@@ -115,7 +115,6 @@ export const denoiseCommand: Command = {
     --loss NAME           bce | mse   [${D.loss}]
     --batch N             glyphs per step (32 = full batch)   [${D.batch}]
     --log-every N         a progress line every N epochs (one run)   [${D.logEvery}]
-${EXPORT_HELP}
     defaults: --optimizer ${D.optimizer} --lr ${D.lr} --epochs ${D.epochs} --seed ${D.seed}
 
   Sweep (lists comma-separated; a config file may give JSON arrays)
@@ -124,6 +123,9 @@ ${EXPORT_HELP}
     --seeds N             seeds --seed .. --seed+N-1 per grid point;
                           the tables show mean ± std   [${D.seeds}]
     --workers N           worker threads   [the cores available]
+
+  Export (one run: curve, triplets; --sweep: error charts, tables)
+${EXPORT_HELP}
 ${TRAINER_HELP}
 
   Examples
