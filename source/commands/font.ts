@@ -1,20 +1,23 @@
 /** `sia-ae font`: the basic autoencoder on the font glyphs. */
-import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
+import { GLYPH_COLS, GLYPH_PIXELS, GLYPH_ROWS, loadFont, selectGlyphs, type Glyph } from '../data/font.js';
+import { glyphLines, wrapBlocks } from '../render/glyph.js';
 import { UsageError } from '../errors.js';
 import { ACTIVATIONS, type Activation } from '../math/backend.js';
 import type { Backend } from '../math/backend.js';
-import { Autoencoder, type AutoencoderShape } from '../nn/autoencoder.js';
+import type { Autoencoder, AutoencoderShape } from '../nn/autoencoder.js';
 import { LOSSES, type LossName } from '../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
 import { fontJsonLogger, fontPlainLogger, fontPlainSummary } from '../report/font.js';
 import { writeJsonLine } from '../report/json.js';
 import { drive } from '../train/drive.js';
-import { trainFont, type FontDone } from '../train/font.js';
+import { newAutoencoder, trainFont, type FontDone, type FontEvent } from '../train/font.js';
+import { Rng } from '../nn/random.js';
 import { fontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
 import {
-  parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  parseBoolean, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
 } from '../config.js';
+import { loadFontScreen } from '../ui/load.js';
 import { backendFromSettings } from './backend-choice.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
 
@@ -42,6 +45,8 @@ export interface FontConfig {
   logEvery: number;
   save?: string;
   load?: string;
+  /** The screen closes as soon as training ends, instead of staying until q. */
+  exitOnDone: boolean;
 }
 
 export const FONT_DEFAULTS: FontConfig = {
@@ -56,6 +61,7 @@ export const FONT_DEFAULTS: FontConfig = {
   target: 1,
   seed: 1,
   logEvery: 25,
+  exitOnDone: false,
 };
 
 const FONT_FLAGS = {
@@ -69,6 +75,7 @@ const FONT_FLAGS = {
   subset: { type: 'string' },
   target: { type: 'string' },
   logEvery: { type: 'string' },
+  exitOnDone: { type: 'boolean' },
 } as const;
 
 export function parseFontConfig(settings: RawSettings): FontConfig {
@@ -92,6 +99,7 @@ export function parseFontConfig(settings: RawSettings): FontConfig {
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
     save: setting(settings, 'save', undefined, parseString),
     load: setting(settings, 'load', undefined, parseString),
+    exitOnDone: setting(settings, 'exitOnDone', d.exitOnDone, parseBoolean),
   };
 }
 
@@ -105,7 +113,9 @@ export interface FontRun {
   glyphs: Glyph[];
   backend: Backend;
   backendReason: string;
-  events: Generator<import('../train/font.js').FontEvent>;
+  /** The model being trained (the screen decodes with it and saves it mid-run). */
+  model: Autoencoder;
+  events: Generator<FontEvent>;
 }
 
 export function startFontRun(settings: RawSettings): FontRun {
@@ -118,19 +128,22 @@ export function startFontRun(settings: RawSettings): FontRun {
   }
   const widest = Math.max(...config.layers.slice(1));
   const { backend, reason } = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: widest, k: 35 });
-  let model: Autoencoder | undefined;
+  const rng = new Rng(config.seed);
+  let model: Autoencoder;
   if (config.load) {
     model = loadAutoencoder(config.load, backend);
     if (settings.layers !== undefined && model.shape.layers.join() !== config.layers.join()) {
       throw new UsageError(`--layers ${config.layers.join(',')} differs from the loaded model's ${model.shape.layers.join(',')}`);
     }
     config.layers = model.shape.layers;
+  } else {
+    model = newAutoencoder(backend, fontShape(config), rng);
   }
   const events = trainFont(backend, glyphs, {
-    shape: model?.shape ?? fontShape(config), loss: config.loss, optimizer: config.optimizer, lr: config.lr,
+    shape: model.shape, loss: config.loss, optimizer: config.optimizer, lr: config.lr,
     epochs: config.epochs, batch: config.batch, target: config.target, seed: config.seed,
-  }, model);
-  return { config, glyphs, backend, backendReason: reason, events };
+  }, model, rng);
+  return { config, glyphs, backend, backendReason: reason, model, events };
 }
 
 export function finishFontRun(run: FontRun, done: FontDone) {
@@ -140,6 +153,7 @@ export function finishFontRun(run: FontRun, done: FontDone) {
 
 async function runFont(settings: RawSettings, context: CommandContext): Promise<number> {
   const run = startFontRun(settings);
+  if (context.output === 'screen') return runFontOnScreen(run, context);
   const json = context.output === 'json';
   if (!json) context.stdout.write(`backend ${run.backend.name}: ${run.backendReason}\n`);
   const logger = json ? fontJsonLogger(context.stdout, run.config.logEvery) : fontPlainLogger(context.stdout, run.config.logEvery);
@@ -159,6 +173,39 @@ async function runFont(settings: RawSettings, context: CommandContext): Promise<
   return 0;
 }
 
+/** The live dashboard; when it closes, the run's summary stays in the terminal. */
+async function runFontOnScreen(run: FontRun, context: CommandContext): Promise<number> {
+  const { showFontDashboard } = await loadFontScreen();
+  let outcome;
+  try {
+    outcome = await showFontDashboard(run, context);
+  } finally {
+    run.backend.dispose();
+  }
+  const { done, last, kept } = outcome;
+  const out = context.stdout;
+  out.write(`backend ${run.backend.name}: ${run.backendReason}\n`);
+  if (done) {
+    const result = fontResult(done, run.glyphs, { backend: run.backend.name, backendReason: run.backendReason, seed: run.config.seed, target: run.config.target });
+    out.write(fontPlainSummary(result, run.glyphs, done.last.outputs, context.columns));
+    if (run.config.save) out.write(`saved the model to ${run.config.save}\n`);
+  } else if (last) {
+    out.write(`stopped at epoch ${last.epoch}: loss ${last.loss.toFixed(5)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}\n`);
+  }
+  if (kept.length > 0) out.write(keptGlyphsText(run.model, kept, context.columns));
+  return 0;
+}
+
+/** The glyphs kept in the explorer, as ASCII art captioned with their latent points. */
+function keptGlyphsText(model: Autoencoder, kept: number[][], columns: number): string {
+  const pixels = model.decode(Float32Array.from(kept.flat()), kept.length);
+  const blocks = kept.map((z, i) => ({
+    lines: glyphLines(pixels.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS), GLYPH_ROWS, GLYPH_COLS),
+    caption: z.map((v) => v.toFixed(2)).join(','),
+  }));
+  return `\nglyphs you kept (sia-ae generate --model FILE --z X,Y draws them again):\n\n${wrapBlocks(blocks, columns, 3).join('\n')}\n`;
+}
+
 export const fontCommand: Command = {
   name: 'font',
   summary: 'basic autoencoder on the 32 font glyphs, 2-D latent space (the default command)',
@@ -167,6 +214,9 @@ export const fontCommand: Command = {
   Usage: sia-ae font [options]
 
   Trains an autoencoder on the 32 glyphs of the 7x5 font until every glyph has at most --target wrong pixels.
+  On a terminal a live dashboard shows it learning: the loss, every glyph beside its reconstruction, the
+  latent codes. Keys: q quit, p pause, s save, e explore the latent space (arrows, Enter keeps a glyph), ? help.
+  With --plain or --json, or when stdout is not a terminal, it prints text instead.
 
   Options
     --layers LIST       encoder widths from 35 down to the latent size   [${FONT_DEFAULTS.layers.join(',')}]
@@ -178,6 +228,7 @@ export const fontCommand: Command = {
     --subset CHARS      train on these characters only, e.g. aben
     --target N          stop once every glyph has at most N wrong pixels   [${FONT_DEFAULTS.target}]
     --log-every N       a progress line every N epochs   [${FONT_DEFAULTS.logEvery}]
+    --exit-on-done      close the dashboard when training ends (it stays until q)
     defaults: --optimizer ${FONT_DEFAULTS.optimizer} --lr ${FONT_DEFAULTS.lr} --epochs ${FONT_DEFAULTS.epochs} --seed ${FONT_DEFAULTS.seed}
 ${TRAINER_HELP}
 
@@ -185,6 +236,7 @@ ${TRAINER_HELP}
     sia-ae font --save font-model.json
     sia-ae font --layers 35,60,40,20,2 --lr 0.01 --json
     sia-ae font --subset aben --target 0
+    sia-ae font --target 0 --epochs 20000 --lr 0.002    a longer run to watch
 `,
   run: runFont,
 };
