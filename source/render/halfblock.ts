@@ -6,7 +6,7 @@
  */
 import { noPaint, type Paint } from './ansi.js';
 
-export const HALF_BLOCK_LEGEND = 'X lit but should be dark   o dark but should be lit';
+export const HALF_BLOCK_LEGEND = 'X wrongly lit   o wrongly dark';
 
 const BLOCKS = [' ', '▀', '▄', '█'];
 const SHADES = [' ', '░', '▒', '▓', '█'];

@@ -6,21 +6,21 @@
 export class History {
   private readonly kept: number[] = [];
   private stride = 1;
-  private count = 0;
+  /** Values pushed so far: the kept ones are those pushed at multiples of the stride. */
+  private pushed = 0;
   private latest: number | undefined;
 
   constructor(private readonly capacity = 4096) {}
 
   push(value: number): void {
     this.latest = value;
-    if (this.count++ % this.stride !== 0) return;
+    if (this.pushed++ % this.stride !== 0) return;
     this.latest = undefined;
     this.kept.push(value);
     if (this.kept.length >= this.capacity) {
       for (let i = 0; i < this.kept.length / 2; i++) this.kept[i] = this.kept[2 * i];
       this.kept.length = Math.ceil(this.kept.length / 2);
       this.stride *= 2;
-      this.count = 0;
       this.latest = value; // the value just pushed sat at an odd place and was thinned out
     }
   }

@@ -66,7 +66,7 @@ export function Explorer({ info, frame, plot, side, cursor, kept, decoder, paint
   }, [info, frame.version, plot.width, plot.height, side.width, side.height, cursor, kept, paint]);
   return (
     <Box flexDirection="row" gap={PANEL_GAP}>
-      <TextBlock title="latent explorer: + is the cursor, digits the kept glyphs" lines={plotLines} rect={plot} />
+      <TextBlock title="latent explorer: + cursor, 1 2 3 ... kept" lines={plotLines} rect={plot} />
       <TextBlock title="the glyph at the cursor" lines={sideLines} rect={side} />
     </Box>
   );

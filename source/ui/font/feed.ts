@@ -2,6 +2,7 @@
  * The font run as the screen sees it. Training pushes every event here (O(1) each: the last event and three
  * histories); the screen takes a frame, an immutable snapshot, a few times a second and renders only that.
  */
+import type { FontRun } from '../../commands/font.js';
 import type { Glyph } from '../../data/font.js';
 import type { Autoencoder } from '../../nn/autoencoder.js';
 import type { FontEpoch, FontEvent } from '../../train/font.js';
@@ -16,6 +17,10 @@ export interface FontRunInfo {
   backend: string;
   maxEpochs: number;
   target: number;
+}
+
+export function fontRunInfo(run: FontRun): FontRunInfo {
+  return { glyphs: run.glyphs, model: run.model, backend: run.backend.name, maxEpochs: run.config.epochs, target: run.config.target };
 }
 
 export type RunStatus = 'starting' | 'training' | 'paused' | 'reached the target' | 'epoch limit reached' | 'failed';

@@ -31,8 +31,8 @@ export function GlyphPanel({ info, frame, rect, paint, scroll }: PanelProps & { 
   );
   const shown = visibleGlyphRows(rect);
   const first = Math.min(scroll, Math.max(0, rows.length - shown));
-  const position = rows.length > shown ? `   rows ${first + 1}-${first + shown} of ${rows.length} (↑↓)` : '';
-  return <TextBlock title={`glyphs: original | reconstruction   ${HALF_BLOCK_LEGEND}${position}`} lines={rows.slice(first, first + shown).flat()} rect={rect} />;
+  const position = rows.length > shown ? `   rows ${first + 1}-${first + shown} of ${rows.length} ↑↓` : '';
+  return <TextBlock title={`original | reconstruction   ${HALF_BLOCK_LEGEND}${position}`} lines={rows.slice(first, first + shown).flat()} rect={rect} />;
 }
 
 export function LatentPanel({ info, frame, rect, paint }: PanelProps) {

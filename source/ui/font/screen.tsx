@@ -11,7 +11,7 @@ import { drive, RunControl } from '../../train/drive.js';
 import type { FontDone, FontEpoch } from '../../train/font.js';
 import { CLEAR_SCREEN, enterAlternateScreen } from '../terminal.js';
 import { FontDashboard } from './dashboard.js';
-import { FontFeed } from './feed.js';
+import { FontFeed, fontRunInfo } from './feed.js';
 import type { Point } from './state.js';
 
 /** Where `s` saves when --save was not given. */
@@ -36,7 +36,7 @@ export async function showFontDashboard(run: FontRun, context: CommandContext, s
     saveAutoencoder(file, run.model, run.glyphs);
     return file;
   };
-  const info = { glyphs: run.glyphs, model: run.model, backend: run.backend.name, maxEpochs: run.config.epochs, target: run.config.target };
+  const info = fontRunInfo(run);
 
   const restore = enterAlternateScreen(stdout);
   const app = render(
