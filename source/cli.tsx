@@ -38,8 +38,9 @@ function outputMode(flags: RawSettings, stdout: NodeJS.WriteStream): OutputMode 
 
 /** Settings for the command: its config file (if any) overlaid with the flags actually given. */
 function settingsFor(command: Command, flags: RawSettings): RawSettings {
+  // meow reports every boolean flag not given as false: only a switch that is on counts as given.
   const given = Object.fromEntries(
-    Object.entries(flags).filter(([key, value]) => key !== 'help' && key !== 'config' && value !== undefined && !(Array.isArray(value) && value.length === 0)),
+    Object.entries(flags).filter(([key, value]) => key !== 'help' && key !== 'config' && value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)),
   );
   const wrong = Object.keys(given).filter((key) => !(key in command.flags));
   if (wrong.length > 0) throw new UsageError(`${command.name} does not take ${wrong.map(flagName).join(', ')} (see sia-ae ${command.name} --help)`);

@@ -16,6 +16,11 @@ describe('sia-ae font without a terminal', () => {
     expect(out).toContain('after 30 epochs');
     expect(out).not.toContain('\u001B[');
   });
+
+  it('takes --exit-on-done (ignored without a screen), and other commands are not handed switches left off', () => {
+    expect(execFileSync('node', [...CLI, 'font', '--epochs', '3', '--exit-on-done'], { encoding: 'utf8' })).toContain('after 3 epochs');
+    expect(execFileSync('node', [...CLI, 'glyphs', '--chars', 'a'], { encoding: 'utf8' })).toContain('.###.');
+  });
 });
 
 /** Runs the CLI on a 100x30 pty; `onOutput` sees everything printed so far and may type into the terminal. */

@@ -1,4 +1,7 @@
-/** Pre-rendered lines (from render/) in a box of a fixed size, with an optional bold title line. */
+/**
+ * Pre-rendered lines (from render/) in a box of a fixed size, with an optional bold title line. Trailing blanks
+ * are dropped: Ink spends its time per character, and the box keeps the size anyway.
+ */
 import { Box, Text } from 'ink';
 
 export interface Rect {
@@ -11,7 +14,7 @@ export function TextBlock({ title, lines, rect }: { title?: string; lines: strin
   return (
     <Box flexDirection="column" width={rect.width} height={rect.height}>
       {title !== undefined && <Text bold>{clip(title, rect.width)}</Text>}
-      <Text>{lines.slice(0, room).join('\n')}</Text>
+      <Text>{lines.slice(0, room).map((line) => line.trimEnd()).join('\n')}</Text>
     </Box>
   );
 }

@@ -19,11 +19,11 @@ export interface SamplingOptions {
   minIntervalMs?: number;
   /** The share of wall time drawing may take. */
   budget?: number;
-  /** The longest time between frames, whatever they cost (1 s). */
+  /** The longest time between frames, whatever they cost (2.5 s). */
   maxIntervalMs?: number;
 }
 
-export function useSampled<F>(source: Sampled<F>, { minIntervalMs = 100, budget = 0.04, maxIntervalMs = 1000 }: SamplingOptions = {}): F {
+export function useSampled<F>(source: Sampled<F>, { minIntervalMs = 100, budget = 0.03, maxIntervalMs = 2500 }: SamplingOptions = {}): F {
   const [frame, setFrame] = useState(() => source.frame());
   const renderStart = performance.now();
   const costMs = useRef<number | undefined>(undefined);

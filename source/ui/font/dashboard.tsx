@@ -22,7 +22,10 @@ export interface FontDashboardViewProps {
   info: FontRunInfo;
   frame: FontFrame;
   state: DashboardState;
+  /** The room to draw in. */
   size: TerminalSize;
+  /** The whole terminal, when larger than `size` (it is named when the room is too small). */
+  terminal?: TerminalSize;
   color: boolean;
   decoder: LatentDecoder;
 }
@@ -30,7 +33,10 @@ export interface FontDashboardViewProps {
 export function FontDashboardView(props: FontDashboardViewProps) {
   const { info, frame, state, size, color } = props;
   const layout = dashboardLayout(size.columns, size.rows, info.glyphs.length);
-  if (layout.kind === 'too-small') return <TooSmall need={layout.need} columns={size.columns} rows={size.rows} />;
+  if (layout.kind === 'too-small') {
+    const extra = (props.terminal?.rows ?? size.rows) - size.rows;
+    return <TooSmall need={{ columns: layout.need.columns, rows: layout.need.rows + extra }} columns={size.columns} rows={size.rows + extra} />;
+  }
   const extraKeys = (layout.kind === 'pages' ? '  tab page' : '') + (layout.kind === 'pages' && state.page === 0 ? '  ↑↓ scroll' : '');
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
@@ -99,5 +105,5 @@ export function FontDashboard({ info, feed, control, save, color, onQuit, size, 
     exit();
   };
   useDashboardKeys({ state, dispatch, info, frame, layout, save, quit });
-  return <FontDashboardView info={info} frame={frame} state={state} size={drawn} color={color} decoder={decoder} />;
+  return <FontDashboardView info={info} frame={frame} state={state} size={drawn} terminal={size ?? terminal} color={color} decoder={decoder} />;
 }

@@ -42,27 +42,12 @@ export function explorerStep(bounds: Bounds2, plot: Rect): Point {
 export function Explorer({ info, frame, plot, side, cursor, kept, decoder, paint }: ExplorerProps) {
   const { plotLines, sideLines } = useMemo(() => {
     const points = frame.last ? latentPoints(info, frame.last) : [];
-    const bounds = explorerBounds(points, cursor, kept);
     const marks = [...kept.map(([x, y], i) => ({ x, y, text: String((i + 1) % 10) })), { x: cursor[0], y: cursor[1], text: '+' }];
-    const plotLines = scatterPlot(points, { width: plot.width, height: plot.height - 1, bounds, marks, xName: 'z0', yName: 'z1', paint });
-    const [decoded, ...keptPixels] = decoder.decode([cursor, ...kept]);
-    const nearest = nearestGlyph(points, cursor);
-    const large = shadedLines(decoded, GLYPH_ROWS, GLYPH_COLS);
-    const reference = nearest === undefined ? [] : shadedLines(info.glyphs[nearest].pixels, GLYPH_ROWS, GLYPH_COLS);
-    const pair = large.map((line, r) => `${line}  ${reference[r] ?? ''}`);
-    const keptRows = bitmapGridRows(keptPixels.map((pixels, i) => ({ bitmaps: [{ pixels }], caption: String(i + 1) })), KEPT_SHAPE, side.width, paint);
-    const room = Math.max(0, Math.floor((side.height - 1 - pair.length - 3) / itemHeight(KEPT_SHAPE)));
-    const shownRows = keptRows.slice(Math.max(0, keptRows.length - room));
-    const hidden = (keptRows.length - shownRows.length) * itemsPerRow(KEPT_SHAPE, side.width);
-    const sideLines = [
-      `at ${formatPoint(cursor)}`,
-      ...pair,
-      `${'decoded'.padEnd(12)}${nearest === undefined ? '' : `nearest: ${info.glyphs[nearest].char}`}`,
-      '',
-      kept.length === 0 ? 'enter keeps this glyph' : `kept ${kept.length}${hidden > 0 ? ` (${hidden} not shown)` : ''}:`,
-      ...shownRows.flat(),
-    ];
-    return { plotLines, sideLines };
+    const bounds = explorerBounds(points, cursor, kept);
+    return {
+      plotLines: scatterPlot(points, { width: plot.width, height: plot.height - 1, bounds, marks, xName: 'z0', yName: 'z1', paint }),
+      sideLines: cursorColumn(info, points, decoder.decode([cursor, ...kept]), cursor, side, paint),
+    };
   }, [info, frame.version, plot.width, plot.height, side.width, side.height, cursor, kept, paint]);
   return (
     <Box flexDirection="row" gap={PANEL_GAP}>
@@ -70,6 +55,25 @@ export function Explorer({ info, frame, plot, side, cursor, kept, decoder, paint
       <TextBlock title="the glyph at the cursor" lines={sideLines} rect={side} />
     </Box>
   );
+}
+
+/** The decoded glyph beside the nearest training glyph, both large, then as many kept glyphs as fit (the latest). */
+function cursorColumn(info: FontRunInfo, points: readonly ScatterPoint[], [decoded, ...kept]: Float32Array[], cursor: Point, side: Rect, paint: Paint): string[] {
+  const nearest = nearestGlyph(points, cursor);
+  const large = shadedLines(decoded, GLYPH_ROWS, GLYPH_COLS);
+  const reference = nearest === undefined ? [] : shadedLines(info.glyphs[nearest].pixels, GLYPH_ROWS, GLYPH_COLS);
+  const keptRows = bitmapGridRows(kept.map((pixels, i) => ({ bitmaps: [{ pixels }], caption: String(i + 1) })), KEPT_SHAPE, side.width, paint);
+  const room = Math.max(0, Math.floor((side.height - 1 - large.length - 3) / itemHeight(KEPT_SHAPE)));
+  const shownRows = keptRows.slice(Math.max(0, keptRows.length - room));
+  const hidden = (keptRows.length - shownRows.length) * itemsPerRow(KEPT_SHAPE, side.width);
+  return [
+    `at ${formatPoint(cursor)}`,
+    ...large.map((line, r) => `${line}  ${reference[r] ?? ''}`),
+    `${'decoded'.padEnd(12)}${nearest === undefined ? '' : `nearest: ${info.glyphs[nearest].char}`}`,
+    '',
+    kept.length === 0 ? 'enter keeps this glyph' : `kept ${kept.length}${hidden > 0 ? ` (${hidden} not shown)` : ''}:`,
+    ...shownRows.flat(),
+  ];
 }
 
 function nearestGlyph(points: readonly ScatterPoint[], [x, y]: Point): number | undefined {

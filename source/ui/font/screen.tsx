@@ -58,7 +58,8 @@ export async function showFontDashboard(run: FontRun, context: CommandContext, s
     feed.push(event);
   }, control).then(() => {
     if (outcome.done && run.config.save) feed.tell(`saved the model to ${save()}`);
-    if (outcome.done && run.config.exitOnDone) app.unmount();
+    // Without a keyboard nobody could press q: leave as soon as training ends.
+    if (outcome.done && (run.config.exitOnDone || !stdin.isTTY)) app.unmount();
   }).catch((error: unknown) => {
     failure = error;
     feed.fail();
