@@ -94,6 +94,12 @@ export function parseString(key: string, value: unknown): string {
   return value;
 }
 
+/** A switch: true or false (a flag given without a value is true). */
+export function parseBoolean(key: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new UsageError(`${flagName(key)} is a switch: true or false, got ${JSON.stringify(value)}`);
+}
+
 /** Reads `key` with `parse` when present, else the default. */
 export function setting<T>(settings: RawSettings, key: string, fallback: T, parse: (key: string, value: unknown) => T): T {
   return settings[key] === undefined ? fallback : parse(key, settings[key]);

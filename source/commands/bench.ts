@@ -28,7 +28,8 @@ function startAll(): BackendStatus[] {
 }
 
 async function runBench(settings: RawSettings, context: CommandContext): Promise<number> {
-  rejectUnknown(settings, ['seeds', ...Object.keys(OUTPUT_FLAGS)], 'bench');
+  rejectUnknown(settings, ['seeds', 'screen', ...Object.keys(OUTPUT_FLAGS)], 'bench');
+  if (settings.screen) return runScreenBench(context);
   const seeds = setting(settings, 'seeds', 10, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
   const json = context.output === 'json';
   const progress = (line: string) => { if (!json) context.stderr.write(`${line}\n`); };
@@ -58,10 +59,32 @@ async function runBench(settings: RawSettings, context: CommandContext): Promise
   return 0;
 }
 
+/** What the font dashboard costs training, at three terminal sizes. */
+async function runScreenBench(context: CommandContext): Promise<number> {
+  const { timeScreenCost } = await import('../bench/screen.js'); // loads React and Ink
+  const json = context.output === 'json';
+  const sizes = [[80, 24], [120, 40], [200, 60]];
+  const rows = [];
+  for (const [columns, lines] of sizes) {
+    if (!json) context.stderr.write(`timing the dashboard at ${columns}x${lines} ...\n`);
+    rows.push(await timeScreenCost(10000, 5, columns, lines));
+  }
+  if (json) {
+    writeJsonLine(context.stdout, { event: 'result', experiment: 'bench-screen', sizes: rows });
+    return 0;
+  }
+  context.stdout.write('font autoencoder, 10000 epochs on the CPU kernels: epochs/s with --json and with the dashboard (medians of 5)\n\n');
+  context.stdout.write(renderTable(
+    ['terminal', '--json epochs/s', 'screen epochs/s', 'cost'],
+    rows.map((r) => [`${r.columns}x${r.rows}`, r.jsonEpochsPerSecond.toFixed(0), r.screenEpochsPerSecond.toFixed(0), `${(r.cost * 100).toFixed(1)}%`]),
+  ));
+  return 0;
+}
+
 export const benchCommand: Command = {
   name: 'bench',
   summary: 'time the compute backends on this machine',
-  flags: { seeds: { type: 'string' }, ...OUTPUT_FLAGS },
+  flags: { seeds: { type: 'string' }, screen: { type: 'boolean' }, ...OUTPUT_FLAGS },
   help: `
   Usage: sia-ae bench [--seeds N] [--json]
 
@@ -72,6 +95,8 @@ export const benchCommand: Command = {
 
   Options
     --seeds N   seeds for the time-to-target measurement   [10]
+    --screen    instead: what the live dashboard costs training (epochs/s against --json) at 80x24,
+                120x40 and 200x60; the cost is the median over 5 alternating pairs of runs
     --json      one result line: {"event":"result","experiment":"bench","backends":[...],"auto":...}
 `,
   run: runBench,

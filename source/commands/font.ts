@@ -1,20 +1,23 @@
 /** `sia-ae font`: the basic autoencoder on the font glyphs. */
-import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
+import { GLYPH_COLS, GLYPH_PIXELS, GLYPH_ROWS, loadFont, selectGlyphs, type Glyph } from '../data/font.js';
+import { glyphLines, wrapBlocks } from '../render/glyph.js';
 import { UsageError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
-import { Autoencoder, type AutoencoderShape } from '../nn/autoencoder.js';
+import type { Autoencoder, AutoencoderShape } from '../nn/autoencoder.js';
 import { fontJsonLogger, fontPlainLogger, fontPlainSummary } from '../report/font.js';
 import { writeJsonLine } from '../report/json.js';
 import { drive } from '../train/drive.js';
-import { trainFont, type FontDone } from '../train/font.js';
-import { fontResult } from '../train/font-result.js';
+import { newAutoencoder, trainFont, type FontDone, type FontEvent } from '../train/font.js';
+import { Rng } from '../nn/random.js';
+import { fontResult, type FontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
 import {
-  parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  parseBoolean, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
 } from '../config.js';
 import { writeExport } from '../export/bundle.js';
 import { fontExport } from '../export/font.js';
-import { fontHistory } from '../train/history.js';
+import { fontHistory, type HistoryRow } from '../train/history.js';
+import { loadFontScreen } from '../ui/load.js';
 import { backendFromSettings } from './backend-choice.js';
 import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './font-sweep.js';
 import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
@@ -36,6 +39,8 @@ export interface FontConfig extends NetworkSettings {
   load?: string;
   /** Write figures, tables, result and report of the run to this directory. */
   export?: string;
+  /** The screen closes as soon as training ends, instead of staying until q. */
+  exitOnDone: boolean;
 }
 
 /** lr 0.02 with Adam reached the target on 60 of 60 seeds, in a median of ~210 epochs. */
@@ -51,6 +56,7 @@ export const FONT_DEFAULTS: FontConfig = {
   target: 1,
   seed: 1,
   logEvery: 25,
+  exitOnDone: false,
 };
 
 const FONT_FLAGS = {
@@ -66,6 +72,7 @@ const FONT_FLAGS = {
   target: { type: 'string' },
   logEvery: { type: 'string' },
   ...FONT_SWEEP_FLAGS,
+  exitOnDone: { type: 'boolean' },
 } as const;
 
 export function parseFontConfig(settings: RawSettings): FontConfig {
@@ -84,6 +91,7 @@ export function parseFontConfig(settings: RawSettings): FontConfig {
     save: setting(settings, 'save', undefined, parseString),
     load: setting(settings, 'load', undefined, parseString),
     export: parseExportDirectory(settings),
+    exitOnDone: setting(settings, 'exitOnDone', d.exitOnDone, parseBoolean),
   };
 }
 
@@ -97,7 +105,9 @@ export interface FontRun {
   glyphs: Glyph[];
   backend: Backend;
   backendReason: string;
-  events: Generator<import('../train/font.js').FontEvent>;
+  /** The model being trained (the screen decodes with it and saves it mid-run). */
+  model: Autoencoder;
+  events: Generator<FontEvent>;
 }
 
 export function startFontRun(settings: RawSettings): FontRun {
@@ -110,19 +120,22 @@ export function startFontRun(settings: RawSettings): FontRun {
   }
   const widest = Math.max(...config.layers.slice(1));
   const { backend, reason } = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: widest, k: 35 });
-  let model: Autoencoder | undefined;
+  const rng = new Rng(config.seed);
+  let model: Autoencoder;
   if (config.load) {
     model = loadAutoencoder(config.load, backend);
     if (settings.layers !== undefined && model.shape.layers.join() !== config.layers.join()) {
       throw new UsageError(`--layers ${config.layers.join(',')} differs from the loaded model's ${model.shape.layers.join(',')}`);
     }
     config.layers = model.shape.layers;
+  } else {
+    model = newAutoencoder(backend, fontShape(config), rng);
   }
   const events = trainFont(backend, glyphs, {
-    shape: model?.shape ?? fontShape(config), loss: config.loss, optimizer: config.optimizer, lr: config.lr,
+    shape: model.shape, loss: config.loss, optimizer: config.optimizer, lr: config.lr,
     epochs: config.epochs, batch: config.batch, target: config.target, seed: config.seed,
-  }, model);
-  return { config, glyphs, backend, backendReason: reason, events };
+  }, model, rng);
+  return { config, glyphs, backend, backendReason: reason, model, events };
 }
 
 export function finishFontRun(run: FontRun, done: FontDone) {
@@ -133,6 +146,7 @@ export function finishFontRun(run: FontRun, done: FontDone) {
 async function runFont(settings: RawSettings, context: CommandContext): Promise<number> {
   if (isFontSweep(settings)) return runFontSweep(settings, context);
   const run = startFontRun(settings);
+  if (context.output === 'screen') return runFontOnScreen(run, context);
   const json = context.output === 'json';
   if (!json) context.stdout.write(`backend ${run.backend.name}: ${run.backendReason}\n`);
   const logger = json ? fontJsonLogger(context.stdout, run.config.logEvery) : fontPlainLogger(context.stdout, run.config.logEvery);
@@ -151,12 +165,53 @@ async function runFont(settings: RawSettings, context: CommandContext): Promise<
   if (json) writeJsonLine(context.stdout, line);
   else context.stdout.write(fontPlainSummary(line, run.glyphs, done!.last.outputs, context.columns));
   if (!json && run.config.save) context.stdout.write(`saved the model to ${run.config.save}\n`);
-  if (run.config.export) {
-    const { export: dir, ...config } = run.config;
-    const files = writeExport(dir, fontExport({ config, glyphs: run.glyphs, done: done!, result: line, history: history.rows }));
-    if (!json) context.stdout.write(exportedLine(dir, files));
-  }
+  exportFontRun(run, done!, line, history.rows, [], context);
   return 0;
+}
+
+/** --export: the figures, tables and report of a finished run, with the explorer's kept points. */
+function exportFontRun(
+  run: FontRun, done: FontDone, line: { event: 'result' } & FontResult, history: HistoryRow[], kept: Array<{ label: string; z: number[] }>, context: CommandContext,
+): void {
+  if (!run.config.export) return;
+  const { export: dir, ...config } = run.config;
+  const files = writeExport(dir, fontExport({ config, glyphs: run.glyphs, done, result: line, history, kept }));
+  if (context.output !== 'json') context.stdout.write(exportedLine(dir, files));
+}
+
+/** The live dashboard; when it closes, the run's summary stays in the terminal. */
+async function runFontOnScreen(run: FontRun, context: CommandContext): Promise<number> {
+  const { showFontDashboard } = await loadFontScreen();
+  const history = fontHistory();
+  let outcome;
+  try {
+    outcome = await showFontDashboard(run, context, history.onEvent);
+  } finally {
+    run.backend.dispose();
+  }
+  const { done, last, kept } = outcome;
+  const out = context.stdout;
+  out.write(`backend ${run.backend.name}: ${run.backendReason}\n`);
+  if (done) {
+    const line = { event: 'result' as const, ...fontResult(done, run.glyphs, { backend: run.backend.name, backendReason: run.backendReason, seed: run.config.seed, target: run.config.target }) };
+    out.write(fontPlainSummary(line, run.glyphs, done.last.outputs, context.columns));
+    if (run.config.save) out.write(`saved the model to ${run.config.save}\n`);
+    exportFontRun(run, done, line, history.rows, kept.map((z, i) => ({ label: `kept ${i + 1}`, z })), context);
+  } else if (last) {
+    out.write(`stopped at epoch ${last.epoch}: loss ${last.loss.toFixed(5)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}\n`);
+  }
+  if (kept.length > 0) out.write(keptGlyphsText(run.model, kept, context.columns));
+  return 0;
+}
+
+/** The glyphs kept in the explorer, as ASCII art captioned with their latent points. */
+function keptGlyphsText(model: Autoencoder, kept: number[][], columns: number): string {
+  const pixels = model.decode(Float32Array.from(kept.flat()), kept.length);
+  const blocks = kept.map((z, i) => ({
+    lines: glyphLines(pixels.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS), GLYPH_ROWS, GLYPH_COLS),
+    caption: z.map((v) => v.toFixed(2)).join(','),
+  }));
+  return `\nglyphs you kept (sia-ae generate --model FILE --z X,Y draws them again):\n\n${wrapBlocks(blocks, columns, 3).join('\n')}\n`;
 }
 
 export const fontCommand: Command = {
@@ -167,6 +222,9 @@ export const fontCommand: Command = {
   Usage: sia-ae font [options]
 
   Trains an autoencoder on the 32 glyphs of the 7x5 font until every glyph has at most --target wrong pixels.
+  On a terminal a live dashboard shows it learning: the loss, every glyph beside its reconstruction, the
+  latent codes. Keys: q quit, p pause, s save, e explore the latent space (arrows, Enter keeps a glyph), ? help.
+  With --plain or --json, or when stdout is not a terminal, it prints text instead.
 
   Options
     --layers LIST       encoder widths from 35 down to the latent size   [${FONT_DEFAULTS.layers.join(',')}]
@@ -179,6 +237,7 @@ export const fontCommand: Command = {
     --target N          stop once every glyph has at most N wrong pixels   [${FONT_DEFAULTS.target}]
     --log-every N       a progress line every N epochs   [${FONT_DEFAULTS.logEvery}]
 ${EXPORT_HELP}
+    --exit-on-done      close the dashboard when training ends (it stays until q)
     defaults: --optimizer ${FONT_DEFAULTS.optimizer} --lr ${FONT_DEFAULTS.lr} --epochs ${FONT_DEFAULTS.epochs} --seed ${FONT_DEFAULTS.seed}
 ${FONT_SWEEP_HELP}
 ${TRAINER_HELP}
@@ -189,6 +248,7 @@ ${TRAINER_HELP}
     sia-ae font --subset aben --target 0
     sia-ae font --sweep --latent 1,2,3,4 --subsets full,aben --seeds 5
     sia-ae font --export font-report      figures, tables and report.md
+    sia-ae font --target 0 --epochs 20000 --lr 0.002    a longer run to watch
 `,
   run: runFont,
 };

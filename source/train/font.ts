@@ -57,12 +57,21 @@ export interface FontDone {
 
 export type FontEvent = FontEpoch | FontDone;
 
-export function* trainFont(backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, model?: Autoencoder): Generator<FontEvent> {
-  const rng = new Rng(options.seed);
-  if (!model) {
-    model = new Autoencoder(backend, options.shape);
-    model.initialise(rng);
-  }
+/** A freshly initialised autoencoder: its weights are the first draws from `rng`. */
+export function newAutoencoder(backend: Backend, shape: AutoencoderShape, rng: Rng): Autoencoder {
+  const model = new Autoencoder(backend, shape);
+  model.initialise(rng);
+  return model;
+}
+
+/**
+ * Trains `model` (a fresh one when absent). A caller that needs the model while it trains (the screen's
+ * explorer and save key) creates it with newAutoencoder from the same `rng`, which keeps the numbers identical.
+ */
+export function* trainFont(
+  backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, model?: Autoencoder, rng = new Rng(options.seed),
+): Generator<FontEvent> {
+  model ??= newAutoencoder(backend, options.shape, rng);
   const optimizer = new Optimizer(backend, model.store, optimizerSettings(options.optimizer, options.lr));
   const data = new GlyphBatches(backend, glyphs, Math.min(options.batch, glyphs.length));
   const lossSpec = { name: options.loss, perSample: false };

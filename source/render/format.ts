@@ -1,0 +1,18 @@
+/** Short, fixed-style numbers and durations for headers and axis labels. */
+
+/** Three significant digits, exponent form outside [0.001, 10000): 0.0421, 12.5, 3.2e-5. */
+export function compactNumber(value: number): string {
+  if (value === 0) return '0';
+  if (!Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-3 || magnitude >= 1e4) return value.toExponential(1).replace('e+', 'e');
+  return String(Number(value.toPrecision(3)));
+}
+
+/** m:ss.s under an hour, h:mm:ss above. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(1).padStart(4, '0')}`;
+  const whole = Math.floor(seconds);
+  return `${Math.floor(whole / 3600)}:${String(Math.floor(whole / 60) % 60).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+}

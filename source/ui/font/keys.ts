@@ -1,0 +1,80 @@
+/** The dashboard's keys: each one becomes a reducer action, or acts on the run (pause, save, quit). */
+import { useInput, useStdin, type Key } from 'ink';
+import type { Dispatch } from 'react';
+import { itemsPerRow } from '../../render/bitmap-grid.js';
+import { scatterBounds } from '../../render/braille.js';
+import type { FontFrame, FontRunInfo } from './feed.js';
+import { explorerBounds, explorerStep } from './explorer.js';
+import { latentPoints } from './glyph-data.js';
+import { GLYPH_SHAPE, pageCount, type Layout } from './layout.js';
+import { visibleGlyphRows } from './panels.js';
+import type { DashboardAction, DashboardState, Point } from './state.js';
+
+export interface KeyContext {
+  state: DashboardState;
+  dispatch: Dispatch<DashboardAction>;
+  info: FontRunInfo;
+  frame: FontFrame;
+  layout: Layout;
+  /** Saves the model; returns the file, throws when it cannot. */
+  save: () => string;
+  quit: () => void;
+}
+
+/** Shift+arrow moves the explorer's cursor this many cells. */
+const FAST = 5;
+
+export function useDashboardKeys(context: KeyContext): void {
+  // Without a keyboard (stdin not a terminal) the dashboard still shows training; it just cannot be steered.
+  const { isRawModeSupported } = useStdin();
+  useInput((input, key) => handleKey(input, key, context), { isActive: isRawModeSupported === true });
+}
+
+export function handleKey(input: string, key: Key, context: KeyContext): void {
+  const { state, dispatch, frame } = context;
+  if (input === 'q' || (key.ctrl && input === 'c')) return context.quit();
+  if (input === 'p') {
+    if (frame.status === 'training' || frame.status === 'paused' || frame.status === 'starting') dispatch({ type: 'toggle-pause' });
+    else dispatch({ type: 'say', message: 'training has ended' });
+    return;
+  }
+  if (input === 's') return dispatch({ type: 'say', message: saveMessage(context.save) });
+  if (input === '?') return dispatch({ type: 'toggle-help' });
+  if (state.overlay === 'explorer') return explorerKey(input, key, context);
+  if (key.escape) return dispatch({ type: 'close' });
+  if (input === 'e') return openExplorer(context);
+  if (state.overlay !== 'none' || context.layout.kind === 'too-small') return;
+  if (key.tab) return dispatch({ type: 'next-page', pages: pageCount(context.layout) });
+  if (key.upArrow || key.downArrow) dispatch({ type: 'scroll', by: key.upArrow ? -1 : 1, max: maxScroll(context) });
+}
+
+function explorerKey(input: string, key: Key, { state, dispatch, info, frame, layout }: KeyContext): void {
+  if (key.escape || input === 'e') return dispatch({ type: 'close' });
+  if (key.return) return dispatch({ type: 'keep' });
+  const direction: Point | undefined = key.leftArrow ? [-1, 0] : key.rightArrow ? [1, 0] : key.upArrow ? [0, 1] : key.downArrow ? [0, -1] : undefined;
+  if (!direction || !state.cursor || !frame.last || layout.kind === 'too-small') return;
+  const step = explorerStep(explorerBounds(latentPoints(info, frame.last), state.cursor, state.kept), layout.explorer.plot);
+  const times = key.shift ? FAST : 1;
+  dispatch({ type: 'move', by: [direction[0] * step[0] * times, direction[1] * step[1] * times] });
+}
+
+function openExplorer({ dispatch, info, frame }: KeyContext): void {
+  if (info.model.latentSize !== 2) return dispatch({ type: 'say', message: `the explorer needs a 2-D latent space; this one is ${info.model.latentSize}-D` });
+  if (!frame.last) return dispatch({ type: 'say', message: 'wait for the first epoch' });
+  const bounds = scatterBounds(latentPoints(info, frame.last), 0);
+  dispatch({ type: 'explore', from: [(bounds.minX + bounds.maxX) / 2, (bounds.minY + bounds.maxY) / 2] });
+}
+
+function saveMessage(save: () => string): string {
+  try {
+    return `saved the model to ${save()}`;
+  } catch (error) {
+    return `could not save: ${(error as Error).message}`;
+  }
+}
+
+function maxScroll({ info, layout }: KeyContext): number {
+  if (layout.kind === 'too-small') return 0;
+  const rows = Math.ceil(info.glyphs.length / itemsPerRow(GLYPH_SHAPE, layout.glyphs.width));
+  return Math.max(0, rows - visibleGlyphRows(layout.glyphs));
+}

@@ -1,0 +1,9 @@
+/**
+ * Loads the screen on demand: React and Ink cost startup time that --json and --plain runs should not pay.
+ * React's development build renders several times slower, so the screen runs the production build unless
+ * NODE_ENV says otherwise; that must be decided before anything loads React (JSX files import it first thing).
+ */
+export async function loadFontScreen() {
+  process.env.NODE_ENV ??= 'production';
+  return import('./font/screen.js');
+}

@@ -1,0 +1,100 @@
+/** The live dashboard driven by keys, with real training behind it (ink-testing-library). */
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startFontRun } from '../source/commands/font.js';
+import { drive, RunControl } from '../source/train/drive.js';
+import { FontDashboard } from '../source/ui/font/dashboard.js';
+import { FontFeed, fontRunInfo } from '../source/ui/font/feed.js';
+import type { DashboardState } from '../source/ui/font/state.js';
+import { plainText, trainedRun } from './font-fixture.js';
+
+const RIGHT = '\u001B[C', UP = '\u001B[A', ENTER = '\r';
+const fast = { minIntervalMs: 10, budget: 1 };
+const size = { columns: 100, rows: 30 };
+let cleanup: Array<() => void> = [];
+
+afterEach(() => {
+  cleanup.forEach((done) => done());
+  cleanup = [];
+});
+
+function shownEpoch(frame: string | undefined): number {
+  const match = /epoch\s+(\d+)\//.exec(plainText(frame));
+  return match ? Number(match[1]) : -1;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Types a key as a person would: escape sequences written back to back can merge in Ink's input parser. */
+async function press(app: { stdin: { write(data: string): void } }, key: string): Promise<void> {
+  app.stdin.write(key);
+  await pause(20);
+}
+
+describe('keys', () => {
+  it('p pauses training (the epoch counter stops) and p again resumes it', async () => {
+    const run = startFontRun({ backend: 'cpu', epochs: '1000000', target: '0', lr: '0.0001' });
+    const feed = new FontFeed(), control = new RunControl();
+    let events = 0;
+    const training = drive(run.events, (event) => { events++; feed.push(event); }, control);
+    const app = render(<FontDashboard info={fontRunInfo(run)} feed={feed} control={control} save={() => 'unused'} color={false} size={size} sampling={fast} />);
+    cleanup.push(() => { control.stop(); app.unmount(); });
+
+    await vi.waitFor(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(10));
+    app.stdin.write('p');
+    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('‖ paused')); // the run's status, not the key's echo
+    const pausedAt = events, shown = shownEpoch(app.lastFrame());
+    await pause(300);
+    expect(events).toBe(pausedAt);
+    expect(control.paused).toBe(true);
+    expect(shownEpoch(app.lastFrame())).toBe(shown);
+
+    app.stdin.write('p');
+    await vi.waitFor(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(shown));
+    expect(events).toBeGreaterThan(pausedAt);
+    control.stop();
+    await training;
+  });
+
+  it('e opens the explorer; arrows move the cursor and change the decoded glyph; Enter keeps it; Esc leaves', async () => {
+    const { info, feed } = trainedRun(300);
+    const app = render(<FontDashboard info={info} feed={feed} control={new RunControl()} save={() => 'unused'} color={false} size={size} sampling={fast} />);
+    cleanup.push(() => app.unmount());
+    const cursor = () => {
+      const match = /at \((-?[\d.]+), (-?[\d.]+)\)/.exec(plainText(app.lastFrame()));
+      return match ? [Number(match[1]), Number(match[2])] : undefined;
+    };
+    const decoded = () => plainText(app.lastFrame()).split('\n').slice(4, 11).map((line) => line.slice(-24)).join('\n');
+
+    app.stdin.write('e');
+    await vi.waitFor(() => expect(cursor()).toBeDefined());
+    const [x0, y0] = cursor()!, glyph0 = decoded();
+    for (let i = 0; i < 8; i++) await press(app, RIGHT);
+    await vi.waitFor(() => expect(cursor()![0]).toBeGreaterThan(x0));
+    expect(cursor()![1]).toBe(y0);
+    expect(decoded()).not.toBe(glyph0);
+    const [x1] = cursor()!;
+    await press(app, UP);
+    await vi.waitFor(() => expect(cursor()![1]).toBeGreaterThan(y0));
+    expect(cursor()![0]).toBe(x1);
+
+    app.stdin.write(ENTER);
+    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('kept 1:'));
+    app.stdin.write('\u001B');
+    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('original | reconstruction'));
+  });
+
+  it('q quits cleanly, handing over what the user kept; s saves and says where', async () => {
+    const { info, feed } = trainedRun(50);
+    let finalState: DashboardState | undefined;
+    const save = vi.fn(() => 'model.json');
+    const app = render(<FontDashboard info={info} feed={feed} control={new RunControl()} save={save} color={false} size={size} sampling={fast} onQuit={(state) => (finalState = state)} />);
+    cleanup.push(() => app.unmount());
+    app.stdin.write('s');
+    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('saved the model to model.json'));
+    expect(save).toHaveBeenCalledOnce();
+    app.stdin.write('q');
+    await vi.waitFor(() => expect(finalState).toBeDefined());
+    expect(finalState!.kept).toEqual([]);
+  });
+});

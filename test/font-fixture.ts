@@ -1,0 +1,28 @@
+/** A font run in a fixed state for screen tests: seed 1 on the CPU kernels, trained a fixed number of epochs. */
+import { startFontRun, type FontRun } from '../source/commands/font.js';
+import { FontFeed, fontRunInfo, type FontFrame, type FontRunInfo } from '../source/ui/font/feed.js';
+import { stripAnsi } from '../source/render/ansi.js';
+
+export interface FixedRun {
+  run: FontRun;
+  feed: FontFeed;
+  info: FontRunInfo;
+}
+
+/** Trains `epochs` epochs (never reaching target 0 that soon) and feeds every event to a fresh feed. */
+export function trainedRun(epochs: number, settings: Record<string, unknown> = {}): FixedRun {
+  const run = startFontRun({ backend: 'cpu', epochs: String(epochs), target: '0', ...settings });
+  const feed = new FontFeed(() => 0);
+  for (const event of run.events) feed.push(event);
+  return { run, feed, info: fontRunInfo(run) };
+}
+
+/** The feed's frame with the clock-dependent numbers pinned, so that snapshots do not depend on speed. */
+export function fixedFrame(feed: FontFeed): FontFrame {
+  return { ...feed.frame(), elapsedMs: 1234, epochsPerSecond: 1500 };
+}
+
+/** Output lines without colour codes or trailing blanks. */
+export function plainText(output: string | undefined): string {
+  return stripAnsi(output ?? '').split('\n').map((line) => line.trimEnd()).join('\n');
+}
