@@ -1,0 +1,124 @@
+/**
+ * Splits big matmuls between the calling thread and worker threads that share the WebAssembly memory.
+ *
+ * The Backend interface is synchronous, so the calling thread posts each worker its share through a control
+ * block in the shared memory (Atomics.notify), computes its own share, then sleeps until every worker has
+ * posted back (Atomics.wait). Shares are whole rows or columns of micro-kernel tiles, and the kernel sums every
+ * output element in the same order whatever share it is in, so the split never changes the result.
+ *
+ * Workers start asynchronously; until all have said they are ready, matmuls simply run on the calling thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WasmHeap } from './heap.js';
+import type { Kernels } from './kernels.js';
+
+/** The control block of one worker, in Int32 slots; passed to the worker, which has no copy of its own. */
+const LAYOUT = {
+  sequence: 0, done: 1, state: 2, args: 4, argCount: 14, length: 32,
+  ready: 1, failed: 2, quit: -1,
+} as const;
+
+/**
+ * Below this many multiply-adds a matmul stays on the calling thread: waking a worker and waiting for it costs
+ * tens of microseconds, more than such a matmul takes (measured with bench/kernels.ts).
+ */
+export const THREADING_THRESHOLD = 1 << 20;
+
+const REPLY_TIMEOUT_MS = 60_000;
+
+export class MatmulThreads {
+  private readonly workers: Worker[] = [];
+  private readonly controls: Int32Array[] = [];
+  /** One scratch block per thread, the calling thread's first. */
+  private readonly scratch: number[] = [];
+  private sequence = 0;
+  private failure?: string;
+
+  constructor(private readonly kernels: Kernels, module: WebAssembly.Module, heap: WasmHeap, threads: number) {
+    for (let t = 0; t < threads; t++) this.scratch.push(heap.allocBytes(kernels.matmulScratchBytes()));
+    for (let t = 1; t < threads; t++) {
+      const control = heap.int32s(LAYOUT.length);
+      const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
+        workerData: { module, memory: heap.memory, block: control.byteOffset, layout: LAYOUT },
+        // The worker is plain JavaScript: no loader (tsx) needs to start in it.
+        execArgv: [],
+      });
+      worker.on('error', (error) => { this.failure = `a matmul thread failed: ${error.message}`; });
+      worker.unref();
+      this.workers.push(worker);
+      this.controls.push(control);
+    }
+  }
+
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /** Whether every worker has started; until then matmuls run on the calling thread alone. */
+  get ready(): boolean {
+    return !this.failure && this.controls.every((control) => Atomics.load(control, LAYOUT.state) === LAYOUT.ready);
+  }
+
+  /** Blocks until every worker has started or the time is up; answers whether they all did. */
+  waitUntilReady(timeoutMs: number): boolean {
+    const deadline = performance.now() + timeoutMs;
+    for (const control of this.controls) {
+      const left = deadline - performance.now();
+      if (left > 0 && Atomics.load(control, LAYOUT.state) === 0) Atomics.wait(control, LAYOUT.state, 0, left);
+    }
+    return this.ready;
+  }
+
+  /** out = op(a)·op(b) over the whole output, split between the threads when it is big enough to pay. */
+  matmul(
+    a: number, b: number, out: number, m: number, n: number, k: number,
+    transA: number, transB: number, accumulate: number,
+  ): void {
+    if (this.workers.length === 0 || m * n * k < THREADING_THRESHOLD || !this.ready) {
+      this.kernels.matmul(a, b, out, m, n, k, transA, transB, accumulate, 0, m, 0, n, this.scratch[0]);
+      return;
+    }
+    // Split the longer side of the output into shares of whole tiles.
+    const byRows = m > n;
+    const length = byRows ? m : n;
+    const tile = byRows ? this.kernels.matmulTileRows() : this.kernels.matmulTileColumns();
+    const share = Math.ceil(Math.ceil(length / tile) / this.threads) * tile;
+    const sequence = ++this.sequence;
+    for (let w = 0; w < this.controls.length; w++) {
+      const control = this.controls[w];
+      const start = Math.min(length, (w + 1) * share), end = Math.min(length, (w + 2) * share);
+      const args = [a, b, out, m, n, k, transA, transB, accumulate];
+      for (let slot = 0; slot < args.length; slot++) control[LAYOUT.args + slot] = args[slot];
+      control[LAYOUT.args + 9] = byRows ? start : 0;
+      control[LAYOUT.args + 10] = byRows ? end : m;
+      control[LAYOUT.args + 11] = byRows ? 0 : start;
+      control[LAYOUT.args + 12] = byRows ? n : end;
+      control[LAYOUT.args + 13] = this.scratch[w + 1];
+      Atomics.store(control, LAYOUT.sequence, sequence);
+      Atomics.notify(control, LAYOUT.sequence);
+    }
+    const end = Math.min(length, share);
+    this.kernels.matmul(a, b, out, m, n, k, transA, transB, accumulate, 0, byRows ? end : m, 0, byRows ? n : end, this.scratch[0]);
+    for (const control of this.controls) this.awaitDone(control, sequence);
+  }
+
+  private awaitDone(control: Int32Array, sequence: number): void {
+    for (let done = Atomics.load(control, LAYOUT.done); done !== sequence; done = Atomics.load(control, LAYOUT.done)) {
+      if (Atomics.wait(control, LAYOUT.done, done, REPLY_TIMEOUT_MS) === 'timed-out') {
+        throw new Error(`a matmul thread did not answer within ${REPLY_TIMEOUT_MS / 1000} s`);
+      }
+    }
+    if (Atomics.load(control, LAYOUT.state) === LAYOUT.failed) throw new Error('a matmul thread trapped');
+  }
+
+  /** Stops and ends the workers; they never kept the process alive (unref), and now they are gone. */
+  dispose(): void {
+    this.controls.forEach((control) => {
+      Atomics.store(control, LAYOUT.sequence, LAYOUT.quit);
+      Atomics.notify(control, LAYOUT.sequence);
+    });
+    for (const worker of this.workers) void worker.terminate();
+    this.workers.length = 0;
+    this.controls.length = 0;
+  }
+}
