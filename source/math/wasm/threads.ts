@@ -31,6 +31,7 @@ export class MatmulThreads {
   private readonly controls: Int32Array[] = [];
   /** One scratch block per thread, the calling thread's first. */
   private readonly scratch: number[] = [];
+  /** How many matmuls were split between threads so far (each split posts one sequence number). */
   private sequence = 0;
   private failure?: string;
 
@@ -48,6 +49,10 @@ export class MatmulThreads {
       this.workers.push(worker);
       this.controls.push(control);
     }
+  }
+
+  get splits(): number {
+    return this.sequence;
   }
 
   get threads(): number {

@@ -88,10 +88,12 @@ function pack(src: usize, lineStride: i32, depthStride: i32, lines: i32, depth: 
     const count = min(width, lines - q);
     const panel = src + (<usize>q) * lineStep;
     if (lineStride == 1 && count == width) {
-      // The lines are adjacent in memory: each depth step is one contiguous run, copied as whole vectors.
+      // The lines are adjacent in memory: each depth step is one contiguous run, copied by vectors.
       for (let p = 0; p < depth; p++) {
         const from = panel + (<usize>p) * depthStep;
-        for (let r = 0; r < width; r += 4) v128.store(dst + (<usize>r << 2), v128.load(from + (<usize>r << 2)));
+        let r = 0;
+        for (; r + 4 <= width; r += 4) v128.store(dst + (<usize>r << 2), v128.load(from + (<usize>r << 2)));
+        for (; r < width; r++) store<f32>(dst + (<usize>r << 2), load<f32>(from + (<usize>r << 2)));
         dst += (<usize>width) << 2;
       }
       continue;
