@@ -1,7 +1,8 @@
 /**
  * Matmul in the GotoBLAS shape: the operands are copied ("packed") into contiguous panels so that a register-
- * blocked micro-kernel streams both with unit stride, whatever the transposes. The micro-kernel keeps a 6×8 block
- * of the output in twelve f32x4 registers (x64 has sixteen vector registers; two hold B and one the broadcast A).
+ * blocked micro-kernel streams both with unit stride, whatever the transposes. The micro-kernel keeps a 4×8 block
+ * of the output in eight f32x4 registers. A 6×8 block would load less per multiply, but V8 keeps one of x64's
+ * sixteen vector registers for itself, and twelve accumulators plus B, A and a product spilled: measured slower.
  *
  * Blocking: a KC-deep slice of B (KC×NC) is packed once and stays in L2; for each MC-row block of A the packed
  * block stays in L2 too, while one KC×8 panel of B sits in L1 and the A panels stream past it.
@@ -10,7 +11,7 @@
  * range a call covers, so splitting the output between threads cannot change a single bit.
  */
 
-const MR = 6;
+const MR = 4;
 const NR = 8;
 const KC = 256;
 const MC = 120;
@@ -65,7 +66,7 @@ export function matmul(
             const c = out + ((<usize>((ic + ir) * n + jc + jr)) << 2);
             const rows = min(MR, mc - ir), cols = min(NR, nc - jr);
             if (rows == MR && cols == NR) {
-              kernel6x8(panelA, panelB, kc, c, ldc, load);
+              kernel4x8(panelA, panelB, kc, c, ldc, load);
             } else {
               edgeTile(panelA, panelB, kc, c, ldc, load, rows, cols, tile);
             }
@@ -114,22 +115,19 @@ function edgeTile(
   const tileStride: usize = NR << 2, bytes = (<usize>cols) << 2;
   memory.fill(tile, 0, MR * NR * 4);
   if (load) for (let r = 0; r < rows; r++) memory.copy(tile + (<usize>r) * tileStride, c + (<usize>r) * ldc, bytes);
-  kernel6x8(panelA, panelB, kc, tile, tileStride, true);
+  kernel4x8(panelA, panelB, kc, tile, tileStride, true);
   for (let r = 0; r < rows; r++) memory.copy(c + (<usize>r) * ldc, tile + (<usize>r) * tileStride, bytes);
 }
 
 // @ts-ignore: decorator
 @inline
-function kernel6x8(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize, load: bool): void {
-  let c00 = f32x4.splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-  let c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+function kernel4x8(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize, load: bool): void {
+  let c00 = f32x4.splat(0), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   if (load) {
     c00 = v128.load(c); c01 = v128.load(c, 16);
     c10 = v128.load(c + ldc); c11 = v128.load(c + ldc, 16);
     c20 = v128.load(c + 2 * ldc); c21 = v128.load(c + 2 * ldc, 16);
     c30 = v128.load(c + 3 * ldc); c31 = v128.load(c + 3 * ldc, 16);
-    c40 = v128.load(c + 4 * ldc); c41 = v128.load(c + 4 * ldc, 16);
-    c50 = v128.load(c + 5 * ldc); c51 = v128.load(c + 5 * ldc, 16);
   }
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(pb), b1 = v128.load(pb, 16);
@@ -141,10 +139,6 @@ function kernel6x8(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize, load: bo
     c20 = f32x4.add(c20, f32x4.mul(a, b0)); c21 = f32x4.add(c21, f32x4.mul(a, b1));
     a = v128.load32_splat(pa, 12);
     c30 = f32x4.add(c30, f32x4.mul(a, b0)); c31 = f32x4.add(c31, f32x4.mul(a, b1));
-    a = v128.load32_splat(pa, 16);
-    c40 = f32x4.add(c40, f32x4.mul(a, b0)); c41 = f32x4.add(c41, f32x4.mul(a, b1));
-    a = v128.load32_splat(pa, 20);
-    c50 = f32x4.add(c50, f32x4.mul(a, b0)); c51 = f32x4.add(c51, f32x4.mul(a, b1));
     pa += MR << 2;
     pb += NR << 2;
   }
@@ -152,6 +146,4 @@ function kernel6x8(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize, load: bo
   v128.store(c + ldc, c10); v128.store(c + ldc, c11, 16);
   v128.store(c + 2 * ldc, c20); v128.store(c + 2 * ldc, c21, 16);
   v128.store(c + 3 * ldc, c30); v128.store(c + 3 * ldc, c31, 16);
-  v128.store(c + 4 * ldc, c40); v128.store(c + 4 * ldc, c41, 16);
-  v128.store(c + 5 * ldc, c50); v128.store(c + 5 * ldc, c51, 16);
 }
