@@ -63,6 +63,19 @@ describe.skipIf(!support.simd)('wasm backend', () => {
     expect(out[0]).toBeCloseTo(copy.reduce((sum, x) => sum + x * x, 0), 2);
   });
 
+  for (const [act, exact] of [['sigmoid', (z: number) => 1 / (1 + Math.exp(-z))], ['tanh', Math.tanh]] as const) {
+    it(`computes ${act} to 1e-6 relative (the vectorised exp)`, () => {
+      const n = 200_003; // odd: the last elements take the one-lane tail
+      const x = single.alloc(n);
+      for (let i = 0; i < n; i++) x[i] = -30 + (60 * i) / (n - 1);
+      const z = x.slice();
+      single.biasActivate(x, single.alloc(n), 1, n, act);
+      for (let i = 0; i < n; i++) {
+        if (!(Math.abs(x[i] - exact(z[i])) <= 1e-6 * Math.abs(exact(z[i])))) throw new Error(`${act}(${z[i]}) = ${x[i]}, not ${exact(z[i])}`);
+      }
+    });
+  }
+
   it('accepts arrays that do not come from alloc, and writes the results back into them', () => {
     const [m, n, k] = [9, 13, 11];
     const a = filled(new Float32Array(m * k), 5), b = filled(new Float32Array(k * n), 6);
