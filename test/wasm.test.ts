@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ACTIVATIONS } from '../source/math/backend.js';
 import { ReferenceBackend } from '../source/math/reference.js';
 import { selectBackend, selectCpuBackend } from '../source/math/select.js';
 import { WasmBackend } from '../source/math/wasm/backend.js';
@@ -75,6 +76,21 @@ describe.skipIf(!support.simd)('wasm backend', () => {
       }
     });
   }
+
+  it('treats NaN, infinities and huge values like the reference (a diverging run must still show NaN)', () => {
+    const special = [NaN, Infinity, -Infinity, 0, -0, 1e30, -1e30, 3e38, -3e38];
+    for (const act of ACTIVATIONS) {
+      const mine = single.alloc(special.length), theirs = Float32Array.from(special);
+      mine.set(special);
+      single.biasActivate(mine, single.alloc(special.length), 1, special.length, act);
+      new ReferenceBackend().biasActivate(theirs, new Float32Array(special.length), 1, special.length, act);
+      for (let i = 0; i < special.length; i++) {
+        const same = mine[i] === theirs[i] || (Number.isNaN(mine[i]) && Number.isNaN(theirs[i]))
+          || Math.abs(mine[i] - theirs[i]) <= 1e-6 * Math.max(1, Math.abs(theirs[i]));
+        if (!same) throw new Error(`${act}(${special[i]}) = ${mine[i]}, the reference says ${theirs[i]}`);
+      }
+    }
+  });
 
   it('accepts arrays that do not come from alloc, and writes the results back into them', () => {
     const [m, n, k] = [9, 13, 11];
