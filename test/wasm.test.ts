@@ -28,7 +28,7 @@ describe.skipIf(!support.simd)('wasm backend', () => {
   afterAll(() => { single.dispose(); threaded.dispose(); });
 
   // Taller than wide splits rows, wider than tall splits columns; both sizes are above the threshold.
-  for (const [m, n, k] of [[301, 37, 130], [70, 517, 260]]) {
+  for (const [m, n, k] of [[301, 37, 400], [70, 517, 260]]) {
     it(`splits a ${m}x${k}x${n} matmul between threads, bit for bit as on one thread`, () => {
       expect(m * n * k).toBeGreaterThanOrEqual(THREADING_THRESHOLD);
       expect(threaded.waitForThreads()).toBe(true);
@@ -130,7 +130,7 @@ it.skipIf(!support.simd || support.threads < 2)('never keeps the process alive, 
     import { WasmBackend } from ${JSON.stringify(backendFile)};
     const backend = new WasmBackend(2);
     if (!backend.waitForThreads()) process.exit(3);
-    const n = 128;
+    const n = 256;
     backend.matmul(backend.alloc(n * n), backend.alloc(n * n), backend.alloc(n * n), n, n, n, false, false, false);
     if (backend.splitMatmuls !== 1) process.exit(4);`;
   // execFileSync throws on a non-zero exit and on the timeout, when a worker would hold the process open.

@@ -19,14 +19,17 @@ export class WasmBackend implements Backend {
   private readonly staging: Staging;
   private readonly threads: MatmulThreads;
 
-  /** Throws when the kernels are not built or the engine lacks SIMD (or shared memory). */
-  constructor(threads = 1) {
+  /**
+   * Throws when the kernels are not built or the engine lacks SIMD (or shared memory). Matmuls of fewer than
+   * `splitThreshold` multiply-adds stay on the calling thread (the benchmark varies it to find the crossover).
+   */
+  constructor(threads = 1, splitThreshold?: number) {
     const module = kernelModule();
     const memory = sharedMemory();
     this.kernels = instantiate(module, memory);
     this.heap = new WasmHeap(memory, this.kernels.heapBase());
     this.staging = new Staging(this.heap);
-    this.threads = new MatmulThreads(this.kernels, module, this.heap, threads);
+    this.threads = new MatmulThreads(this.kernels, module, this.heap, threads, splitThreshold);
     this.name = threads > 1 ? `wasm-simd-${threads}t` : 'wasm-simd';
   }
 

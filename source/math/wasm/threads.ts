@@ -19,11 +19,13 @@ const LAYOUT = {
 } as const;
 
 /**
- * Below this many multiply-adds a matmul stays on the calling thread: waking a worker and waiting for it costs
- * tens of microseconds, more than such a matmul takes (measured with bench/kernels.ts).
+ * Below this many multiply-adds a matmul stays on the calling thread. Waking a sleeping worker costs tens of
+ * microseconds; measured pinned to two cores, 128×128×128 (2M) broke even and 128×256×128 (4M) gained.
  */
-export const THREADING_THRESHOLD = 1 << 20;
+export const THREADING_THRESHOLD = 1 << 22;
 
+/** How long the calling thread polls for a worker's answer before it sleeps: answers usually come within it. */
+const SPIN_MS = 0.2;
 const REPLY_TIMEOUT_MS = 60_000;
 
 export class MatmulThreads {
@@ -35,7 +37,10 @@ export class MatmulThreads {
   private sequence = 0;
   private failure?: string;
 
-  constructor(private readonly kernels: Kernels, module: WebAssembly.Module, heap: WasmHeap, threads: number) {
+  constructor(
+    private readonly kernels: Kernels, module: WebAssembly.Module, heap: WasmHeap, threads: number,
+    private readonly threshold = THREADING_THRESHOLD,
+  ) {
     for (let t = 0; t < threads; t++) this.scratch.push(heap.allocBytes(kernels.matmulScratchBytes()));
     for (let t = 1; t < threads; t++) {
       const control = heap.int32s(LAYOUT.length);
@@ -79,7 +84,7 @@ export class MatmulThreads {
     a: number, b: number, out: number, m: number, n: number, k: number,
     transA: number, transB: number, accumulate: number,
   ): void {
-    if (this.workers.length === 0 || m * n * k < THREADING_THRESHOLD || !this.ready) {
+    if (this.workers.length === 0 || m * n * k < this.threshold || !this.ready) {
       this.kernels.matmul(a, b, out, m, n, k, transA, transB, accumulate, 0, m, 0, n, this.scratch[0]);
       return;
     }
@@ -108,6 +113,10 @@ export class MatmulThreads {
   }
 
   private awaitDone(control: Int32Array, sequence: number): void {
+    // Poll first: the worker usually finishes about when we do, and waking from Atomics.wait costs as much as
+    // waking the worker did. The calling thread has nothing else to do meanwhile.
+    const spinUntil = performance.now() + SPIN_MS;
+    while (Atomics.load(control, LAYOUT.done) !== sequence && performance.now() < spinUntil);
     for (let done = Atomics.load(control, LAYOUT.done); done !== sequence; done = Atomics.load(control, LAYOUT.done)) {
       if (Atomics.wait(control, LAYOUT.done, done, REPLY_TIMEOUT_MS) === 'timed-out') {
         throw new Error(`a matmul thread did not answer within ${REPLY_TIMEOUT_MS / 1000} s`);

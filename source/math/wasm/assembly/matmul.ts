@@ -40,6 +40,7 @@ export function matmul(
   transA: bool, transB: bool, accumulate: bool,
   i0: i32, i1: i32, j0: i32, j1: i32, scratch: usize,
 ): void {
+  if (i0 >= i1 || j0 >= j1) return;
   if (k == 0) {
     if (!accumulate) for (let i = i0; i < i1; i++) memory.fill(out + ((<usize>(i * n + j0)) << 2), 0, (j1 - j0) << 2);
     return;
@@ -50,14 +51,18 @@ export function matmul(
   const packedB = packedA + ((MC * KC) << 2);
   const tile = packedB + ((KC * NC) << 2);
   const ldc = (<usize>n) << 2;
-  for (let jc = j0; jc < j1; jc += NC) {
-    const nc = min(NC, j1 - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min(KC, k - pc);
+  // Equal blocks rather than full ones and a remnant: 784 deep runs as 4 × 196, not 3 × 256 + 16, which would
+  // store the whole output once more for only sixteen products per element. The depth blocks depend on k alone,
+  // so the summation order never depends on the range this call covers.
+  const kcMax = evenBlock(k, KC, 1), ncMax = evenBlock(j1 - j0, NC, NR), mcMax = evenBlock(i1 - i0, MC, MR);
+  for (let jc = j0; jc < j1; jc += ncMax) {
+    const nc = min(ncMax, j1 - jc);
+    for (let pc = 0; pc < k; pc += kcMax) {
+      const kc = min(kcMax, k - pc);
       const load = accumulate || pc > 0;
       pack(b + ((<usize>(pc * bp + jc * bj)) << 2), bj, bp, nc, kc, NR, packedB);
-      for (let ic = i0; ic < i1; ic += MC) {
-        const mc = min(MC, i1 - ic);
+      for (let ic = i0; ic < i1; ic += mcMax) {
+        const mc = min(mcMax, i1 - ic);
         pack(a + ((<usize>(ic * ai + pc * ap)) << 2), ai, ap, mc, kc, MR, packedA);
         for (let jr = 0; jr < nc; jr += NR) {
           const panelB = packedB + ((<usize>(jr * kc)) << 2);
@@ -75,6 +80,13 @@ export function matmul(
       }
     }
   }
+}
+
+/** The size of the fewest blocks of at most `limit` (a multiple of `multiple`) that cover `length`, evened out. */
+function evenBlock(length: i32, limit: i32, multiple: i32): i32 {
+  const blocks = (length + limit - 1) / limit;
+  const size = (length + blocks - 1) / blocks;
+  return (size + multiple - 1) / multiple * multiple;
 }
 
 /**
