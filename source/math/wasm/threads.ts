@@ -49,7 +49,9 @@ export class MatmulThreads {
         // The worker is plain JavaScript: no loader (tsx) needs to start in it.
         execArgv: [],
       });
+      // A worker that dies would never answer: from then on, matmuls run on the calling thread alone.
       worker.on('error', (error) => { this.failure = `a matmul thread failed: ${error.message}`; });
+      worker.on('exit', () => { this.failure ??= 'a matmul thread exited'; });
       worker.unref();
       this.workers.push(worker);
       this.controls.push(control);
