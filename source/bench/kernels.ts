@@ -1,7 +1,7 @@
 /**
  * Matmul GFLOP/s per backend for the shapes the models use, side by side in one run. On a shared machine the
- * backends take turns within each round, so that a burst of other work hits them alike; each figure is the
- * median over the rounds. Library code: it returns numbers and prints nothing.
+ * backends take turns within each round (in a rotating order), so that a burst of other work hits them alike;
+ * each figure is the median over the rounds. Library code: it returns numbers and prints nothing.
  */
 import type { Backend } from '../math/backend.js';
 import { BACKEND_FACTORIES, median } from '../math/select.js';
@@ -75,7 +75,13 @@ export function benchKernels(options: KernelBenchOptions = {}): KernelBenchRepor
       const timed = running.filter((b) => b.name !== 'reference' || shape.m * shape.n * shape.k <= REFERENCE_LIMIT);
       const samples = timed.map((backend) => prepare(backend, shape));
       const times = timed.map(() => [] as number[]);
-      for (let r = 0; r < rounds; r++) samples.forEach((sample, i) => times[i].push(sample(sampleMs)));
+      for (let r = 0; r < rounds; r++) {
+        // Each round starts with a different backend, so that none always runs right after the same one.
+        for (let turn = 0; turn < samples.length; turn++) {
+          const i = (r + turn) % samples.length;
+          times[i].push(samples[i](sampleMs));
+        }
+      }
       const flops = 2 * shape.m * shape.n * shape.k;
       const gflops: Record<string, number | undefined> = {};
       timed.forEach((backend, i) => { gflops[backend.name] = flops / median(times[i]) / 1e6; });
