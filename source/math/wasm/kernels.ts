@@ -21,6 +21,15 @@ export interface Kernels {
     transA: number, transB: number, accumulate: number,
     i0: number, i1: number, j0: number, j1: number, scratch: number,
   ): void;
+  matmulSharedBytes(m: number, n: number, k: number, byRows: number): number;
+  matmulPackShared(
+    a: number, b: number, m: number, n: number, k: number, transA: number, transB: number, byRows: number, shared: number,
+  ): void;
+  matmulShares(
+    a: number, b: number, out: number, m: number, n: number, k: number,
+    transA: number, transB: number, accumulate: number,
+    byRows: number, share: number, counter: number, shared: number, scratch: number,
+  ): void;
   biasActivate(x: number, bias: number, rows: number, cols: number, act: number): void;
   activationBackward(act: number, y: number, gradOut: number, gradIn: number, n: number): void;
   columnSums(x: number, rows: number, cols: number, out: number, accumulate: number): void;

@@ -1,10 +1,13 @@
 /**
  * Splits big matmuls between the calling thread and worker threads that share the WebAssembly memory.
  *
- * The Backend interface is synchronous, so the calling thread posts each worker its share through a control
- * block in the shared memory (Atomics.notify), computes its own share, then sleeps until every worker has
- * posted back (Atomics.wait). Shares are whole rows or columns of micro-kernel tiles, and the kernel sums every
- * output element in the same order whatever share it is in, so the split never changes the result.
+ * The Backend interface is synchronous, so the calling thread packs the operand that every share needs (once,
+ * for all), posts the job to each worker through a control block in the shared memory (Atomics.notify), and
+ * then works on it itself. The output is cut into several shares per thread, of whole tiles, which the threads
+ * claim from an atomic counter until none is left: a worker that wakes late, or that the machine's other work
+ * delays, simply takes fewer. The calling thread then sleeps until every worker has posted back (Atomics.wait).
+ * The kernel sums every output element in the same order whichever share and thread it is in, so the split
+ * never changes the result.
  *
  * Workers start asynchronously; until all have said they are ready, matmuls simply run on the calling thread.
  */
@@ -24,9 +27,16 @@ const LAYOUT = {
  */
 export const THREADING_THRESHOLD = 1 << 22;
 
-/** How long the calling thread polls for a worker's answer before it sleeps: answers usually come within it. */
+/**
+ * How long a thread polls before it sleeps: the calling thread for a worker's answer, a worker for its next job.
+ * Both usually come within it, and waking a sleeping thread costs tens of microseconds; spinning longer would
+ * take a core from other work for nothing.
+ */
 const SPIN_MS = 0.2;
 const REPLY_TIMEOUT_MS = 60_000;
+
+/** Shares per thread: enough that a delayed thread leaves little to wait for, few enough to stay whole tiles. */
+const SHARES_PER_THREAD = 4;
 
 export class MatmulThreads {
   private readonly workers: Worker[] = [];
@@ -36,16 +46,22 @@ export class MatmulThreads {
   /** How many matmuls were split between threads so far (each split posts one sequence number). */
   private sequence = 0;
   private failure?: string;
+  /** The next share to claim, an Int32 slot of its own in the shared memory. */
+  private readonly counter: Int32Array;
+  /** Where the operand every share needs is packed; grown (never moved) when a bigger matmul comes. */
+  private shared = 0;
+  private sharedBytes = 0;
 
   constructor(
-    private readonly kernels: Kernels, module: WebAssembly.Module, heap: WasmHeap, threads: number,
+    private readonly kernels: Kernels, module: WebAssembly.Module, private readonly heap: WasmHeap, threads: number,
     private readonly threshold = THREADING_THRESHOLD,
   ) {
     for (let t = 0; t < threads; t++) this.scratch.push(heap.allocBytes(kernels.matmulScratchBytes()));
+    this.counter = heap.int32s(16); // a cache line to itself
     for (let t = 1; t < threads; t++) {
       const control = heap.int32s(LAYOUT.length);
       const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-        workerData: { module, memory: heap.memory, block: control.byteOffset, layout: LAYOUT },
+        workerData: { module, memory: heap.memory, block: control.byteOffset, layout: LAYOUT, spinMs: SPIN_MS },
         // The worker is plain JavaScript: no loader (tsx) needs to start in it.
         execArgv: [],
       });
@@ -91,32 +107,35 @@ export class MatmulThreads {
       return;
     }
     // Split the longer side of the output into shares of whole tiles.
-    const byRows = m > n;
+    const byRows = +(m > n);
     const length = byRows ? m : n;
     const tile = byRows ? this.kernels.matmulTileRows() : this.kernels.matmulTileColumns();
-    const share = Math.ceil(Math.ceil(length / tile) / this.threads) * tile;
+    const share = Math.ceil(Math.ceil(length / tile) / (this.threads * SHARES_PER_THREAD)) * tile;
+    const shared = this.sharedSpace(this.kernels.matmulSharedBytes(m, n, k, byRows));
+    this.kernels.matmulPackShared(a, b, m, n, k, transA, transB, byRows, shared);
+    Atomics.store(this.counter, 0, 0);
     const sequence = ++this.sequence;
     for (let w = 0; w < this.controls.length; w++) {
       const control = this.controls[w];
-      const start = Math.min(length, (w + 1) * share), end = Math.min(length, (w + 2) * share);
-      const args = [a, b, out, m, n, k, transA, transB, accumulate];
+      const args = [a, b, out, m, n, k, transA, transB, accumulate, byRows, share, this.counter.byteOffset, shared, this.scratch[w + 1]];
       for (let slot = 0; slot < args.length; slot++) control[LAYOUT.args + slot] = args[slot];
-      control[LAYOUT.args + 9] = byRows ? start : 0;
-      control[LAYOUT.args + 10] = byRows ? end : m;
-      control[LAYOUT.args + 11] = byRows ? 0 : start;
-      control[LAYOUT.args + 12] = byRows ? n : end;
-      control[LAYOUT.args + 13] = this.scratch[w + 1];
       Atomics.store(control, LAYOUT.sequence, sequence);
       Atomics.notify(control, LAYOUT.sequence);
     }
-    const end = Math.min(length, share);
-    this.kernels.matmul(a, b, out, m, n, k, transA, transB, accumulate, 0, byRows ? end : m, 0, byRows ? n : end, this.scratch[0]);
+    this.kernels.matmulShares(a, b, out, m, n, k, transA, transB, accumulate, byRows, share, this.counter.byteOffset, shared, this.scratch[0]);
     for (const control of this.controls) this.awaitDone(control, sequence);
   }
 
+  private sharedSpace(bytes: number): number {
+    if (bytes > this.sharedBytes) {
+      this.sharedBytes = bytes;
+      this.shared = this.heap.allocBytes(bytes);
+    }
+    return this.shared;
+  }
+
   private awaitDone(control: Int32Array, sequence: number): void {
-    // Poll first: the worker usually finishes about when we do, and waking from Atomics.wait costs as much as
-    // waking the worker did. The calling thread has nothing else to do meanwhile.
+    // Poll first: the worker usually finishes about when we do, and the calling thread has nothing else to do.
     const spinUntil = performance.now() + SPIN_MS;
     while (Atomics.load(control, LAYOUT.done) !== sequence && performance.now() < spinUntil);
     for (let done = Atomics.load(control, LAYOUT.done); done !== sequence; done = Atomics.load(control, LAYOUT.done)) {

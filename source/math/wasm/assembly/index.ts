@@ -3,7 +3,9 @@
  * module keeps no state in that memory (no data segments, no allocator), so every thread instantiates it over
  * the same memory and the host owns all allocation above heapBase().
  */
-export { matmul, matmulScratchBytes, matmulTileRows, matmulTileColumns } from './matmul';
+export {
+  matmul, matmulScratchBytes, matmulTileRows, matmulTileColumns, matmulSharedBytes, matmulPackShared, matmulShares,
+} from './matmul';
 export { biasActivate, activationBackward, columnSums } from './elementwise';
 export { optimizerUpdate } from './optimizer';
 

@@ -7,8 +7,9 @@
  * Blocking: a KC-deep slice of B (KC×NC) is packed once and stays in L2; for each MC-row block of A the packed
  * block stays in L2 too, while one KC×8 panel of B sits in L1 and the A panels stream past it.
  *
- * Every output element sums its products in the same order (p = 0, 1, …, in KC slices) whatever row/column
- * range a call covers, so splitting the output between threads cannot change a single bit.
+ * Every output element sums its products in the same order (p = 0, 1, …, in the same depth blocks) whatever
+ * row/column range a call covers and whoever packed the operands, so splitting the output between threads
+ * cannot change a single bit.
  */
 
 const MR = 4;
@@ -32,13 +33,68 @@ export function matmulScratchBytes(): usize {
 }
 
 /**
- * out[i0..i1) × [j0..j1) of out (m×n) = op(a) · op(b) (+ out when accumulate). Pointers are byte offsets.
- * op(a)(i, p) = a[i·ai + p·ap] with (ai, ap) = (k, 1), or (1, m) when transA; op(b)(p, j) likewise.
+ * out[i0..i1) × [j0..j1) of out (m×n) = op(a) · op(b) (+ out when accumulate), on one thread. Pointers are
+ * byte offsets. op(a)(i, p) = a[i·ai + p·ap] with (ai, ap) = (k, 1), or (1, m) when transA; op(b) likewise.
  */
 export function matmul(
   a: usize, b: usize, out: usize, m: i32, n: i32, k: i32,
   transA: bool, transB: bool, accumulate: bool,
   i0: i32, i1: i32, j0: i32, j1: i32, scratch: usize,
+): void {
+  blocked(a, b, out, m, n, k, transA, transB, accumulate, i0, i1, j0, j1, scratch, 0, 0);
+}
+
+/** Bytes that matmulPackShared writes: op(b) whole when the split is by rows, op(a) whole when by columns. */
+export function matmulSharedBytes(m: i32, n: i32, k: i32, byRows: bool): usize {
+  return (<usize>(byRows ? roundUp(n, NR) : roundUp(m, MR)) * <usize>k) << 2;
+}
+
+/**
+ * Packs, once for every thread, the operand that all shares of a split matmul need whole: op(b) when the output
+ * is split by rows, op(a) when by columns. Each depth block lies where blocked() looks for it (sharedOffset).
+ */
+export function matmulPackShared(
+  a: usize, b: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, byRows: bool, shared: usize,
+): void {
+  const kcMax = evenBlock(k, KC, 1);
+  for (let pc = 0; pc < k; pc += kcMax) {
+    const kc = min(kcMax, k - pc);
+    if (byRows) {
+      const bp = transB ? 1 : n, bj = transB ? k : 1;
+      pack(b + ((<usize>(pc * bp)) << 2), bj, bp, n, kc, NR, shared + sharedOffset(n, NR, pc, 0, kc));
+    } else {
+      const ai = transA ? 1 : k, ap = transA ? m : 1;
+      pack(a + ((<usize>(pc * ap)) << 2), ai, ap, m, kc, MR, shared + sharedOffset(m, MR, pc, 0, kc));
+    }
+  }
+}
+
+/**
+ * One thread's part of a split matmul: claims shares of `share` rows (byRows) or columns from the counter until
+ * none is left, and computes them with the operand packed by matmulPackShared. Threads that come late simply
+ * find less left, so a thread that the machine's other work delays holds up nobody.
+ */
+export function matmulShares(
+  a: usize, b: usize, out: usize, m: i32, n: i32, k: i32,
+  transA: bool, transB: bool, accumulate: bool,
+  byRows: bool, share: i32, counter: usize, shared: usize, scratch: usize,
+): void {
+  const length = byRows ? m : n;
+  for (let start = atomic.add<i32>(counter, 1) * share; start < length; start = atomic.add<i32>(counter, 1) * share) {
+    const end = min(length, start + share);
+    if (byRows) blocked(a, b, out, m, n, k, transA, transB, accumulate, start, end, 0, n, scratch, 0, shared);
+    else blocked(a, b, out, m, n, k, transA, transB, accumulate, 0, m, start, end, scratch, shared, 0);
+  }
+}
+
+/**
+ * The blocked loops. sharedA / sharedB, when not 0, hold that operand packed whole by matmulPackShared
+ * (then the range covers all of its rows or columns); otherwise each block is packed here into scratch.
+ */
+function blocked(
+  a: usize, b: usize, out: usize, m: i32, n: i32, k: i32,
+  transA: bool, transB: bool, accumulate: bool,
+  i0: i32, i1: i32, j0: i32, j1: i32, scratch: usize, sharedA: usize, sharedB: usize,
 ): void {
   if (i0 >= i1 || j0 >= j1) return;
   if (k == 0) {
@@ -60,14 +116,18 @@ export function matmul(
     for (let pc = 0; pc < k; pc += kcMax) {
       const kc = min(kcMax, k - pc);
       const load = accumulate || pc > 0;
-      pack(b + ((<usize>(pc * bp + jc * bj)) << 2), bj, bp, nc, kc, NR, packedB);
+      let blockB = packedB;
+      if (sharedB) blockB = sharedB + sharedOffset(n, NR, pc, jc, kc);
+      else pack(b + ((<usize>(pc * bp + jc * bj)) << 2), bj, bp, nc, kc, NR, packedB);
       for (let ic = i0; ic < i1; ic += mcMax) {
         const mc = min(mcMax, i1 - ic);
-        pack(a + ((<usize>(ic * ai + pc * ap)) << 2), ai, ap, mc, kc, MR, packedA);
+        let blockA = packedA;
+        if (sharedA) blockA = sharedA + sharedOffset(m, MR, pc, ic, kc);
+        else pack(a + ((<usize>(ic * ai + pc * ap)) << 2), ai, ap, mc, kc, MR, packedA);
         for (let jr = 0; jr < nc; jr += NR) {
-          const panelB = packedB + ((<usize>(jr * kc)) << 2);
+          const panelB = blockB + ((<usize>(jr * kc)) << 2);
           for (let ir = 0; ir < mc; ir += MR) {
-            const panelA = packedA + ((<usize>(ir * kc)) << 2);
+            const panelA = blockA + ((<usize>(ir * kc)) << 2);
             const c = out + ((<usize>((ic + ir) * n + jc + jr)) << 2);
             const rows = min(MR, mc - ir), cols = min(NR, nc - jr);
             if (rows == MR && cols == NR) {
@@ -82,11 +142,22 @@ export function matmul(
   }
 }
 
+/**
+ * Where, in an operand of `lines` lines packed whole, the panels of depth block `pc` (kc deep) start at line
+ * `line` (a multiple of the panel width): each depth block holds all panels, roundUp(lines, width) × kc floats.
+ */
+function sharedOffset(lines: i32, width: i32, pc: i32, line: i32, kc: i32): usize {
+  return (<usize>(roundUp(lines, width) * pc + line * kc)) << 2;
+}
+
+function roundUp(value: i32, multiple: i32): i32 {
+  return (value + multiple - 1) / multiple * multiple;
+}
+
 /** The size of the fewest blocks of at most `limit` (a multiple of `multiple`) that cover `length`, evened out. */
 function evenBlock(length: i32, limit: i32, multiple: i32): i32 {
   const blocks = (length + limit - 1) / limit;
-  const size = (length + blocks - 1) / blocks;
-  return (size + multiple - 1) / multiple * multiple;
+  return roundUp((length + blocks - 1) / blocks, multiple);
 }
 
 /**
