@@ -10,7 +10,9 @@ import { BACKEND_FACTORIES } from '../source/math/select.js';
 import { Rng } from '../source/nn/random.js';
 
 const reference = new ReferenceBackend();
-const SHAPES: Array<[number, number, number]> = [[1, 1, 1], [3, 5, 7], [32, 35, 60], [17, 2, 33], [9, 64, 4], [128, 20, 400], [5, 13, 784]];
+// [125, 515, 263] takes two cache blocks of the WebAssembly matmul in every dimension (at most 120 rows, 512
+// columns, 256 deep each), with ragged edges, and is big enough to be split between threads.
+const SHAPES: Array<[number, number, number]> = [[1, 1, 1], [3, 5, 7], [32, 35, 60], [17, 2, 33], [9, 64, 4], [128, 20, 400], [5, 13, 784], [125, 515, 263]];
 const REQUIRED = process.env.SIA_AE_REQUIRE_GL === '1' ? ['gpu.js:headlessgl'] : [];
 
 function started(create: () => Backend): { backend?: Backend; reason?: string } {

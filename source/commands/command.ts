@@ -55,7 +55,8 @@ export const TRAINER_HELP = `
     --epochs N          most epochs to train
     --lr X              learning rate (> 0)
     --optimizer NAME    adam | rmsprop | sgd | momentum
-    --backend NAME      auto | cpu | gpu | reference | cpu-js | headlessgl | webgl | webgl2 | webgpu | webasm
+    --backend NAME      auto | cpu | gpu | reference | cpu-js | wasm-simd | wasm-simd-2t | headlessgl | webgl
+                        | webgl2 | webgpu | webasm
                         auto uses gpu.js only where it beats the CPU kernels on this run's matrices
     --save FILE         write the trained model here (atomically)
     --load FILE         start from a saved model

@@ -6,8 +6,10 @@ import type { Backend } from './backend.js';
 import { FastCpuBackend } from './fast-cpu.js';
 import { GPU_MODES, GpuJsBackend, type GpuMode } from './gpujs.js';
 import { ReferenceBackend } from './reference.js';
+import { WasmBackend } from './wasm/backend.js';
+import { detectWasmSupport, type WasmSupport } from './wasm/features.js';
 
-export const BACKEND_CHOICES = ['auto', 'cpu', 'gpu', 'reference', 'cpu-js', ...GPU_MODES.filter((m) => m !== 'gpu')] as const;
+export const BACKEND_CHOICES = ['auto', 'cpu', 'gpu', 'reference', 'cpu-js', 'wasm-simd', 'wasm-simd-2t', ...GPU_MODES.filter((m) => m !== 'gpu')] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 /** A matmul shape typical of the run, used to time the candidates for `auto`. */
@@ -27,12 +29,27 @@ export interface BackendSelection {
 export const BACKEND_FACTORIES: ReadonlyArray<{ name: string; create: () => Backend }> = [
   { name: 'reference', create: () => new ReferenceBackend() },
   { name: 'cpu-js', create: () => new FastCpuBackend() },
+  { name: 'wasm-simd', create: () => new WasmBackend(1) },
+  { name: 'wasm-simd-2t', create: () => new WasmBackend(2) },
   ...GPU_MODES.filter((mode) => mode !== 'gpu').map((mode) => ({ name: `gpu.js:${mode}`, create: () => new GpuJsBackend(mode) })),
 ];
 
-/** The fastest CPU backend available here. */
-export function createCpuBackend(): Backend {
-  return new FastCpuBackend();
+/**
+ * The fastest CPU backend available here: the WebAssembly SIMD kernels, on two threads where shared memory and
+ * a second core allow, else the plain TypeScript kernels; the reason says which, and what was missing.
+ */
+export function selectCpuBackend(support: WasmSupport = detectWasmSupport()): BackendSelection {
+  const missing = support.missing.length ? ` (${support.missing.join('; ')})` : '';
+  if (!support.simd) return { backend: new FastCpuBackend(), reason: `plain TypeScript kernels${missing}` };
+  try {
+    return { backend: new WasmBackend(support.threads), reason: `WebAssembly SIMD on ${support.threads} thread(s)${missing}` };
+  } catch (error) {
+    return { backend: new FastCpuBackend(), reason: `plain TypeScript kernels: the WebAssembly ones cannot start: ${(error as Error).message}` };
+  }
+}
+
+export function createCpuBackend(support?: WasmSupport): Backend {
+  return selectCpuBackend(support).backend;
 }
 
 export function selectBackend(choice: BackendChoice, workload: Workload): BackendSelection {
@@ -42,9 +59,13 @@ export function selectBackend(choice: BackendChoice, workload: Workload): Backen
     case 'cpu-js':
       return { backend: new FastCpuBackend(), reason: 'asked for the plain TypeScript kernels' };
     case 'cpu': {
-      const backend = createCpuBackend();
-      return { backend, reason: `asked for the CPU: ${backend.name}` };
+      const { backend, reason } = selectCpuBackend();
+      return { backend, reason: `asked for the CPU: ${backend.name}, ${reason}` };
     }
+    case 'wasm-simd':
+      return { backend: new WasmBackend(1), reason: 'asked for the WebAssembly SIMD kernels on one thread' };
+    case 'wasm-simd-2t':
+      return { backend: new WasmBackend(2), reason: 'asked for the WebAssembly SIMD kernels on two threads' };
     case 'auto':
       return selectAuto(workload);
     default:

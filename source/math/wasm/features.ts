@@ -1,0 +1,42 @@
+/**
+ * What this JavaScript engine offers the WebAssembly kernels. The kernels need SIMD; threads need shared
+ * WebAssembly memory. Each check answers with the reason when it fails, so the fallback can say why.
+ */
+import { availableParallelism } from 'node:os';
+
+/** (module (func (result v128) v128.const 0)): valid only where the engine knows SIMD. */
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // types: () -> v128
+  0x03, 0x02, 0x01, 0x00, // functions: one of type 0
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b, // code: v128.const 0
+]);
+
+export interface WasmSupport {
+  simd: boolean;
+  /** How many threads the kernels may use: 1 without shared memory or a second core, else 2. */
+  threads: number;
+  /** Why SIMD or threads are missing; empty when everything is there. */
+  missing: string[];
+}
+
+export function detectWasmSupport(): WasmSupport {
+  const missing: string[] = [];
+  const simd = typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+  if (!simd) missing.push('WebAssembly SIMD is not supported by this engine');
+  let threads = Math.min(2, availableParallelism());
+  if (threads < 2) missing.push('only one core');
+  if (!sharedMemoryWorks()) {
+    threads = 1;
+    missing.push('shared WebAssembly memory is not available');
+  }
+  return { simd, threads, missing };
+}
+
+function sharedMemoryWorks(): boolean {
+  try {
+    return new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer;
+  } catch {
+    return false;
+  }
+}
