@@ -20,6 +20,7 @@ export function parseIdx(bytes: Uint8Array, name: string): IdxArray {
   if (bytes.length < 4 || view.getUint16(0) !== 0 || bytes[2] !== UNSIGNED_BYTE) throw new Error(`${name}: not an IDX file of unsigned bytes`);
   const rank = bytes[3];
   const header = 4 + 4 * rank;
+  if (bytes.length < header) throw new Error(`${name}: IDX file cut short in its header`);
   const dims = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i));
   const size = dims.reduce((a, b) => a * b, 1);
   if (bytes.length !== header + size) throw new Error(`${name}: IDX file of ${bytes.length} bytes, its header says ${header + size}`);
