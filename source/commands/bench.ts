@@ -89,8 +89,9 @@ export const benchCommand: Command = {
   Times every compute backend that starts here, side by side in one run (medians over repeats):
   the font autoencoder's ms per epoch (35-60-40-20-2, full batch) and the default configuration's
   time to reach the target over seeds 1..N. Backends that cannot start are listed with the reason.
-  Run it under xvfb-run -a to include gpu.js's headless-gl mode. Then the VAE: samples per second of
-  784-400-20 (batch 128, Adam) on the default CPU backend, and peak memory with MNIST loaded.
+  Run it under xvfb-run -a to include gpu.js's headless-gl mode.
+  Then the VAE: samples/s of 784-400-20 (batch 128, Adam) on the default CPU
+  backend, and the peak memory with MNIST loaded.
 
   Options
     --seeds N   seeds for the time-to-target measurement   [10]

@@ -131,8 +131,8 @@ export const generateCommand: Command = {
     --z X,Y             decode this latent point (repeat the flag for more points)
     --from A --to B     interpolate between the codes of glyphs A and B ...
     --steps N           ... in N steps, both ends included   [5]
-    --grid N            an N x N grid over the latent range the training glyphs occupy (2-D models);
-                        for a VAE, over [-2, 2] x [-2, 2]
+    --grid N            an N x N grid over the latent range the training glyphs occupy (2-D models)
+                        VAE: over [-2, 2] x [-2, 2]
     --samples N         VAE: N digits decoded from draws of N(0, I) ...
     --seed N            ... with this seed   [1]
 

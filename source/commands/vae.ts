@@ -206,23 +206,27 @@ export const vaeCommand: Command = {
   help: `
   Usage: sia-ae vae [options]
 
-  Trains a variational autoencoder (PyTorch's examples/vae: an MLP encoder to mu and logvar, a sampled code,
-  an MLP decoder) on MNIST. Loss per image, in nats: BCE summed over the 784 pixels + KL to N(0, I).
+  Trains a variational autoencoder (as PyTorch's examples/vae: an MLP encoder to
+  mu and logvar, a sampled code, an MLP decoder) on MNIST. Loss per image, in
+  nats: BCE summed over the 784 pixels + KL divergence from N(0, I).
 
   Options
-    --dataset NAME      mnist | fashion (Debian's dataset-fashion-mnist)   [${VAE_DEFAULTS.dataset}]
-    --layers LIST       encoder hidden widths; the decoder mirrors them   [${VAE_DEFAULTS.layers.join(',')}]
-    --latent N          latent dimensions (2 draws the latent space as is)   [${VAE_DEFAULTS.latent}]
-    --optimizer NAME    adam | rmsprop | sgd | momentum | both   [${VAE_DEFAULTS.optimizer}]
-                        both: Adam and RMSProp from the same start, then a comparison table
-    --batch N           images per step   [${VAE_DEFAULTS.batch}]
-    --validation N      hold out the last N training images (0: train on all 60,000)   [${VAE_DEFAULTS.validation}]
-    --train-size N      train on the first N of the rest only (quick runs)   [all]
+    --dataset NAME     mnist | fashion (Debian's dataset-fashion-mnist)  [${VAE_DEFAULTS.dataset}]
+    --layers LIST      encoder hidden widths; the decoder mirrors them  [${VAE_DEFAULTS.layers.join(',')}]
+    --latent N         latent size (2 draws the latent space as it is)  [${VAE_DEFAULTS.latent}]
+    --optimizer NAME   adam | rmsprop | sgd | momentum | both  [${VAE_DEFAULTS.optimizer}]
+                       both: Adam and RMSProp from the same start, compared
+    --batch N          images per step  [${VAE_DEFAULTS.batch}]
+    --validation N     hold out the last N training images  [${VAE_DEFAULTS.validation}]
+                       0: train on all 60,000 (no validation loss)
+    --train-size N     train on the first N of the rest only  [all]
     defaults: --lr ${VAE_DEFAULTS.lr} --epochs ${VAE_DEFAULTS.epochs} --seed ${VAE_DEFAULTS.seed}
 
-  Long runs: s saves a checkpoint (to --save FILE, else ${DEFAULT_CHECKPOINT}) and goes on; Ctrl-C stops and
-  saves. --load FILE continues exactly where it stopped, up to --epochs in all. With --optimizer both the
-  files are FILE-adam.json and FILE-rmsprop.json. \`sia-ae generate --model FILE\` draws new digits.
+  Long runs: s saves a checkpoint (to --save FILE, else ${DEFAULT_CHECKPOINT})
+  and goes on; Ctrl-C stops and saves. --load FILE continues exactly where it
+  stopped, up to --epochs in all. With --optimizer both the files are
+  FILE-adam.json and FILE-rmsprop.json. sia-ae generate --model FILE draws
+  new digits from a saved VAE.
 ${TRAINER_HELP}
 
   Examples

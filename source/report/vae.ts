@@ -70,7 +70,8 @@ export function vaePlainSummary(results: VaeResult[], last: VaeEpochEvent, datas
   const [first] = results;
   const lines = [
     '',
-    `${first.architecture} on ${dataset.name}, ${first.epochs} epochs, backend ${first.backend}, seed ${first.seed}; loss per image in nats (BCE + KL)`,
+    `${first.architecture} on ${dataset.name}, ${first.epochs} epochs, backend ${first.backend}, seed ${first.seed}`,
+    'loss per image in nats (BCE summed over the pixels + KL)',
     '',
     comparisonTable(results).trimEnd(),
     '',
