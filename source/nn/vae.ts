@@ -5,7 +5,9 @@
  * Everything lives in one parameter store, so one optimizer step updates the whole model.
  */
 import type { Activation, Backend } from '../math/backend.js';
+import { Dense } from './dense.js';
 import { klDivergence, klGradient, reparameterise, reparameteriseBackward } from './gaussian.js';
+import { initLinearDefault } from './init.js';
 import { lossGradient, lossValue, type LossSpec } from './losses.js';
 import { Mlp } from './mlp.js';
 import { ParameterStore } from './parameters.js';
@@ -40,9 +42,8 @@ interface StepBuffers {
 export class Vae {
   readonly store: ParameterStore;
   readonly encoder: Mlp;
-  /** One dense layer each (an Mlp of one layer, for its initialisation). */
-  readonly muHead: Mlp;
-  readonly logvarHead: Mlp;
+  readonly muHead: Dense;
+  readonly logvarHead: Dense;
   readonly decoder: Mlp;
   private readonly buffers = new Map<number, StepBuffers>();
   private last: { x: Float32Array; output: Float32Array; mu: Float32Array; logvar: Float32Array; batch: number } | undefined;
@@ -53,14 +54,14 @@ export class Vae {
     const top = shape.hidden[shape.hidden.length - 1];
     this.store = new ParameterStore(backend, Vae.parameterCount(shape));
     this.encoder = new Mlp(backend, this.store, encoderWidths, shape.hidden.map(() => HIDDEN));
-    this.muHead = new Mlp(backend, this.store, [top, shape.latent], ['identity']);
-    this.logvarHead = new Mlp(backend, this.store, [top, shape.latent], ['identity']);
+    this.muHead = new Dense(backend, this.store, top, shape.latent, 'identity');
+    this.logvarHead = new Dense(backend, this.store, top, shape.latent, 'identity');
     this.decoder = new Mlp(backend, this.store, decoderWidths, decoderWidths.slice(1).map((_, i) => (i === decoderWidths.length - 2 ? 'sigmoid' : HIDDEN)));
   }
 
   static parameterCount({ input, hidden, latent }: VaeShape): number {
     const top = hidden[hidden.length - 1];
-    return Mlp.parameterCount([input, ...hidden]) + 2 * Mlp.parameterCount([top, latent]) + Mlp.parameterCount([latent, ...[...hidden].reverse(), input]);
+    return Mlp.parameterCount([input, ...hidden]) + 2 * Dense.parameterCount(top, latent) + Mlp.parameterCount([latent, ...[...hidden].reverse(), input]);
   }
 
   /** "784-400-2-400-784" */
@@ -69,11 +70,11 @@ export class Vae {
     return [input, ...hidden, latent, ...[...hidden].reverse(), input].join('-');
   }
 
+  /** PyTorch's default initialisation, layer by layer from the input: with it the losses match its example's. */
   initialise(rng: Rng): void {
-    this.encoder.initialise(rng);
-    this.muHead.initialise(rng);
-    this.logvarHead.initialise(rng);
-    this.decoder.initialise(rng);
+    for (const layer of [...this.encoder.layers, this.muHead, this.logvarHead, ...this.decoder.layers]) {
+      initLinearDefault(layer.weights, layer.bias, layer.inputs, rng);
+    }
   }
 
   /** mu and logvar of `batch` images (buffers reused by the next call with this batch size). */
