@@ -216,6 +216,7 @@ export const vaeCommand: Command = {
     --latent N         latent size (2 draws the latent space as it is)  [${VAE_DEFAULTS.latent}]
     --optimizer NAME   adam | rmsprop | sgd | momentum | both  [${VAE_DEFAULTS.optimizer}]
                        both: Adam and RMSProp from the same start, compared
+                       (--json: the result line holds runs: [one per optimizer])
     --batch N          images per step  [${VAE_DEFAULTS.batch}]
     --validation N     hold out the last N training images  [${VAE_DEFAULTS.validation}]
                        0: train on all 60,000 (no validation loss)
