@@ -11,31 +11,9 @@ import { LOSSES, lossGradient, lossValue } from '../source/nn/losses.js';
 import { ParameterStore } from '../source/nn/parameters.js';
 import { Rng } from '../source/nn/random.js';
 import { initWeights } from '../source/nn/init.js';
+import { expectGradientsMatch, random } from './helpers/finite-differences.js';
 
 const backend: Backend = new ReferenceBackend();
-const STEP = 1e-3;
-
-function random(rng: Rng, n: number, low = -1, high = 1): Float32Array {
-  return Float32Array.from({ length: n }, () => rng.uniform(low, high));
-}
-
-/** Central difference of f with respect to values[i]. */
-function numeric(f: () => number, values: Float32Array, i: number): number {
-  const saved = values[i];
-  values[i] = saved + STEP;
-  const up = f();
-  values[i] = saved - STEP;
-  const down = f();
-  values[i] = saved;
-  return (up - down) / (2 * STEP);
-}
-
-function expectGradientsMatch(analytic: Float32Array, f: () => number, values: Float32Array): void {
-  for (let i = 0; i < values.length; i++) {
-    const expected = numeric(f, values, i);
-    expect(Math.abs(analytic[i] - expected), `gradient ${i}: analytic ${analytic[i]}, numeric ${expected}`).toBeLessThan(2e-3 + 2e-2 * Math.abs(expected));
-  }
-}
 
 describe('Dense layer', () => {
   for (const act of ACTIVATIONS) {

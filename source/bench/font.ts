@@ -4,7 +4,7 @@
  */
 import { loadFont } from '../data/font.js';
 import type { Backend } from '../math/backend.js';
-import { median } from '../math/select.js';
+import { median } from '../math/median.js';
 import { trainFont, type FontDone } from '../train/font.js';
 import { FONT_DEFAULTS, fontShape, type FontConfig } from '../commands/font.js';
 

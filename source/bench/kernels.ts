@@ -4,7 +4,8 @@
  * each figure is the median over the rounds. Library code: it returns numbers and prints nothing.
  */
 import type { Backend } from '../math/backend.js';
-import { BACKEND_FACTORIES, median } from '../math/select.js';
+import { median } from '../math/median.js';
+import { BACKEND_FACTORIES } from '../math/select.js';
 import { WasmBackend } from '../math/wasm/backend.js';
 
 export interface MatmulShape {

@@ -9,7 +9,7 @@ import type { CommandContext } from '../commands/command.js';
 import { fontJsonLogger } from '../report/font.js';
 import { drive } from '../train/drive.js';
 import type { FontDone } from '../train/font.js';
-import { median } from '../math/select.js';
+import { median } from '../math/median.js';
 import { loadFontScreen } from '../ui/load.js';
 
 export interface ScreenCost {

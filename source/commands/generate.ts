@@ -7,8 +7,12 @@ import type { Autoencoder } from '../nn/autoencoder.js';
 import { glyphLines, sideBySide, wrapBlocks } from '../render/glyph.js';
 import { writeJsonLine } from '../report/json.js';
 import { interpolate, latentBounds, latentGrid, type LatentBounds } from '../train/latent.js';
-import { parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
+import { modelFileKind } from '../nn/model-file.js';
+import { VAE_KIND } from '../nn/vae-file.js';
+import { parseNumber, parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { generateVae } from './generate-vae.js';
+import { zPoints } from './latent-points.js';
 
 const GENERATE_FLAGS = {
   model: { type: 'string' },
@@ -17,6 +21,8 @@ const GENERATE_FLAGS = {
   to: { type: 'string' },
   steps: { type: 'string' },
   grid: { type: 'string' },
+  samples: { type: 'string' },
+  seed: { type: 'string' },
   ...OUTPUT_FLAGS,
 } as const;
 
@@ -36,11 +42,7 @@ interface Request {
 /** The latent points the flags ask for. */
 function requestedPoints(settings: RawSettings, model: Autoencoder, codeOf: (char: string) => number[], bounds: () => LatentBounds): Request {
   const points: Request['points'] = [];
-  for (const text of (settings.z as string[] | undefined) ?? []) {
-    const z = parseNumberList('z', text);
-    if (z.length !== model.latentSize) throw new UsageError(`--z needs ${model.latentSize} numbers (the latent size), got "${text}"`);
-    points.push({ label: z.map((v) => v.toFixed(2)).join(','), z });
-  }
+  points.push(...zPoints(settings, model.latentSize));
   if (settings.from !== undefined || settings.to !== undefined) {
     const from = parseString('from', settings.from), to = parseString('to', settings.to);
     const steps = setting(settings, 'steps', 5, (k, v) => parseNumber(k, v, { min: 2, max: 64, integer: true }));
@@ -79,7 +81,9 @@ function renderPlain(points: Generated[], grid: Generated[], request: Request, c
 async function runGenerate(settings: RawSettings, context: CommandContext): Promise<number> {
   rejectUnknown(settings, Object.keys(GENERATE_FLAGS), 'generate');
   const file = setting(settings, 'model', undefined, parseString);
-  if (!file) throw new UsageError('generate needs --model FILE (save one with: sia-ae font --save FILE)');
+  if (!file) throw new UsageError('generate needs --model FILE (save one with: sia-ae font --save FILE or sia-ae vae --save FILE)');
+  if (modelFileKind(file) === VAE_KIND) return generateVae(settings, file, context);
+  if (settings.samples !== undefined || settings.seed !== undefined) throw new UsageError('--samples and --seed draw from a VAE; this is a font autoencoder (use --z, --from/--to or --grid)');
   const backend = createCpuBackend();
   try {
     const { model, meta } = readAutoencoder(file, backend);
@@ -116,7 +120,7 @@ function flatten(rows: Float32Array[]): Float32Array {
 
 export const generateCommand: Command = {
   name: 'generate',
-  summary: 'decode latent points of a saved model into new glyphs',
+  summary: 'decode latent points of a saved model into new glyphs or digits',
   flags: GENERATE_FLAGS,
   help: `
   Usage: sia-ae generate --model FILE [what to generate] [--json]
@@ -128,6 +132,9 @@ export const generateCommand: Command = {
     --from A --to B     interpolate between the codes of glyphs A and B ...
     --steps N           ... in N steps, both ends included   [5]
     --grid N            an N x N grid over the latent range the training glyphs occupy (2-D models)
+                        VAE: over [-2, 2] x [-2, 2]
+    --samples N         VAE: N digits decoded from draws of N(0, I) ...
+    --seed N            ... with this seed   [1]
 
   Output
     --json              one result line: {"event":"result","experiment":"generate","glyphs":[{label,z,pixels}]}
@@ -137,6 +144,7 @@ export const generateCommand: Command = {
     sia-ae generate --model font-model.json --z 0,0 --z 1.5,-2
     sia-ae generate --model font-model.json --from a --to o --steps 6
     sia-ae generate --model font-model.json --grid 8
+    sia-ae generate --model vae.json --samples 6
 `,
   run: runGenerate,
 };

@@ -6,7 +6,8 @@ import { exportCommand } from './export.js';
 import { fontCommand } from './font.js';
 import { generateCommand } from './generate.js';
 import { glyphsCommand } from './glyphs.js';
+import { vaeCommand } from './vae.js';
 
 export const DEFAULT_COMMAND = 'font';
 
-export const COMMANDS: Command[] = [fontCommand, denoiseCommand, generateCommand, glyphsCommand, benchCommand, exportCommand];
+export const COMMANDS: Command[] = [fontCommand, denoiseCommand, vaeCommand, generateCommand, glyphsCommand, benchCommand, exportCommand];

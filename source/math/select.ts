@@ -3,6 +3,7 @@
  * at hand: a software renderer (Mesa llvmpipe under xvfb) starts fine and then loses, so it is timed, not trusted.
  */
 import type { Backend } from './backend.js';
+import { median } from './median.js';
 import { FastCpuBackend } from './fast-cpu.js';
 import { GPU_MODES, GpuJsBackend, type GpuMode } from './gpujs.js';
 import { ReferenceBackend } from './reference.js';
@@ -105,10 +106,4 @@ export function timeMatmul(backend: Backend, { m, n, k }: Workload, repeats = 7)
     times.push(performance.now() - start);
   }
   return median(times);
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -27,7 +27,8 @@ export interface ScatterOptions {
   height: number;
   /** The plotted box; by default the points' box with a margin. */
   bounds?: Bounds2;
-  marks?: Array<{ x: number; y: number; text: string }>;
+  /** Text drawn over the plot at a point: a cursor, or a class's name at its median (coloured by `cls`). */
+  marks?: Array<{ x: number; y: number; text: string; cls?: number }>;
   xName?: string;
   yName?: string;
   paint?: Paint;
@@ -95,7 +96,7 @@ function plotCells(
   for (const { cell, label } of labelled) placeLabel(text, cell, label, width);
   for (const mark of marks) {
     const dot = dotOf(mark.x, mark.y);
-    if (dot) text[dot.cell] = paint(mark.text, 'yellow');
+    if (dot) text[dot.cell] = paint(mark.text, mark.cls === undefined ? 'yellow' : CLASS_COLORS[mark.cls % CLASS_COLORS.length]);
   }
   return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => {
     const i = r * width + c;

@@ -2,7 +2,7 @@
  * Bitmaps in block characters, for any rows x cols (7x5 glyphs, 28x28 digits). Half blocks put two pixel rows
  * in one line, so a 7x5 glyph takes 5 columns x 4 lines. Against a target, a cell holding a wrong pixel shows a
  * letter instead of a block, so errors read without colour: X a pixel lit that should be dark, o one dark that
- * should be lit (X wins when a cell has both); with colour they are also red.
+ * should be lit (X wins when a cell has both); with colour they are also red. Targets apply at full scale only.
  */
 import { noPaint, type Paint } from './ansi.js';
 
@@ -15,19 +15,31 @@ export interface BitmapOptions {
   /** The pixels the bitmap should have: wrong ones are marked. */
   target?: ArrayLike<number>;
   paint?: Paint;
+  /** Pixels above this are lit. */
+  threshold?: number;
+  /** 2 averages 2x2 blocks first: half the size, for grids of digits. */
+  scale?: number;
 }
 
-export function halfBlockLines(pixels: ArrayLike<number>, rows: number, cols: number, { target, paint = noPaint }: BitmapOptions = {}): string[] {
-  const lit = (i: number) => pixels[i] > 0.5;
-  const wrong = (i: number) => target !== undefined && lit(i) !== target[i] > 0.5;
+export function halfBlockLines(
+  pixels: ArrayLike<number>, rows: number, cols: number, { target, paint = noPaint, threshold = 0.5, scale = 1 }: BitmapOptions = {},
+): string[] {
+  const height = Math.floor(rows / scale), width = Math.floor(cols / scale);
+  const value = (r: number, c: number) => {
+    let sum = 0;
+    for (let dr = 0; dr < scale; dr++) for (let dc = 0; dc < scale; dc++) sum += pixels[(r * scale + dr) * cols + c * scale + dc];
+    return sum / (scale * scale);
+  };
+  const lit = (r: number, c: number) => value(r, c) > threshold;
+  const wrong = (r: number, c: number) => target !== undefined && lit(r, c) !== target[r * cols + c] > 0.5;
   const lines: string[] = [];
-  for (let r = 0; r < rows; r += 2) {
+  for (let r = 0; r < height; r += 2) {
     let line = '';
-    for (let c = 0; c < cols; c++) {
-      const cell = r + 1 < rows ? [r * cols + c, (r + 1) * cols + c] : [r * cols + c];
-      const wrongOnes = cell.filter(wrong);
-      if (wrongOnes.length > 0) line += paint(wrongOnes.some(lit) ? 'X' : 'o', 'red');
-      else line += BLOCKS[(lit(cell[0]) ? 1 : 0) + (cell.length > 1 && lit(cell[1]) ? 2 : 0)];
+    for (let c = 0; c < width; c++) {
+      const cell: Array<[number, number]> = r + 1 < height ? [[r, c], [r + 1, c]] : [[r, c]];
+      const wrongOnes = cell.filter(([y, x]) => wrong(y, x));
+      if (wrongOnes.length > 0) line += paint(wrongOnes.some(([y, x]) => lit(y, x)) ? 'X' : 'o', 'red');
+      else line += BLOCKS[(lit(r, c) ? 1 : 0) + (cell.length > 1 && lit(r + 1, c) ? 2 : 0)];
     }
     lines.push(line);
   }

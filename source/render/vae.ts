@@ -1,0 +1,84 @@
+/**
+ * The VAE's pictures, as pure functions of an epoch's view (train/vae-view.ts): digits as half-block art,
+ * originals beside their reconstructions, generated digits, and the held-out images' latent codes as a
+ * braille scatter coloured and labelled by class, with a legend (first two principal components when the
+ * latent space has more than two dimensions).
+ */
+import { IMAGE_COLS, IMAGE_PIXELS, IMAGE_ROWS } from '../data/mnist.js';
+import { projectTwo } from '../train/pca.js';
+import { GRID_BOX, type VaeView } from '../train/vae-view.js';
+import { ansiPaint, CLASS_COLORS, noPaint, visibleWidth } from './ansi.js';
+import { scatterPlot } from './braille.js';
+import { median } from '../math/median.js';
+import { sideBySide, wrapBlocks } from './glyph.js';
+import { halfBlockLines } from './halfblock.js';
+
+export function digitLines(pixels: Float32Array, index: number, scale = 1): string[] {
+  // Averaged 2x2 blocks of a thin stroke fall below one half: a lower threshold keeps small digits legible.
+  return halfBlockLines(pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS), IMAGE_ROWS, IMAGE_COLS, { scale, threshold: scale > 1 ? 0.3 : 0.5 });
+}
+
+/** Each of the first `count` originals with its reconstruction beside it, wrapped to `columns`. */
+export function reconstructionLines(view: VaeView, columns: number, count = view.originals.length / IMAGE_PIXELS): string[] {
+  const pairs = Array.from({ length: count }, (_, i) => ({
+    lines: sideBySide([{ lines: digitLines(view.originals, i) }, { lines: digitLines(view.reconstructions, i) }], 1),
+    caption: `class ${view.labels[i]}: original | reconstruction`,
+  }));
+  return wrapBlocks(pairs, columns, 3);
+}
+
+/** Digits side by side, wrapped to `columns`, each with an optional caption. */
+export function digitRowLines(pixels: Float32Array, columns: number, captions?: readonly string[]): string[] {
+  const count = pixels.length / IMAGE_PIXELS;
+  return wrapBlocks(Array.from({ length: count }, (_, i) => ({ lines: digitLines(pixels, i), caption: captions?.[i] })), columns, 1);
+}
+
+/** An n x n grid of digits, row after row; half size (14 columns each) when full size does not fit `columns`. */
+export function digitGridLines(pixels: Float32Array, n: number, columns: number): string[] {
+  const scale = n * (IMAGE_COLS + 1) - 1 <= columns ? 1 : 2;
+  return Array.from({ length: n }, (_, r) => sideBySide(Array.from({ length: n }, (_, c) => ({ lines: digitLines(pixels, r * n + c, scale) })), 1)).flat();
+}
+
+/** The generated digits: the latent grid over [-2, 2]², or the N(0, I) draws. */
+export function generatedLines(view: VaeView, columns: number): string[] {
+  if (view.gridSize === undefined) return digitRowLines(view.generated, columns);
+  return [GRID_CAPTION, ...digitGridLines(view.generated, view.gridSize, columns)];
+}
+
+export const GRID_CAPTION = `z0 ${GRID_BOX.min[0]} .. ${GRID_BOX.max[0]} left to right, z1 ${GRID_BOX.max[1]} .. ${GRID_BOX.min[1]} top to bottom`;
+
+export interface ScatterLayout {
+  width: number;
+  height: number;
+  color: boolean;
+}
+
+/** The held-out codes by class: a title, the plot, and a legend of class colours and names. */
+export function latentScatterLines(view: VaeView, classNames: readonly string[], { width, height, color }: ScatterLayout): string[] {
+  const count = view.labels.length;
+  const plane = view.latent === 2 ? view.codes : projectTwo(view.codes, count, view.latent);
+  const points = Array.from({ length: count }, (_, i) => ({ x: plane[2 * i], y: plane[2 * i + 1], cls: view.labels[i] }));
+  const paint = color ? ansiPaint : noPaint;
+  const title = view.latent === 2 ? `latent space: ${count} held-out images (z0 across, z1 up)` : `latent space (${view.latent}-D, first two principal components): ${count} held-out images`;
+  const marks = classNames.flatMap((_, cls) => {
+    const members = points.filter((p) => p.cls === cls);
+    return members.length === 0 ? [] : [{ x: median(members.map((p) => p.x)), y: median(members.map((p) => p.y)), text: String(cls), cls }];
+  });
+  const plot = scatterPlot(points, { width, height, marks, xName: view.latent === 2 ? 'z0' : 'pc1', yName: view.latent === 2 ? 'z1' : 'pc2', paint });
+  const legend = classNames.map((name, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${i}${name === String(i) ? '' : ` ${name}`}`);
+  return [title, ...plot, ...wrapLegend(legend, width)];
+}
+
+function wrapLegend(entries: string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const entry of entries) {
+    if (line && visibleWidth(line) + 2 + visibleWidth(entry) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line = line ? `${line}  ${entry}` : entry;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,41 @@
+/** The VAE's result object (DESIGN.md's `--json` result fields), one per trained optimizer. */
+import type { DatasetName } from '../data/mnist.js';
+import type { VaeDoneEvent, VaeTraining } from './vae.js';
+
+export interface VaeResult {
+  experiment: 'vae';
+  dataset: DatasetName;
+  optimizer: string;
+  latent: number;
+  architecture: string;
+  epochs: number;
+  trainLoss: number;
+  /** Absent with --validation 0. */
+  validationLoss?: number;
+  testLoss: number;
+  samplesPerSecond: number;
+  trainSeconds: number;
+  backend: string;
+  backendReason: string;
+  seed: number;
+}
+
+export function vaeResult(training: VaeTraining, done: VaeDoneEvent, run: { dataset: DatasetName; backend: string; backendReason: string }): VaeResult {
+  const { last } = done;
+  return {
+    experiment: 'vae',
+    dataset: run.dataset,
+    optimizer: training.options.optimizer,
+    latent: training.options.shape.latent,
+    architecture: training.model.architecture,
+    epochs: last.epoch,
+    trainLoss: last.trainLoss,
+    validationLoss: last.validationLoss,
+    testLoss: done.testLoss,
+    samplesPerSecond: last.samplesPerSecond,
+    trainSeconds: last.trainSeconds,
+    backend: run.backend,
+    backendReason: run.backendReason,
+    seed: training.options.seed,
+  };
+}
