@@ -17,8 +17,11 @@ export const ACTIVATIONS: readonly Activation[] = ['identity', 'sigmoid', 'tanh'
  */
 export interface UpdateRule {
   lr: number;
+  /** Decay of the first moment (0: none, so m is the gradient itself). */
   beta1: number;
+  /** Weight of the new gradient in the first moment: 1 − beta1 for Adam, 1 for heavy-ball momentum. */
   gain1: number;
+  /** Decay of the second moment; used when useSecondMoment. */
   beta2: number;
   eps: number;
   correction1: number;

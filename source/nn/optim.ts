@@ -8,19 +8,11 @@ import type { ParameterStore } from './parameters.js';
 export type OptimizerName = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
 
-export interface OptimizerSettings {
-  lr: number;
-  /** Decay of the first moment (0: none, so m is the gradient itself). */
-  beta1: number;
-  /** Weight of the new gradient in the first moment: 1 − beta1 for Adam, 1 for heavy-ball momentum. */
-  gain1: number;
-  /** Decay of the second moment; used when useSecondMoment. */
-  beta2: number;
-  eps: number;
-  useSecondMoment: boolean;
+/** An UpdateRule (math/backend.ts) whose bias corrections follow from the step count. */
+export type OptimizerSettings = Omit<UpdateRule, 'correction1' | 'correction2'> & {
   /** Adam's bias correction of both moments. */
   biasCorrection: boolean;
-}
+};
 
 /** PyTorch's defaults for each variant, so results compare with the reference runs. */
 export function optimizerSettings(name: OptimizerName, lr: number): OptimizerSettings {
