@@ -1,11 +1,12 @@
 /**
- * VAE training speed on one backend: samples per second of PyTorch's example network (784-400-20, batch 128)
+ * VAE training speed per backend: samples per second of PyTorch's example network (784-400-20, batch 128)
  * on real MNIST batches, the median over training steps after a warm-up; and the process's peak memory
- * with the whole dataset loaded.
+ * with the whole dataset loaded. The dataset is loaded once for all the backends.
  */
-import { loadDataset, splitDataset } from '../data/mnist.js';
+import { loadDataset, splitDataset, type Splits } from '../data/mnist.js';
 import type { Backend } from '../math/backend.js';
 import { median } from '../math/median.js';
+import { BACKEND_FACTORIES } from '../math/select.js';
 import { VaeTraining } from '../train/vae.js';
 
 export interface VaeTiming {
@@ -14,29 +15,57 @@ export interface VaeTiming {
   batch: number;
   samplesPerSecond: number;
   steps: number;
+}
+
+export interface VaeBenchReport {
+  backends: Array<{ name: string; available: boolean; reason?: string; timing?: VaeTiming }>;
   /** Peak resident memory of the whole process, dataset included. */
   peakMemoryMB: number;
 }
 
+export interface VaeBenchOptions {
+  hidden?: number[];
+  latent?: number;
+  batch?: number;
+  /** Timed steps per backend (after the warm-up); the figure is their median. */
+  steps?: number;
+}
+
 const WARM_UP = 3;
 
-export function timeVaeSteps(backend: Backend, { hidden = [400], latent = 20, batch = 128, steps = 30 } = {}): VaeTiming {
+/** The CPU backends the VAE trains on; the others are slower here by far, or start nowhere. */
+export const VAE_BENCH_BACKENDS = ['cpu-js', 'wasm-simd', 'wasm-simd-2t'];
+
+export function benchVae(names = VAE_BENCH_BACKENDS, options: VaeBenchOptions = {}, onBackend?: (name: string) => void): VaeBenchReport {
+  const { batch = 128, steps = 20 } = options;
   const splits = splitDataset(loadDataset('mnist'), 10_000, batch * (WARM_UP + steps));
+  const backends = BACKEND_FACTORIES.filter((f) => names.includes(f.name)).map(({ name, create }) => {
+    let backend: Backend;
+    try {
+      backend = create();
+    } catch (error) {
+      return { name, available: false, reason: (error as Error).message };
+    }
+    onBackend?.(name);
+    try {
+      return { name, available: true, timing: timeVaeSteps(backend, splits, { ...options, batch, steps }) };
+    } finally {
+      backend.dispose();
+    }
+  });
+  return { backends, peakMemoryMB: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** One minibatch after another (forward, backward, Adam step), each timed. */
+export function timeVaeSteps(backend: Backend, splits: Splits, { hidden = [400], latent = 20, batch = 128, steps = 20 }: VaeBenchOptions = {}): VaeTiming {
   const training = new VaeTraining(backend, splits, { shape: { input: 784, hidden, latent }, optimizer: 'adam', lr: 1e-3, epochs: 1, batch, seed: 1 });
   const events = training.run();
   const times: number[] = [];
   for (let step = 0; step < WARM_UP + steps; step++) {
     const start = performance.now();
-    events.next(); // one minibatch: forward, backward, Adam step
+    events.next();
     if (step >= WARM_UP) times.push(performance.now() - start);
   }
   events.return(undefined);
-  return {
-    backend: backend.name,
-    architecture: training.model.architecture,
-    batch,
-    samplesPerSecond: (batch * 1000) / median(times),
-    steps,
-    peakMemoryMB: process.resourceUsage().maxRSS / 1024,
-  };
+  return { backend: backend.name, architecture: training.model.architecture, batch, samplesPerSecond: (batch * 1000) / median(times), steps };
 }

@@ -1,9 +1,11 @@
 /** `sia-ae bench`: times the compute backends on this machine, side by side in one run. */
 import { timeFontEpochs, timeToTarget } from '../bench/font.js';
-import { timeVaeSteps, type VaeTiming } from '../bench/vae.js';
+import { benchKernels } from '../bench/kernels.js';
+import { benchVae } from '../bench/vae.js';
 import type { Backend } from '../math/backend.js';
-import { BACKEND_FACTORIES, createCpuBackend } from '../math/select.js';
+import { BACKEND_FACTORIES } from '../math/select.js';
 import { renderTable } from '../render/table.js';
+import { fontSection, kernelSection, shapeKey, unavailableLines, vaeSection, type FontBenchRow } from '../report/bench.js';
 import { writeJsonLine } from '../report/json.js';
 import { parseChoice, parseNumber, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
@@ -28,55 +30,72 @@ function startAll(): BackendStatus[] {
   });
 }
 
-/** The VAE section: PyTorch's example network on the default CPU backend. */
-function timeVae(): VaeTiming {
-  const backend = createCpuBackend();
-  try {
-    return timeVaeSteps(backend);
-  } finally {
-    backend.dispose();
-  }
-}
+const SECTIONS = ['kernels', 'font', 'vae'] as const;
+type Section = (typeof SECTIONS)[number];
 
-const vaeLine = (v: VaeTiming) =>
-  `VAE ${v.architecture}, batch ${v.batch}, Adam, on ${v.backend}: ${Math.round(v.samplesPerSecond)} samples/s (median of ${v.steps} steps)\n`
-  + `peak memory ${Math.round(v.peakMemoryMB)} MB with MNIST loaded\n`;
+type BackendRow = { name: string; available: boolean; reason?: string } & Record<string, unknown>;
+
+/** The font section: ms per epoch of the reference network and the defaults' time to target, per backend. */
+function benchFont(seeds: number, progress: (line: string) => void): { rows: FontBenchRow[]; backends: BackendStatus[] } {
+  const backends = startAll();
+  const rows = backends.flatMap((status) => {
+    if (!status.backend) return [];
+    progress(`timing the font autoencoder on ${status.name} ...`);
+    const epoch = timeFontEpochs(status.backend, REFERENCE_LAYERS, 0.01, status.name === 'reference' ? 50 : 300);
+    const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, seeds);
+    status.backend.dispose();
+    return [{ name: status.name, msPerEpoch: epoch.msPerEpoch, secondsToTarget: target?.medianSeconds, seedsReached: target && `${target.reached}/${target.seeds}` }];
+  });
+  return { rows, backends };
+}
 
 async function runBench(settings: RawSettings, context: CommandContext): Promise<number> {
   rejectUnknown(settings, ['seeds', 'screen', 'only', ...Object.keys(OUTPUT_FLAGS)], 'bench');
   if (settings.screen) return runScreenBench(context);
   const seeds = setting(settings, 'seeds', 10, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
-  const only = setting(settings, 'only', undefined, (k, v) => parseChoice(k, v, ['font', 'vae']));
+  const only = setting(settings, 'only', undefined, (k, v) => parseChoice<Section>(k, v, SECTIONS));
+  const runs = (section: Section) => only === undefined || only === section;
   const json = context.output === 'json';
   const progress = (line: string) => { if (!json) context.stderr.write(`${line}\n`); };
-  const statuses = only === 'vae' ? [] : startAll();
-  const rows = statuses.map((status) => {
-    if (!status.backend) return { name: status.name, available: false, reason: status.reason };
-    progress(`timing ${status.name} ...`);
-    const epoch = timeFontEpochs(status.backend, REFERENCE_LAYERS, 0.01, status.name === 'reference' ? 50 : 300);
-    const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, seeds);
-    status.backend.dispose();
-    return { name: status.name, available: true, fontMsPerEpoch: epoch.msPerEpoch, fontSecondsToTarget: target?.medianSeconds, fontSeedsReached: target && `${target.reached}/${target.seeds}` };
-  });
-  const auto = rows.filter((r) => r.available && r.fontMsPerEpoch !== undefined && r.name !== 'reference')
-    .sort((a, b) => a.fontMsPerEpoch! - b.fontMsPerEpoch!)[0]?.name;
-  if (only !== 'font') progress('timing the VAE ...');
-  const vae = only === 'font' ? undefined : timeVae();
+
+  const kernels = runs('kernels') ? benchKernels({ onShape: (shape) => progress(`timing matmul ${shapeKey(shape)} (${shape.label}) ...`) }) : undefined;
+  const fontBench = runs('font') ? benchFont(seeds, progress) : undefined;
+  const font = fontBench?.rows;
+  const auto = font?.filter((r) => r.name !== 'reference').sort((a, b) => a.msPerEpoch - b.msPerEpoch)[0]?.name;
+  const vae = runs('vae') ? benchVae(undefined, undefined, (name) => progress(`timing the VAE on ${name} ...`)) : undefined;
+
+  // Which backends started, as the first section that tried each found it.
+  const tried = [...(kernels?.backends ?? []), ...(fontBench?.backends ?? []), ...(vae?.backends ?? [])];
+  const started = tried.filter((b, i) => tried.findIndex((o) => o.name === b.name) === i).map(({ name, available, reason }) => ({ name, available, reason }));
   if (json) {
-    writeJsonLine(context.stdout, { event: 'result', experiment: 'bench', backends: rows, auto, vae });
+    // One row per backend, every section's figures on it (DESIGN.md: backends [{name, available, gflops, ...}]).
+    const rows: BackendRow[] = started.map(({ name, available, reason }) => {
+      const fontRow = font?.find((r) => r.name === name);
+      const vaeTiming = vae?.backends.find((b) => b.name === name)?.timing;
+      const gflops = kernels && Object.fromEntries(kernels.rows.flatMap(({ shape, gflops: g }) => (g[name] === undefined ? [] : [[shapeKey(shape), g[name]]])));
+      return {
+        name, available, reason,
+        gflops: gflops && Object.keys(gflops).length > 0 ? gflops : undefined,
+        fontEpochsPerSecond: fontRow && 1000 / fontRow.msPerEpoch, fontMsPerEpoch: fontRow?.msPerEpoch,
+        fontSecondsToTarget: fontRow?.secondsToTarget, fontSeedsReached: fontRow?.seedsReached,
+        vaeSamplesPerSecond: vaeTiming?.samplesPerSecond,
+      };
+    });
+    const vaeSetup = vae?.backends.find((b) => b.timing)?.timing;
+    writeJsonLine(context.stdout, {
+      event: 'result', experiment: 'bench', backends: rows, auto,
+      shapes: kernels?.rows.map(({ shape }) => ({ key: shapeKey(shape), ...shape })),
+      vae: vae && vaeSetup && { architecture: vaeSetup.architecture, batch: vaeSetup.batch, steps: vaeSetup.steps, peakMemoryMB: vae.peakMemoryMB },
+    });
     return 0;
   }
-  if (only !== 'vae') {
-    context.stdout.write(`font autoencoder ${REFERENCE_LAYERS.join('-')}, full batch of 32, Adam: median ms per epoch; defaults' median time to target over ${seeds} seeds\n\n`);
-    context.stdout.write(renderTable(
-      ['backend', 'ms/epoch', 's to target', 'reached'],
-      rows.map((r) => r.available
-        ? [r.name, r.fontMsPerEpoch!.toFixed(3), r.fontSecondsToTarget?.toFixed(3) ?? '-', r.fontSeedsReached ?? '-']
-        : [r.name, `unavailable: ${r.reason}`, '', '']),
-    ));
-    context.stdout.write(`\nfastest for the font network: ${auto}\n\n`);
-  }
-  if (vae) context.stdout.write(vaeLine(vae));
+  const sections = [
+    ...(kernels ? [kernelSection(kernels)] : []),
+    ...(font ? [fontSection(font, REFERENCE_LAYERS, seeds, auto)] : []),
+    ...(vae ? [vaeSection(vae)] : []),
+  ];
+  context.stdout.write(sections.join('\n'));
+  context.stdout.write(`${started.some((b) => !b.available) ? '\n' : ''}${unavailableLines(started, Math.min(context.columns, 80))}`);
   return 0;
 }
 
@@ -107,21 +126,28 @@ export const benchCommand: Command = {
   summary: 'time the compute backends on this machine',
   flags: { seeds: { type: 'string' }, screen: { type: 'boolean' }, only: { type: 'string' }, ...OUTPUT_FLAGS },
   help: `
-  Usage: sia-ae bench [--seeds N] [--only font|vae] [--json]
+  Usage: sia-ae bench [--seeds N] [--only kernels|font|vae] [--json]
 
-  Times every compute backend that starts here, side by side in one run (medians over repeats):
-  the font autoencoder's ms per epoch (35-60-40-20-2, full batch) and the default configuration's
-  time to reach the target over seeds 1..N. Backends that cannot start are listed with the reason.
-  Run it under xvfb-run -a to include gpu.js's headless-gl mode.
-  Then the VAE: samples/s of 784-400-20 (batch 128, Adam) on the default CPU
-  backend, and the peak memory with MNIST loaded.
+  Times the compute backends that start here, side by side in one run, each
+  figure a median over repeats:
+    kernels  matmul GFLOP/s for the shapes the models use, per backend
+             (reference, cpu-js, wasm-simd, wasm-simd-2t, gpu.js modes)
+    font     the font autoencoder's epochs/s (35-60-40-20-2, full batch) and
+             the defaults' time to the target over seeds 1..N
+    vae      samples/s of 784-400-20 (batch 128, Adam) on cpu-js, wasm-simd
+             and wasm-simd-2t, and the peak memory with MNIST loaded
+  Backends that cannot start are listed with the reason. Run it under
+  xvfb-run -a to include gpu.js's headless-gl mode. About a minute here.
 
   Options
     --seeds N   seeds for the time-to-target measurement   [10]
-    --screen    instead: what the live dashboard costs training (epochs/s against --json) at 80x24,
-                120x40 and 200x60; the cost is the median over 5 alternating pairs of runs
-    --only S    font | vae: run one section   [both]
-    --json      one result line: {"event":"result","experiment":"bench","backends":[...],"auto":...,"vae":{...}}
+    --only S    kernels | font | vae: run one section   [all three]
+    --screen    instead: what the live dashboard costs training (epochs/s
+                against --json) at 80x24, 120x40 and 200x60; the cost is the
+                median over 5 alternating pairs of runs
+    --json      one result line: {"event":"result","experiment":"bench",
+                "backends":[{"name","available","gflops":{shape: GFLOP/s},
+                "fontEpochsPerSecond","vaeSamplesPerSecond",...}],"auto",...}
 `,
   run: runBench,
 };

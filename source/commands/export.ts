@@ -7,12 +7,14 @@ import { fontExport } from '../export/font.js';
 import { createCpuBackend } from '../math/select.js';
 import { readAutoencoder } from '../nn/autoencoder-file.js';
 import { modelFileKind } from '../nn/model-file.js';
+import { VAE_KIND } from '../nn/vae-file.js';
 import { trainFont, type FontDone } from '../train/font.js';
 import { fontResult } from '../train/font-result.js';
 import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { writeJsonLine } from '../report/json.js';
 import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
 import { exportedLine } from './export-option.js';
+import { vaeModelExport } from './export-vae.js';
 import { FONT_DEFAULTS } from './font.js';
 
 const EXPORT_COMMAND_FLAGS = {
@@ -23,6 +25,7 @@ const EXPORT_COMMAND_FLAGS = {
 /** The export of each kind of saved model (the model file's `kind`). */
 const SAVED_MODEL_EXPORTS: Record<string, (file: string) => ExportBundle> = {
   autoencoder: fontModelExport,
+  [VAE_KIND]: vaeModelExport,
 };
 
 /**
@@ -73,12 +76,14 @@ export const exportCommand: Command = {
   help: `
   Usage: sia-ae export --model FILE DIR
 
-  Writes what the screen shows of a saved model into DIR: the latent scatter,
-  the glyph sheet, generated letters, interpolations and the latent grid as
-  SVG, every table as CSV and Markdown, result.json (the result fields a run's
-  --json result line has) and a report.md that links them. A model file keeps
-  no training history, so no loss curves: \`--export DIR\` on the trainer
-  writes those too.
+  Writes what the screen shows of a saved model into DIR: for a font model the
+  latent scatter, the glyph sheet, generated letters, interpolations and the
+  latent grid as SVG; for a VAE the latent scatter by class and the digit grids
+  (reconstructions, generated digits) as SVG and PNG, evaluated on the images
+  it trained on. Also every table as CSV and Markdown, result.json (the result
+  fields a run's --json result line has) and a report.md that links them. A
+  model file keeps no training history, so no loss curves: \`--export DIR\` on
+  the trainer writes those too.
 
   DIR must be new, empty, or an earlier export, which is replaced whole
   (never half-overwritten).
@@ -90,6 +95,7 @@ export const exportCommand: Command = {
   Examples
     sia-ae font --save font-model.json
     sia-ae export --model font-model.json font-figures
+    sia-ae vae --save vae.json && sia-ae export --model vae.json vae-figures
 `,
   run: runExport,
 };

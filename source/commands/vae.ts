@@ -8,6 +8,9 @@ import { loadVaeCheckpoint, saveVaeCheckpoint, type VaeDataChoice } from '../nn/
 import { writeJsonLine } from '../report/json.js';
 import { comparisonTable, vaeJsonLogger, vaePlainLogger, vaePlainSummary, type RunEvent } from '../report/vae.js';
 import { drive, RunControl } from '../train/drive.js';
+import { vaeHistory } from '../train/history.js';
+import { writeExport } from '../export/bundle.js';
+import { vaeExport } from '../export/vae.js';
 import { VaeTraining, type VaeCheckpoint, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
 import { vaeResult } from '../train/vae-result.js';
 import {
@@ -15,6 +18,7 @@ import {
 } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
+import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
 import { listenForKeys } from './stop-keys.js';
 
 type OptimizerChoice = OptimizerName | 'both';
@@ -38,6 +42,8 @@ export interface VaeConfig {
   seed: number;
   save?: string;
   load?: string;
+  /** --export DIR: figures, tables and report.md of the finished run. */
+  export?: string;
 }
 
 export const VAE_DEFAULTS: VaeConfig = {
@@ -58,6 +64,7 @@ const DEFAULT_CHECKPOINT = 'vae-checkpoint.json';
 const VAE_FLAGS = {
   ...TRAINER_FLAGS,
   ...OUTPUT_FLAGS,
+  ...EXPORT_FLAGS,
   dataset: { type: 'string' },
   layers: { type: 'string' },
   latent: { type: 'string' },
@@ -83,6 +90,7 @@ export function parseVaeConfig(settings: RawSettings): VaeConfig {
     seed: setting(settings, 'seed', d.seed, whole(0)),
     save: setting(settings, 'save', undefined, parseString),
     load: setting(settings, 'load', undefined, parseString),
+    export: parseExportDirectory(settings),
   };
 }
 
@@ -166,6 +174,7 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
   if (!json) say(`backend ${backend.name}: ${run.backendReason}\n${trainings[0].model.architecture} on ${config.dataset}; press s to save a checkpoint, Ctrl-C to stop and save`);
 
   const logger = json ? vaeJsonLogger(context.stdout) : vaePlainLogger(context.stdout, config.epochs);
+  const histories = trainings.map((t) => vaeHistory(t.options.optimizer));
   const done = new Map<string, VaeDoneEvent>();
   const control = new RunControl();
   const restore = listenForKeys(process.stdin, {
@@ -175,6 +184,7 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
   try {
     await drive(interleaved(trainings), (e) => {
       logger.onEvent(e);
+      for (const history of histories) history.onEvent(e);
       if (e.event.type === 'done') done.set(e.optimizer, e.event);
     }, control);
   } finally {
@@ -189,12 +199,19 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
   }
   if (config.save) saveAll();
   const results = trainings.map((t) => vaeResult(t, done.get(t.options.optimizer)!, { dataset: config.dataset, backend: backend.name, backendReason: run.backendReason }));
+  const line = results.length === 1 ? { event: 'result', ...results[0] } : { event: 'result', experiment: 'vae', optimizer: 'both', runs: results };
   if (json) {
-    writeJsonLine(context.stdout, results.length === 1 ? { event: 'result', ...results[0] } : { event: 'result', experiment: 'vae', optimizer: 'both', runs: results });
+    writeJsonLine(context.stdout, line);
   } else {
     const last: VaeEpochEvent = done.get(trainings[0].options.optimizer)!.last;
     context.stdout.write(vaePlainSummary(results, last, run.dataset, { columns: context.columns, color: context.output === 'screen' }));
     if (config.save) say(`saved ${trainings.map((t) => checkpointFile(config, t.options.optimizer)).join(', ')}`);
+  }
+  if (config.export) {
+    const { export: dir, ...settingsUsed } = config;
+    const runs = trainings.map((t, i) => ({ result: results[i], last: done.get(t.options.optimizer)!.last, history: histories[i].rows }));
+    const files = writeExport(dir, vaeExport({ config: settingsUsed, classNames: run.dataset.classNames, runs, result: line }));
+    if (!json) context.stdout.write(exportedLine(dir, files));
   }
   return 0;
 }
@@ -228,10 +245,14 @@ export const vaeCommand: Command = {
   stopped, up to --epochs in all. With --optimizer both the files are
   FILE-adam.json and FILE-rmsprop.json. sia-ae generate --model FILE draws
   new digits from a saved VAE.
+
+  Export (loss curves, latent scatter, digit grids as SVG and PNG, tables)
+${EXPORT_HELP}
 ${TRAINER_HELP}
 
   Examples
     sia-ae vae --train-size 5000 --epochs 3            a quick look
+    sia-ae vae --export vae-report                     figures, report.md
     sia-ae vae --latent 20 --validation 0 --json       PyTorch's example setup
     sia-ae vae --optimizer both --save vae.json
     sia-ae vae --load vae-checkpoint.json              continue a stopped run

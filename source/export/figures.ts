@@ -2,28 +2,30 @@
 import { lineChartSvg } from '../render/svg/line-chart.js';
 import type { HistoryRow } from '../train/history.js';
 import type { Figure } from './bundle.js';
-import { objectTable, type Table } from './table.js';
+import { objectTable, type Cell, type Table } from './table.js';
 
 export interface CurveSpec {
   /** The history column, e.g. "loss" or "validationLoss". */
   key: string;
   /** Legend name, e.g. "train". */
   name: string;
+  /** This curve's own history, where one chart compares runs (Adam and RMSProp); else the figure's. */
+  rows?: HistoryRow[];
 }
 
 /** Curves of history columns over epochs, on one chart. */
 export function historyFigure(
   figure: { name: string; title: string; caption?: string; yLabel: string }, history: HistoryRow[], curves: CurveSpec[],
 ): Figure {
-  const series = curves.map(({ key, name }) => ({
-    name, points: history.filter((row) => row[key] !== undefined).map((row): [number, number] => [row.epoch, row[key]]),
+  const series = curves.map(({ key, name, rows = history }) => ({
+    name, points: rows.filter((row) => row[key] !== undefined).map((row): [number, number] => [row.epoch, row[key]]),
   }));
   const svg = lineChartSvg({ title: figure.title, xLabel: 'epoch', yLabel: figure.yLabel, series });
   return { name: figure.name, title: figure.title, caption: figure.caption, svg };
 }
 
 /** The whole history, one row per epoch: too long for report.md, so linked from it. */
-export function historyTable(history: HistoryRow[]): Table {
+export function historyTable(history: Array<Record<string, Cell>>): Table {
   return objectTable('history', 'Training history (every epoch)', history, false);
 }
 

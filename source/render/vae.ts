@@ -55,18 +55,30 @@ export interface ScatterLayout {
 
 /** The held-out codes by class: a title, the plot, and a legend of class colours and names. */
 export function latentScatterLines(view: VaeView, classNames: readonly string[], { width, height, color }: ScatterLayout): string[] {
-  const count = view.labels.length;
-  const plane = view.latent === 2 ? view.codes : projectTwo(view.codes, count, view.latent);
-  const points = Array.from({ length: count }, (_, i) => ({ x: plane[2 * i], y: plane[2 * i + 1], cls: view.labels[i] }));
+  const { points, xName, yName } = latentPlane(view);
+  const count = points.length;
   const paint = color ? ansiPaint : noPaint;
   const title = view.latent === 2 ? `latent space: ${count} held-out images (z0 across, z1 up)` : `latent space (${view.latent}-D, first two principal components): ${count} held-out images`;
   const marks = classNames.flatMap((_, cls) => {
     const members = points.filter((p) => p.cls === cls);
     return members.length === 0 ? [] : [{ x: median(members.map((p) => p.x)), y: median(members.map((p) => p.y)), text: String(cls), cls }];
   });
-  const plot = scatterPlot(points, { width, height, marks, xName: view.latent === 2 ? 'z0' : 'pc1', yName: view.latent === 2 ? 'z1' : 'pc2', paint });
-  const legend = classNames.map((name, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${i}${name === String(i) ? '' : ` ${name}`}`);
+  const plot = scatterPlot(points, { width, height, marks, xName, yName, paint });
+  const legend = classNames.map((name, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`);
   return [title, ...plot, ...wrapLegend(legend, width)];
+}
+
+/** The held-out codes on a plane (first two principal components when the latent space has more than two dimensions). */
+export function latentPlane(view: VaeView): { points: Array<{ x: number; y: number; cls: number }>; xName: string; yName: string } {
+  const count = view.labels.length;
+  const plane = view.latent === 2 ? view.codes : projectTwo(view.codes, count, view.latent);
+  const points = Array.from({ length: count }, (_, i) => ({ x: plane[2 * i], y: plane[2 * i + 1], cls: view.labels[i] }));
+  return view.latent === 2 ? { points, xName: 'z0', yName: 'z1' } : { points, xName: 'pc1', yName: 'pc2' };
+}
+
+/** "3", or "3 Dress" where the class has a name of its own (Fashion-MNIST). */
+export function className(classNames: readonly string[], cls: number): string {
+  return classNames[cls] === String(cls) ? String(cls) : `${cls} ${classNames[cls]}`;
 }
 
 function wrapLegend(entries: string[], width: number): string[] {

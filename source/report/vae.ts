@@ -25,7 +25,8 @@ export function duration(seconds: number): string {
   return `${s}s`;
 }
 
-const fixed = (x: number | undefined, digits = 3) => (x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
+/** A loss to `digits` decimals; '-' where there is none (no validation set). */
+export const fixed = (x: number | undefined, digits = 3) => (x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
 
 export function vaeJsonLogger(out: NodeJS.WritableStream): VaeLogger {
   return {
