@@ -26,7 +26,9 @@ describe('sia-ae font without a terminal', () => {
 /** Runs the CLI on a 100x30 pty; `onOutput` sees everything printed so far and may type into the terminal. */
 function onTerminal(args: string[], onOutput: (output: string, type: (keys: string) => void) => void): Promise<{ status: number | null; output: string }> {
   const command = `stty cols 100 rows 30; exec node ${[...CLI, ...args].join(' ')}`;
-  const child = spawn('script', ['-qefc', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // A person's terminal, not CI's: Ink draws only the last frame when it sees CI variables.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('CI_')));
+  const child = spawn('script', ['-qefc', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();

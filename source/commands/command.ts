@@ -50,15 +50,20 @@ export const OUTPUT_FLAGS: Record<string, FlagSpec> = {
 
 export const TRAINER_HELP = `
   Every trainer also takes
-    --config FILE       JSON file of settings (keys as the flags, camelCase); flags override it
-    --seed N            random seed: the same seed gives the same numbers on the same backend
-    --epochs N          most epochs to train
-    --lr X              learning rate (> 0)
-    --optimizer NAME    adam | rmsprop | sgd | momentum
-    --backend NAME      auto | cpu | gpu | reference | cpu-js | wasm-simd | wasm-simd-2t | headlessgl | webgl
-                        | webgl2 | webgpu | webasm
-                        auto uses gpu.js only where it beats the CPU kernels on this run's matrices
-    --save FILE         write the trained model here (atomically)
-    --load FILE         start from a saved model
-    --json              newline-delimited JSON on stdout: epoch lines, then one result line
-    --plain             readable text lines (the default when stdout is not a terminal)`;
+    --config FILE     JSON file of settings (keys as the flags, in camelCase);
+                      flags override it
+    --seed N          random seed: the same seed gives the same numbers on the
+                      same backend
+    --epochs N        most epochs to train
+    --lr X            learning rate (> 0)
+    --optimizer NAME  adam | rmsprop | sgd | momentum
+    --backend NAME    auto | cpu | gpu | reference | cpu-js | wasm-simd
+                      | wasm-simd-2t | headlessgl | webgl | webgl2 | webgpu
+                      | webasm. auto uses gpu.js only where it beats the CPU
+                      kernels on this run's matrices; cpu is the fastest CPU one
+    --save FILE       write the trained model here (atomically)
+    --load FILE       start from a saved model
+    --json            newline-delimited JSON on stdout: epoch lines, then one
+                      result line
+    --plain           readable text lines (the default when stdout is not a
+                      terminal)`;
