@@ -82,7 +82,7 @@ const list = (values: number[]) => values.join(',');
 
 export const denoiseCommand: Command = {
   name: 'denoise',
-  summary: 'denoising autoencoder on the font glyphs; --sweep runs the noise study',
+  summary: 'denoising autoencoder on the glyphs; --sweep: the noise study',
   flags: DENOISE_FLAGS,
   help: `
   Usage: sia-ae denoise [options]

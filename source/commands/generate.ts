@@ -125,19 +125,22 @@ export const generateCommand: Command = {
   help: `
   Usage: sia-ae generate --model FILE [what to generate] [--json]
 
-  Decodes points of the latent space of a model saved with \`sia-ae font --save FILE\` into new glyphs.
+  Decodes points of the latent space of a saved model into new glyphs
+  (\`sia-ae font --save FILE\`) or digits (\`sia-ae vae --save FILE\`).
 
   What to generate (any combination)
-    --z X,Y             decode this latent point (repeat the flag for more points)
+    --z X,Y             decode this latent point (repeat for more points)
     --from A --to B     interpolate between the codes of glyphs A and B ...
     --steps N           ... in N steps, both ends included   [5]
-    --grid N            an N x N grid over the latent range the training glyphs occupy (2-D models)
+    --grid N            an N x N grid over the latent range the training glyphs
+                        occupy (2-D models)
                         VAE: over [-2, 2] x [-2, 2]
     --samples N         VAE: N digits decoded from draws of N(0, I) ...
     --seed N            ... with this seed   [1]
 
   Output
-    --json              one result line: {"event":"result","experiment":"generate","glyphs":[{label,z,pixels}]}
+    --json              one result line: {"event":"result",
+                        "experiment":"generate","glyphs":[{label,z,pixels}]}
 
   Examples
     sia-ae font --save font-model.json

@@ -31,7 +31,8 @@ export const glyphsCommand: Command = {
   help: `
   Usage: sia-ae glyphs [--chars CHARS] [--json]
 
-  Prints the glyphs of the 7x5 font (fixtures/font.h) as ASCII art, '#' on and '.' off.
+  Prints the glyphs of the 7x5 font (fixtures/font.h) as ASCII art,
+  '#' on and '.' off.
 
   Options
     --chars CHARS   only these characters, e.g. aben (DEL names the last glyph)

@@ -218,7 +218,7 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
 
 export const vaeCommand: Command = {
   name: 'vae',
-  summary: 'variational autoencoder on MNIST digits (or Fashion-MNIST); Adam vs RMSProp',
+  summary: 'variational autoencoder on MNIST (or Fashion-MNIST)',
   flags: VAE_FLAGS,
   help: `
   Usage: sia-ae vae [options]
