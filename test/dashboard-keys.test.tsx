@@ -5,7 +5,7 @@ import { startFontRun } from '../source/commands/font.js';
 import { drive, RunControl } from '../source/train/drive.js';
 import { FontDashboard } from '../source/ui/font/dashboard.js';
 import { FontFeed, fontRunInfo } from '../source/ui/font/feed.js';
-import type { DashboardState } from '../source/ui/font/state.js';
+import type { DashboardState } from '../source/ui/state.js';
 import { plainText, trainedRun } from './font-fixture.js';
 
 const RIGHT = '\u001B[C', UP = '\u001B[A', ENTER = '\r';

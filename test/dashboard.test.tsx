@@ -6,7 +6,7 @@ import { FontDashboardView } from '../source/ui/font/dashboard.js';
 import { LatentDecoder } from '../source/ui/font/decoder.js';
 import { dashboardLayout, MIN_SIZE } from '../source/ui/font/layout.js';
 import { ChartPanel, GlyphPanel, LatentPanel } from '../source/ui/font/panels.js';
-import { INITIAL_STATE, type DashboardState } from '../source/ui/font/state.js';
+import { INITIAL_STATE, type DashboardState } from '../source/ui/state.js';
 import { fixedFrame, plainText, trainedRun } from './font-fixture.js';
 
 const { info, feed } = trainedRun(150);
