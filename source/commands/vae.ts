@@ -16,6 +16,7 @@ import {
 import { backendFromSettings } from './backend-choice.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
 import { listenForKeys } from './stop-keys.js';
+import { loadVaeScreen } from '../ui/load.js';
 
 type OptimizerChoice = OptimizerName | 'both';
 /** What `both` compares, trained from the same initial weights and the same shuffling. */
@@ -163,25 +164,23 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
     saveVaeCheckpoint(file, t.checkpoint(), dataChoice);
     return file;
   });
-  if (!json) say(`backend ${backend.name}: ${run.backendReason}\n${trainings[0].model.architecture} on ${config.dataset}; press s to save a checkpoint, Ctrl-C to stop and save`);
-
-  const logger = json ? vaeJsonLogger(context.stdout) : vaePlainLogger(context.stdout, config.epochs);
+  const intro = `backend ${backend.name}: ${run.backendReason}`;
   const done = new Map<string, VaeDoneEvent>();
-  const control = new RunControl();
-  const restore = listenForKeys(process.stdin, {
-    onSave: () => say(`saved a checkpoint to ${saveAll().join(', ')}`),
-    onStop: () => control.stop(),
-  });
+  const keepDone = (e: RunEvent) => {
+    if (e.event.type === 'done') done.set(e.optimizer, e.event);
+  };
   try {
-    await drive(interleaved(trainings), (e) => {
-      logger.onEvent(e);
-      if (e.event.type === 'done') done.set(e.optimizer, e.event);
-    }, control);
+    if (context.output === 'screen') {
+      await runVaeOnScreen(run, context, keepDone, saveAll);
+      say(intro);
+    } else {
+      if (!json) say(`${intro}\n${trainings[0].model.architecture} on ${config.dataset}; press s to save a checkpoint, Ctrl-C to stop and save`);
+      await runVaePlain(run, context, keepDone, saveAll, say);
+    }
   } finally {
-    restore();
     backend.dispose();
   }
-  if (control.stopped) {
+  if (done.size < trainings.length) {
     const files = saveAll();
     if (json) writeJsonLine(context.stdout, { event: 'stopped', checkpoints: files });
     say(`stopped; saved ${files.join(', ')}: continue with sia-ae vae --load ${files[0]}`);
@@ -197,6 +196,41 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
     if (config.save) say(`saved ${trainings.map((t) => checkpointFile(config, t.options.optimizer)).join(', ')}`);
   }
   return 0;
+}
+
+/** Progress lines (or JSON epoch lines); s saves a checkpoint, Ctrl-C stops. */
+async function runVaePlain(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[], say: (line: string) => void): Promise<void> {
+  const logger = context.output === 'json' ? vaeJsonLogger(context.stdout) : vaePlainLogger(context.stdout, run.config.epochs);
+  const control = new RunControl();
+  const restore = listenForKeys(process.stdin, {
+    onSave: () => say(`saved a checkpoint to ${saveAll().join(', ')}`),
+    onStop: () => control.stop(),
+  });
+  try {
+    await drive(interleaved(run.trainings), (e) => {
+      logger.onEvent(e);
+      onEvent(e);
+    }, control);
+  } finally {
+    restore();
+  }
+}
+
+/** The live dashboard; when it closes, the summary (or where the checkpoint went) stays in the terminal. */
+async function runVaeOnScreen(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[]): Promise<void> {
+  const { showVaeDashboard } = await loadVaeScreen();
+  const { config, trainings, backend } = run;
+  await showVaeDashboard({
+    info: {
+      architecture: trainings[0].model.architecture, dataset: config.dataset, classNames: run.dataset.classNames,
+      backend: backend.name, epochs: config.epochs, optimizers: trainings.map((t) => t.options.optimizer),
+    },
+    events: interleaved(trainings),
+    onEvent,
+    control: new RunControl(),
+    save: () => saveAll().join(', '),
+    onFinished: () => (config.save ? `training done; the checkpoint goes to ${config.save} when you quit` : 'training done: q quits'),
+  }, context.stdout as NodeJS.WriteStream);
 }
 
 export const vaeCommand: Command = {
