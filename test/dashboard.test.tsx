@@ -31,7 +31,7 @@ describe('panels of a fixed model (seed 1, 150 epochs)', () => {
   });
 
   it('loss chart: the loss over the epochs and the wrong pixels', () => {
-    const text = plainText(renderToString(<ChartPanel info={info} frame={frame} rect={{ width: 60, height: 22 }} paint={noPaint} />, { columns: 60 }));
+    const text = plainText(renderToString(<ChartPanel frame={frame} rect={{ width: 60, height: 22 }} paint={noPaint} />, { columns: 60 }));
     expect(text).toContain('max wrong pixels');
     expect(text).toMatchSnapshot();
   });

@@ -111,7 +111,7 @@ function checkpointFile(config: VaeConfig, optimizer: string): string {
   return path.join(dir, `${name}-${optimizer}${ext || '.json'}`);
 }
 
-interface VaeRun {
+export interface VaeRun {
   config: VaeConfig;
   dataset: Dataset;
   trainings: VaeTraining[];
@@ -119,7 +119,7 @@ interface VaeRun {
   backendReason: string;
 }
 
-function startVaeRun(settings: RawSettings): VaeRun {
+export function startVaeRun(settings: RawSettings): VaeRun {
   let config = parseVaeConfig(settings);
   const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
   if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
@@ -139,7 +139,7 @@ function startVaeRun(settings: RawSettings): VaeRun {
 }
 
 /** The runs' events interleaved one by one, so that compared runs advance side by side. */
-function* interleaved(trainings: VaeTraining[]): Generator<RunEvent> {
+export function* interleaved(trainings: VaeTraining[]): Generator<RunEvent> {
   let live = trainings.map((t) => ({ optimizer: t.options.optimizer, events: t.run() }));
   while (live.length > 0) {
     const going: typeof live = [];

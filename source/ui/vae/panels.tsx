@@ -4,7 +4,7 @@ import { ansiPaint, noPaint, type Color } from '../../render/ansi.js';
 import { lineChart, type ChartSeries } from '../../render/chart.js';
 import { stretch } from '../../render/series.js';
 import { latentScatterLines, GRID_CAPTION } from '../../render/vae.js';
-import { TextBlock, type Rect } from '../text-block.js';
+import { clip, TextBlock, type Rect } from '../text-block.js';
 import { digitCount, fittedGrid, fittedTiles } from './digits.js';
 import type { VaeFrame, VaeRunInfo, VaeRunView } from './feed.js';
 
@@ -24,20 +24,24 @@ const COLORS: Array<[Color, Color]> = [['cyan', 'yellow'], ['magenta', 'green']]
 /** The run whose pictures show: the first (Adam, with --optimizer both). */
 const pictured = (frame: VaeFrame): VaeRunView => frame.runs[0];
 
-/** Train and validation loss per epoch, every run on one chart. */
+/** Train and validation loss per epoch; with --optimizer both, one chart per run, one above the other. */
 export function LossPanel({ frame, rect, color }: PanelProps) {
   const lines = useMemo(() => {
     const both = frame.runs.length > 1;
-    const series: ChartSeries[] = frame.runs.flatMap((run, i) => [
-      { name: both ? `${run.optimizer} train` : 'train', values: stretch(run.train, rect.width - CHART_LABELS), color: COLORS[i % 2][0] },
-      { name: both ? `${run.optimizer} validation` : 'validation', values: stretch(run.validation, rect.width - CHART_LABELS), color: COLORS[i % 2][1] },
-    ]).filter((s) => s.values.length > 0 || s.name.endsWith('train'));
-    // One point per epoch, spread across the width (validation and train have the same epochs).
+    const height = Math.floor((rect.height - 1) / frame.runs.length);
     const epochs = Math.max(...frame.runs.map((run) => run.epoch?.epoch ?? 0));
-    return lineChart(series, { width: rect.width, height: rect.height - 1, x: { name: 'epoch', from: 1, to: Math.max(1, epochs) }, paint: paintFor(color) });
+    return frame.runs.flatMap((run, i) => {
+      // One point per epoch, spread across the width (validation and train have the same epochs).
+      const series: ChartSeries[] = [
+        { name: 'train', values: stretch(run.train, rect.width - CHART_LABELS), color: COLORS[i % 2][0] },
+        { name: 'validation', values: stretch(run.validation, rect.width - CHART_LABELS), color: COLORS[i % 2][1] },
+      ].filter((s) => s.values.length > 0 || s.name === 'train');
+      const chart = lineChart(series, { width: rect.width, height: height - (both ? 1 : 0), x: { name: 'epoch', from: 1, to: Math.max(1, epochs) }, paint: paintFor(color) });
+      return both ? [run.optimizer, ...chart] : chart;
+    });
   }, [frame.version, rect.width, rect.height, color]);
   const now = frame.runs.map((run) => (run.epoch ? `${frame.runs.length > 1 ? `${run.optimizer} ` : ''}${lossNow(run)}` : '')).filter(Boolean).join('  ');
-  return <TextBlock title={`loss per image (nats)${now ? `   ${now}` : ''}`} lines={lines} rect={rect} />;
+  return <TextBlock title={clip(`loss per image (nats)${now ? `   ${now}` : ''}`, rect.width)} lines={lines} rect={rect} />;
 }
 
 function lossNow(run: VaeRunView): string {
