@@ -128,6 +128,11 @@ export const denoiseCommand: Command = {
   on worker threads, plus the plain autoencoder of each architecture (the
   baseline), and scores every model at every noise setting.
 
+  On a terminal one run opens a live dashboard: clean | noisy | denoised per
+  glyph with the input's and the output's scores, and the loss chart (keys: q
+  quit, p pause, s save, arrows scroll, Tab page, ? help). --sweep prints its
+  progress as text on a terminal too; --plain or --json never open it.
+
   Noise                   [default for one run / for --sweep]
     --noise NAME          mutation | salt-pepper | gaussian   [${D.noise}]
     --mutation-prob X     chance that a pixel moves toward its opposite

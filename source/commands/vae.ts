@@ -257,6 +257,11 @@ export const vaeCommand: Command = {
     --train-size N     train on the first N of the rest only  [all]
     defaults: --lr ${VAE_DEFAULTS.lr} --epochs ${VAE_DEFAULTS.epochs} --seed ${VAE_DEFAULTS.seed}
 
+  On a terminal a live dashboard shows the loss curves, the latent space by
+  class, reconstructions and generated digits (Tab flips pages on small
+  terminals; p pauses, ? helps); it stays open when training ends, until q.
+  --plain or --json, or a pipe, print text instead.
+
   Long runs: s saves a checkpoint (to --save FILE, else ${DEFAULT_CHECKPOINT})
   and goes on; Ctrl-C stops and saves. --load FILE continues exactly where it
   stopped, up to --epochs in all. With --optimizer both the files are
