@@ -12,7 +12,7 @@ import { DenoiseDashboard, DenoiseDashboardView } from '../source/ui/denoise/das
 import { INITIAL_STATE } from '../source/ui/state.js';
 import { VaeDashboard, VaeDashboardView } from '../source/ui/vae/dashboard.js';
 import { VaeFeed } from '../source/ui/vae/feed.js';
-import { plainText } from './font-fixture.js';
+import { FAST_SAMPLING, pause, plainText } from './font-fixture.js';
 import { fixedDenoise, fixedVae, VAE_SETTINGS, vaeInfo } from './screens-fixture.js';
 
 const vae = fixedVae();
@@ -82,14 +82,13 @@ describe('the denoise dashboard at a fixed state (200 epochs, cpu-js)', () => {
   });
 });
 
-const fast = { minIntervalMs: 10, budget: 1 };
+const fast = FAST_SAMPLING;
 const size = { columns: 100, rows: 30 };
 let cleanup: Array<() => void> = [];
 afterEach(() => {
   cleanup.forEach((done) => done());
   cleanup = [];
 });
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const shownBatch = (frame: string | undefined) => {
   const match = /epoch (\d+)\/\d+ batch (\d+)\//.exec(plainText(frame));
   return match ? Number(match[1]) * 1000 + Number(match[2]) : -1;

@@ -60,8 +60,8 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
         saveAutoencoder(file, trainee, glyphs);
         return file;
       };
-      await showDenoiseDashboard({
-        info: { glyphs, architecture: layers.join('-'), noise: describeNoise(noise), backend: backend.name, maxEpochs: config.epochs, scorer: new TripletScorer(trainee, glyphs, noise, config.copies, config.seed) },
+      const info = { glyphs, architecture: layers.join('-'), noise: describeNoise(noise), backend: backend.name, maxEpochs: config.epochs, scorer: new TripletScorer(trainee, glyphs, noise, config.copies, config.seed) };
+      await showDenoiseDashboard(info, {
         events, onEvent, control: new RunControl(), save,
         onFinished: () => 'training done: q quits and leaves the score on the terminal',
       }, out as NodeJS.WriteStream);

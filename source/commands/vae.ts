@@ -220,11 +220,11 @@ async function runVaePlain(run: VaeRun, context: CommandContext, onEvent: (e: Ru
 async function runVaeOnScreen(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[]): Promise<void> {
   const { showVaeDashboard } = await loadVaeScreen();
   const { config, trainings, backend } = run;
-  await showVaeDashboard({
-    info: {
-      architecture: trainings[0].model.architecture, dataset: config.dataset, classNames: run.dataset.classNames,
-      backend: backend.name, epochs: config.epochs, optimizers: trainings.map((t) => t.options.optimizer),
-    },
+  const info = {
+    architecture: trainings[0].model.architecture, dataset: config.dataset, classNames: run.dataset.classNames,
+    backend: backend.name, epochs: config.epochs, optimizers: trainings.map((t) => t.options.optimizer),
+  };
+  await showVaeDashboard(info, {
     events: interleaved(trainings),
     onEvent,
     control: new RunControl(),

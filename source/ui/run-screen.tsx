@@ -58,3 +58,25 @@ export async function runOnScreen<E>(
   }
   if (failure) throw failure;
 }
+
+/** A run as a command hands it to a screen: its events, whoever else sees them, and what `s` saves. */
+export interface ScreenRun<E> {
+  events: Iterator<E>;
+  /** Sees every event too (the command keeps what it reports afterwards). */
+  onEvent: (event: E) => void;
+  control: RunControl;
+  /** Saves (the model or a checkpoint); returns the file(s). */
+  save: () => string;
+  onFinished?: () => string | undefined;
+}
+
+/** runOnScreen with `feed` fed every event before the command's own listener sees it. */
+export function runFedScreen<E>(
+  stdout: NodeJS.WriteStream, dashboard: ReactElement, feed: ScreenTraining<E>['feed'] & { push(event: E): void }, run: ScreenRun<E>, stdin?: NodeJS.ReadStream,
+): Promise<void> {
+  const onEvent = (event: E) => {
+    run.onEvent(event);
+    feed.push(event);
+  };
+  return runOnScreen(stdout, dashboard, { events: run.events, onEvent, control: run.control, feed, onFinished: run.onFinished }, stdin);
+}
