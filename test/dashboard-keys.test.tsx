@@ -5,11 +5,11 @@ import { startFontRun } from '../source/commands/font.js';
 import { drive, RunControl } from '../source/train/drive.js';
 import { FontDashboard } from '../source/ui/font/dashboard.js';
 import { FontFeed, fontRunInfo } from '../source/ui/font/feed.js';
-import type { DashboardState } from '../source/ui/font/state.js';
-import { plainText, trainedRun } from './font-fixture.js';
+import type { DashboardState } from '../source/ui/state.js';
+import { FAST_SAMPLING, pause, plainText, trainedRun } from './font-fixture.js';
 
 const RIGHT = '\u001B[C', UP = '\u001B[A', ENTER = '\r';
-const fast = { minIntervalMs: 10, budget: 1 };
+const fast = FAST_SAMPLING;
 const size = { columns: 100, rows: 30 };
 let cleanup: Array<() => void> = [];
 
@@ -23,7 +23,6 @@ function shownEpoch(frame: string | undefined): number {
   return match ? Number(match[1]) : -1;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Types a key as a person would: escape sequences written back to back can merge in Ink's input parser. */
 async function press(app: { stdin: { write(data: string): void } }, key: string): Promise<void> {

@@ -6,7 +6,7 @@ import { FontDashboardView } from '../source/ui/font/dashboard.js';
 import { LatentDecoder } from '../source/ui/font/decoder.js';
 import { dashboardLayout, MIN_SIZE } from '../source/ui/font/layout.js';
 import { ChartPanel, GlyphPanel, LatentPanel } from '../source/ui/font/panels.js';
-import { INITIAL_STATE, type DashboardState } from '../source/ui/font/state.js';
+import { INITIAL_STATE, type DashboardState } from '../source/ui/state.js';
 import { fixedFrame, plainText, trainedRun } from './font-fixture.js';
 
 const { info, feed } = trainedRun(150);
@@ -31,7 +31,7 @@ describe('panels of a fixed model (seed 1, 150 epochs)', () => {
   });
 
   it('loss chart: the loss over the epochs and the wrong pixels', () => {
-    const text = plainText(renderToString(<ChartPanel info={info} frame={frame} rect={{ width: 60, height: 22 }} paint={noPaint} />, { columns: 60 }));
+    const text = plainText(renderToString(<ChartPanel frame={frame} rect={{ width: 60, height: 22 }} paint={noPaint} />, { columns: 60 }));
     expect(text).toContain('max wrong pixels');
     expect(text).toMatchSnapshot();
   });

@@ -27,3 +27,7 @@ export function fixedFrame(feed: FontFeed): FontFrame {
 export function plainText(output: string | undefined): string {
   return stripAnsi(output ?? '').split('\n').map((line) => line.trimEnd()).join('\n');
 }
+
+/** Frames as often as the tests want them, whatever they cost. */
+export const FAST_SAMPLING = { minIntervalMs: 10, budget: 1 };
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

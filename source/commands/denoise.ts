@@ -8,11 +8,14 @@ import { writeJsonLine } from '../report/json.js';
 import { meanStd } from '../sweep/stats.js';
 import { scoringRng } from '../train/denoise-job.js';
 import { firstCopies, noisyCopies, scoreDenoising } from '../train/denoise-score.js';
-import { drive } from '../train/drive.js';
+import { drive, RunControl } from '../train/drive.js';
+import { Rng } from '../nn/random.js';
+import { loadDenoiseScreen } from '../ui/load.js';
+import { TripletScorer } from '../ui/denoise/scorer.js';
 import { fontHistory } from '../train/history.js';
 import { writeExport } from '../export/bundle.js';
 import { denoiseRunExport, type DenoiseRunResult } from '../export/denoise.js';
-import { trainFont, type FontDone } from '../train/font.js';
+import { newAutoencoder, trainFont, type FontDone, type FontEvent } from '../train/font.js';
 import type { RawSettings } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
 import {
@@ -21,6 +24,9 @@ import {
 import { runDenoiseSweep } from './denoise-sweep.js';
 import { TRAINER_HELP, type Command, type CommandContext } from './command.js';
 import { EXPORT_HELP, exportedLine } from './export-option.js';
+
+/** Where `s` saves on the screen when --save was not given. */
+const DEFAULT_DENOISE_FILE = 'denoise-model.json';
 
 async function runDenoise(settings: RawSettings, context: CommandContext): Promise<number> {
   const config = parseDenoiseConfig(settings);
@@ -34,15 +40,42 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
     const model = config.load ? loadAutoencoder(config.load, backend) : undefined;
     const layers = model?.shape.layers ?? config.layers;
     const training = { ...denoiseTraining(config, layers, config.seed), noise };
-    if (!json) out.write(`backend ${backend.name}: ${reason}\ntraining a denoising autoencoder ${layers.join('-')} on ${describeNoise(noise)}\n`);
+    if (context.output === 'plain') out.write(`backend ${backend.name}: ${reason}\ntraining a denoising autoencoder ${layers.join('-')} on ${describeNoise(noise)}\n`);
     const logger = json ? fontJsonLogger(out, config.logEvery) : fontPlainLogger(out, config.logEvery);
     const history = fontHistory();
     let done: FontDone | undefined;
-    await drive(trainFont(backend, glyphs, training, model), (event) => {
-      logger.onEvent(event);
+    const onEvent = (event: FontEvent) => {
       history.onEvent(event);
       if (event.type === 'done') done = event;
-    });
+    };
+    // The model exists before training starts (the screen scores and saves it while it trains); made from the
+    // same generator that trainFont would use, so the numbers are the same.
+    const rng = new Rng(training.seed);
+    const trainee = model ?? newAutoencoder(backend, training.shape, rng);
+    const events = trainFont(backend, glyphs, training, trainee, rng);
+    if (context.output === 'screen') {
+      const { showDenoiseDashboard } = await loadDenoiseScreen();
+      const file = config.save ?? DEFAULT_DENOISE_FILE;
+      const save = () => {
+        saveAutoencoder(file, trainee, glyphs);
+        return file;
+      };
+      const info = { glyphs, architecture: layers.join('-'), noise: describeNoise(noise), backend: backend.name, maxEpochs: config.epochs, scorer: new TripletScorer(trainee, glyphs, noise, config.copies, config.seed) };
+      await showDenoiseDashboard(info, {
+        events, onEvent, control: new RunControl(), save,
+        onFinished: () => 'training done: q quits and leaves the score on the terminal',
+      }, out as NodeJS.WriteStream);
+      out.write(`backend ${backend.name}: ${reason}\n`);
+      if (!done) {
+        out.write(`stopped at epoch ${history.rows.at(-1)?.epoch ?? 0}\n`);
+        return 0;
+      }
+    } else {
+      await drive(events, (event) => {
+        logger.onEvent(event);
+        onEvent(event);
+      });
+    }
     const { last, model: trained } = done!;
     if (config.save) saveAutoencoder(config.save, trained, glyphs);
     const { clean, noisy } = noisyCopies(glyphs, noise, config.copies, scoringRng(config.seed, noise));
@@ -94,6 +127,11 @@ export const denoiseCommand: Command = {
   beside those of the output. --sweep trains every architecture x noise setting
   on worker threads, plus the plain autoencoder of each architecture (the
   baseline), and scores every model at every noise setting.
+
+  On a terminal one run opens a live dashboard: clean | noisy | denoised per
+  glyph with the input's and the output's scores, and the loss chart (keys: q
+  quit, p pause, s save, arrows scroll, Tab page, ? help). --sweep prints its
+  progress as text on a terminal too; --plain or --json never open it.
 
   Noise                   [default for one run / for --sweep]
     --noise NAME          mutation | salt-pepper | gaussian   [${D.noise}]

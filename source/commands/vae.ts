@@ -20,6 +20,7 @@ import { backendFromSettings } from './backend-choice.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
 import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
 import { listenForKeys } from './stop-keys.js';
+import { loadVaeScreen } from '../ui/load.js';
 
 type OptimizerChoice = OptimizerName | 'both';
 /** What `both` compares, trained from the same initial weights and the same shuffling. */
@@ -118,7 +119,7 @@ function checkpointFile(config: VaeConfig, optimizer: string): string {
   return path.join(dir, `${name}-${optimizer}${ext || '.json'}`);
 }
 
-interface VaeRun {
+export interface VaeRun {
   config: VaeConfig;
   dataset: Dataset;
   trainings: VaeTraining[];
@@ -126,7 +127,7 @@ interface VaeRun {
   backendReason: string;
 }
 
-function startVaeRun(settings: RawSettings): VaeRun {
+export function startVaeRun(settings: RawSettings): VaeRun {
   let config = parseVaeConfig(settings);
   const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
   if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
@@ -146,7 +147,7 @@ function startVaeRun(settings: RawSettings): VaeRun {
 }
 
 /** The runs' events interleaved one by one, so that compared runs advance side by side. */
-function* interleaved(trainings: VaeTraining[]): Generator<RunEvent> {
+export function* interleaved(trainings: VaeTraining[]): Generator<RunEvent> {
   let live = trainings.map((t) => ({ optimizer: t.options.optimizer, events: t.run() }));
   while (live.length > 0) {
     const going: typeof live = [];
@@ -171,27 +172,25 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
     saveVaeCheckpoint(file, t.checkpoint(), dataChoice);
     return file;
   });
-  if (!json) say(`backend ${backend.name}: ${run.backendReason}\n${trainings[0].model.architecture} on ${config.dataset}; press s to save a checkpoint, Ctrl-C to stop and save`);
-
-  const logger = json ? vaeJsonLogger(context.stdout) : vaePlainLogger(context.stdout, config.epochs);
+  const intro = `backend ${backend.name}: ${run.backendReason}`;
   const histories = trainings.map((t) => vaeHistory(t.options.optimizer));
   const done = new Map<string, VaeDoneEvent>();
-  const control = new RunControl();
-  const restore = listenForKeys(process.stdin, {
-    onSave: () => say(`saved a checkpoint to ${saveAll().join(', ')}`),
-    onStop: () => control.stop(),
-  });
+  const record = (e: RunEvent) => {
+    for (const history of histories) history.onEvent(e);
+    if (e.event.type === 'done') done.set(e.optimizer, e.event);
+  };
   try {
-    await drive(interleaved(trainings), (e) => {
-      logger.onEvent(e);
-      for (const history of histories) history.onEvent(e);
-      if (e.event.type === 'done') done.set(e.optimizer, e.event);
-    }, control);
+    if (context.output === 'screen') {
+      await runVaeOnScreen(run, context, record, saveAll);
+      say(intro);
+    } else {
+      if (!json) say(`${intro}\n${trainings[0].model.architecture} on ${config.dataset}; press s to save a checkpoint, Ctrl-C to stop and save`);
+      await runVaePlain(run, context, record, saveAll, say);
+    }
   } finally {
-    restore();
     backend.dispose();
   }
-  if (control.stopped) {
+  if (done.size < trainings.length) {
     const files = saveAll();
     if (json) writeJsonLine(context.stdout, { event: 'stopped', checkpoints: files });
     say(`stopped; saved ${files.join(', ')}: continue with sia-ae vae --load ${files[0]}`);
@@ -214,6 +213,41 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
     if (!json) context.stdout.write(exportedLine(dir, files));
   }
   return 0;
+}
+
+/** Progress lines (or JSON epoch lines); s saves a checkpoint, Ctrl-C stops. */
+async function runVaePlain(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[], say: (line: string) => void): Promise<void> {
+  const logger = context.output === 'json' ? vaeJsonLogger(context.stdout) : vaePlainLogger(context.stdout, run.config.epochs);
+  const control = new RunControl();
+  const restore = listenForKeys(process.stdin, {
+    onSave: () => say(`saved a checkpoint to ${saveAll().join(', ')}`),
+    onStop: () => control.stop(),
+  });
+  try {
+    await drive(interleaved(run.trainings), (e) => {
+      logger.onEvent(e);
+      onEvent(e);
+    }, control);
+  } finally {
+    restore();
+  }
+}
+
+/** The live dashboard; when it closes, the summary (or where the checkpoint went) stays in the terminal. */
+async function runVaeOnScreen(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[]): Promise<void> {
+  const { showVaeDashboard } = await loadVaeScreen();
+  const { config, trainings, backend } = run;
+  const info = {
+    architecture: trainings[0].model.architecture, dataset: config.dataset, classNames: run.dataset.classNames,
+    backend: backend.name, epochs: config.epochs, optimizers: trainings.map((t) => t.options.optimizer),
+  };
+  await showVaeDashboard(info, {
+    events: interleaved(trainings),
+    onEvent,
+    control: new RunControl(),
+    save: () => saveAll().join(', '),
+    onFinished: () => (config.save ? `training done; the checkpoint goes to ${config.save} when you quit` : 'training done: q quits'),
+  }, context.stdout as NodeJS.WriteStream);
 }
 
 export const vaeCommand: Command = {
@@ -239,6 +273,11 @@ export const vaeCommand: Command = {
                        0: train on all 60,000 (no validation loss)
     --train-size N     train on the first N of the rest only  [all]
     defaults: --lr ${VAE_DEFAULTS.lr} --epochs ${VAE_DEFAULTS.epochs} --seed ${VAE_DEFAULTS.seed}
+
+  On a terminal a live dashboard shows the loss curves, the latent space by
+  class, reconstructions and generated digits (Tab flips pages on small
+  terminals; p pauses, ? helps); it stays open when training ends, until q.
+  --plain or --json, or a pipe, print text instead.
 
   Long runs: s saves a checkpoint (to --save FILE, else ${DEFAULT_CHECKPOINT})
   and goes on; Ctrl-C stops and saves. --load FILE continues exactly where it

@@ -22,3 +22,12 @@ export function spansDecades(values: readonly number[]): boolean {
   }
   return min > 0 && max / min >= 100;
 }
+
+/** `width` points along the straight lines between the values: a short series spread across a chart. */
+export function stretch(values: readonly number[], width: number): number[] {
+  if (values.length < 2 || values.length >= width) return [...values];
+  return Array.from({ length: width }, (_, i) => {
+    const at = (i * (values.length - 1)) / (width - 1), low = Math.floor(at), high = Math.min(low + 1, values.length - 1);
+    return values[low] + (values[high] - values[low]) * (at - low);
+  });
+}

@@ -33,9 +33,8 @@ export function digitRowLines(pixels: Float32Array, columns: number, captions?: 
   return wrapBlocks(Array.from({ length: count }, (_, i) => ({ lines: digitLines(pixels, i), caption: captions?.[i] })), columns, 1);
 }
 
-/** An n x n grid of digits, row after row; half size (14 columns each) when full size does not fit `columns`. */
-export function digitGridLines(pixels: Float32Array, n: number, columns: number): string[] {
-  const scale = n * (IMAGE_COLS + 1) - 1 <= columns ? 1 : 2;
+/** An n x n grid of digits, row after row; by default half size (14 columns each) when full size does not fit `columns`. */
+export function digitGridLines(pixels: Float32Array, n: number, columns: number, scale = n * (IMAGE_COLS + 1) - 1 <= columns ? 1 : 2): string[] {
   return Array.from({ length: n }, (_, r) => sideBySide(Array.from({ length: n }, (_, c) => ({ lines: digitLines(pixels, r * n + c, scale) })), 1)).flat();
 }
 

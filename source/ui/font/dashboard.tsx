@@ -2,21 +2,21 @@
  * The font dashboard. FontDashboardView is a pure function of (run info, frame, state, size): snapshot tests
  * render it directly. FontDashboard wires it to the live run: sampled frames, the reducer, the keys, pausing.
  */
-import { Box, useApp } from 'ink';
-import { useEffect, useMemo, useReducer } from 'react';
+import { Box } from 'ink';
+import { useMemo } from 'react';
 import { ansiPaint, noPaint } from '../../render/ansi.js';
-import type { RunControl } from '../../train/drive.js';
-import { useTerminalSize, type TerminalSize } from '../terminal.js';
-import { useSampled, type SamplingOptions } from '../use-sampled.js';
+import type { TerminalSize } from '../terminal.js';
+import { useDashboard, type DashboardWiring } from '../use-dashboard.js';
 import { LatentDecoder } from './decoder.js';
 import { Explorer } from './explorer.js';
 import type { FontFeed, FontFrame, FontRunInfo } from './feed.js';
-import { Footer, Header } from './header.js';
-import { Help, TooSmall } from './help.js';
+import { TooSmall } from '../chrome.js';
+import { FontFooter, Header } from './header.js';
+import { Help } from './help.js';
 import { useDashboardKeys } from './keys.js';
 import { dashboardLayout, PANEL_GAP, type Layout } from './layout.js';
 import { ChartPanel, GlyphPanel, LatentPanel } from './panels.js';
-import { dashboardReducer, INITIAL_STATE, type DashboardState } from './state.js';
+import type { DashboardState } from '../state.js';
 
 export interface FontDashboardViewProps {
   info: FontRunInfo;
@@ -44,7 +44,7 @@ export function FontDashboardView(props: FontDashboardViewProps) {
       <Box height={layout.body.height}>
         <Body {...props} layout={layout} paint={color ? ansiPaint : noPaint} />
       </Box>
-      <Footer overlay={state.overlay} extraKeys={extraKeys} message={state.message || frame.notice} width={size.columns} />
+      <FontFooter overlay={state.overlay} extraKeys={extraKeys} message={state.message || frame.notice} width={size.columns} />
     </Box>
   );
 }
@@ -71,39 +71,18 @@ function Body({ info, frame, state, decoder, layout, paint }: FontDashboardViewP
   );
 }
 
-export interface FontDashboardProps {
+export interface FontDashboardProps extends DashboardWiring<FontFrame> {
   info: FontRunInfo;
   feed: FontFeed;
-  control: RunControl;
   /** Saves the model (the `s` key); returns the file, throws when it cannot. */
   save: () => string;
   color: boolean;
-  /** Called with the final state when the user quits. */
-  onQuit?: (state: DashboardState) => void;
-  /** A fixed size (tests); by default the terminal's, less one line, following resizes. */
-  size?: TerminalSize;
-  /** How often the screen looks for news from training, and how much of the time drawing may take. */
-  sampling?: SamplingOptions;
 }
 
-export function FontDashboard({ info, feed, control, save, color, onQuit, size, sampling }: FontDashboardProps) {
-  const [state, dispatch] = useReducer(dashboardReducer, INITIAL_STATE);
-  const frame = useSampled(feed, sampling);
-  const terminal = useTerminalSize();
-  // One line short of the terminal: a full-height frame makes Ink clear the whole screen on every update.
-  const drawn = size ?? { columns: terminal.columns, rows: terminal.rows - 1 };
+export function FontDashboard({ info, save, color, ...wiring }: FontDashboardProps) {
+  const { state, dispatch, frame, drawn, terminal, quit } = useDashboard(wiring);
   const decoder = useMemo(() => new LatentDecoder(info.model), [info.model]);
-  const { exit } = useApp();
-  useEffect(() => {
-    feed.setPaused(state.paused);
-    if (state.paused) control.pause();
-    else control.resume();
-  }, [state.paused]);
   const layout = dashboardLayout(drawn.columns, drawn.rows, info.glyphs.length);
-  const quit = () => {
-    onQuit?.(state);
-    exit();
-  };
   useDashboardKeys({ state, dispatch, info, frame, layout, save, quit });
-  return <FontDashboardView info={info} frame={frame} state={state} size={drawn} terminal={size ?? terminal} color={color} decoder={decoder} />;
+  return <FontDashboardView info={info} frame={frame} state={state} size={drawn} terminal={terminal} color={color} decoder={decoder} />;
 }

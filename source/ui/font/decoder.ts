@@ -4,7 +4,7 @@
  */
 import { createCpuBackend } from '../../math/select.js';
 import { Autoencoder } from '../../nn/autoencoder.js';
-import type { Point } from './state.js';
+import type { Point } from '../state.js';
 
 export class LatentDecoder {
   private readonly copy: Autoencoder;

@@ -14,7 +14,7 @@ import type { LatentDecoder } from './decoder.js';
 import type { FontFrame, FontRunInfo } from './feed.js';
 import { latentPoints } from './glyph-data.js';
 import { PANEL_GAP } from './layout.js';
-import { formatPoint, type Point } from './state.js';
+import { formatPoint, type Point } from '../state.js';
 
 const KEPT_SHAPE: GridShape = { rows: GLYPH_ROWS, cols: GLYPH_COLS, perItem: 1, gap: 1 };
 

@@ -3,17 +3,9 @@ import { Box, Text } from 'ink';
 import { compactNumber, formatDuration } from '../../render/format.js';
 import { sparkline } from '../../render/sparkline.js';
 import { clip } from '../text-block.js';
-import type { FontFrame, FontRunInfo, RunStatus } from './feed.js';
-import type { Overlay } from './state.js';
-
-const STATUS: Record<RunStatus, { mark: string; color: string }> = {
-  starting: { mark: '…', color: 'gray' },
-  training: { mark: '●', color: 'green' },
-  paused: { mark: '‖', color: 'yellow' },
-  'reached the target': { mark: '✓', color: 'green' },
-  'epoch limit reached': { mark: '■', color: 'yellow' },
-  failed: { mark: '✗', color: 'red' },
-};
+import { Footer, StatusLine } from '../chrome.js';
+import type { FontFrame, FontRunInfo } from './feed.js';
+import type { Overlay } from '../state.js';
 
 export function Header({ info, frame, width, color }: { info: FontRunInfo; frame: FontFrame; width: number; color: boolean }) {
   const last = frame.last;
@@ -22,14 +14,10 @@ export function Header({ info, frame, width, color }: { info: FontRunInfo; frame
   const spark = sparkline(frame.loss, Math.min(40, width - first.length));
   const wrong = last ? `wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}` : 'wrong pixels -';
   const second = `${wrong} · ${compactNumber(Math.round(frame.epochsPerSecond))} epochs/s · ${formatDuration(frame.elapsedMs)} · `;
-  const status = STATUS[frame.status];
   return (
     <Box flexDirection="column" width={width} height={2}>
       <Text>{clip(first + spark, width)}</Text>
-      <Text>
-        {clip(second, width)}
-        <Text bold color={color ? status.color : undefined}>{clip(`${status.mark} ${frame.status}`, Math.max(0, width - second.length))}</Text>
-      </Text>
+      <StatusLine text={second} status={frame.status} width={width} color={color} />
     </Box>
   );
 }
@@ -40,9 +28,6 @@ const KEYS: Record<Overlay, string> = {
   explorer: 'arrows move (shift: faster)  enter keep  esc back  q quit',
 };
 
-export function Footer({ overlay, extraKeys, message, width }: { overlay: Overlay; extraKeys: string; message: string; width: number }) {
-  const keys = KEYS[overlay] + (overlay === 'none' ? extraKeys : '');
-  const room = width - keys.length - 2;
-  const line = message && room >= 8 ? `${keys}  ${clip(message, room).padStart(room)}` : keys;
-  return <Text inverse>{clip(line, width).padEnd(width)}</Text>;
+export function FontFooter({ overlay, extraKeys, message, width }: { overlay: Overlay; extraKeys: string; message: string; width: number }) {
+  return <Footer keys={KEYS[overlay] + (overlay === 'none' ? extraKeys : '')} message={message} width={width} />;
 }

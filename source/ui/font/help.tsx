@@ -1,5 +1,4 @@
-/** The help page, and what shows instead of the dashboard when the terminal is too small. */
-import { Box, Text } from 'ink';
+/** The font dashboard's help page. */
 import { TextBlock, type Rect } from '../text-block.js';
 
 const HELP = [
@@ -25,14 +24,4 @@ const HELP = [
 
 export function Help({ rect }: { rect: Rect }) {
   return <TextBlock title="keys" lines={HELP} rect={rect} />;
-}
-
-export function TooSmall({ need, columns, rows }: { need: { columns: number; rows: number }; columns: number; rows: number }) {
-  return (
-    <Box flexDirection="column" width={columns}>
-      <Text>{`sia-ae needs at least ${need.columns}x${need.rows} characters;`}</Text>
-      <Text>{`this terminal is ${columns}x${rows}.`}</Text>
-      <Text>Enlarge it, or press q to quit.</Text>
-    </Box>
-  );
 }

@@ -1,5 +1,5 @@
 /** The dashboard's keys: each one becomes a reducer action, or acts on the run (pause, save, quit). */
-import { useInput, useStdin, type Key } from 'ink';
+import type { Key } from 'ink';
 import type { Dispatch } from 'react';
 import { itemsPerRow } from '../../render/bitmap-grid.js';
 import { scatterBounds } from '../../render/braille.js';
@@ -8,7 +8,8 @@ import { explorerBounds, explorerStep } from './explorer.js';
 import { latentPoints } from './glyph-data.js';
 import { GLYPH_SHAPE, pageCount, type Layout } from './layout.js';
 import { visibleGlyphRows } from './panels.js';
-import type { DashboardAction, DashboardState, Point } from './state.js';
+import { commonKey, pageKey, useKeys } from '../keys.js';
+import type { DashboardAction, DashboardState, Point } from '../state.js';
 
 export interface KeyContext {
   state: DashboardState;
@@ -25,26 +26,16 @@ export interface KeyContext {
 const FAST = 5;
 
 export function useDashboardKeys(context: KeyContext): void {
-  // Without a keyboard (stdin not a terminal) the dashboard still shows training; it just cannot be steered.
-  const { isRawModeSupported } = useStdin();
-  useInput((input, key) => handleKey(input, key, context), { isActive: isRawModeSupported === true });
+  useKeys((input, key) => handleKey(input, key, context));
 }
 
 export function handleKey(input: string, key: Key, context: KeyContext): void {
-  const { state, dispatch, frame } = context;
-  if (input === 'q' || (key.ctrl && input === 'c')) return context.quit();
-  if (input === 'p') {
-    if (frame.status === 'training' || frame.status === 'paused' || frame.status === 'starting') dispatch({ type: 'toggle-pause' });
-    else dispatch({ type: 'say', message: 'training has ended' });
-    return;
-  }
-  if (input === 's') return dispatch({ type: 'say', message: saveMessage(context.save) });
-  if (input === '?') return dispatch({ type: 'toggle-help' });
+  const { state, dispatch } = context;
+  const common = { ...context, status: context.frame.status, saves: 'the model', pages: pageCount(context.layout) };
+  if (commonKey(input, key, common)) return;
   if (state.overlay === 'explorer') return explorerKey(input, key, context);
-  if (key.escape) return dispatch({ type: 'close' });
   if (input === 'e') return openExplorer(context);
-  if (state.overlay !== 'none' || context.layout.kind === 'too-small') return;
-  if (key.tab) return dispatch({ type: 'next-page', pages: pageCount(context.layout) });
+  if (pageKey(key, common) || state.overlay !== 'none' || context.layout.kind === 'too-small') return;
   if (key.upArrow || key.downArrow) dispatch({ type: 'scroll', by: key.upArrow ? -1 : 1, max: maxScroll(context) });
 }
 
@@ -63,14 +54,6 @@ function openExplorer({ dispatch, info, frame }: KeyContext): void {
   if (!frame.last) return dispatch({ type: 'say', message: 'wait for the first epoch' });
   const bounds = scatterBounds(latentPoints(info, frame.last), 0);
   dispatch({ type: 'explore', from: [(bounds.minX + bounds.maxX) / 2, (bounds.minY + bounds.maxY) / 2] });
-}
-
-function saveMessage(save: () => string): string {
-  try {
-    return `saved the model to ${save()}`;
-  } catch (error) {
-    return `could not save: ${(error as Error).message}`;
-  }
 }
 
 function maxScroll({ info, layout }: KeyContext): number {

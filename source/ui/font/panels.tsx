@@ -45,7 +45,7 @@ export function LatentPanel({ info, frame, rect, paint }: PanelProps) {
 }
 
 /** The loss, and under it the wrong pixels when there is room for both. */
-export function ChartPanel({ frame, rect, paint }: PanelProps) {
+export function ChartPanel({ frame, rect, paint }: Omit<PanelProps, 'info'>) {
   const lines = useMemo(() => {
     const x = { name: 'epoch', from: 0, to: frame.last?.epoch ?? 0 };
     const room = rect.height - 1;

@@ -1,6 +1,7 @@
 /**
- * The dashboard's own state (what the user asked to see), as a reducer: keys become actions, the view renders
- * the state. Training state is not here: it arrives in frames from the feed.
+ * A dashboard's own state (what the user asked to see), as a reducer: keys become actions, the view renders
+ * the state. Training state is not here: it arrives in frames from the feed. Every screen shares it; the
+ * explorer's fields (cursor, kept) are the font dashboard's alone.
  */
 export type Overlay = 'none' | 'help' | 'explorer';
 export type Point = [number, number];

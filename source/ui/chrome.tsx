@@ -1,0 +1,42 @@
+/** What frames every dashboard: the run's status mark, the footer of keys and messages, the too-small notice. */
+import { Box, Text } from 'ink';
+import type { RunStatus } from './run-feed.js';
+import { clip } from './text-block.js';
+
+const STATUS: Record<RunStatus, { mark: string; color: string }> = {
+  starting: { mark: '…', color: 'gray' },
+  training: { mark: '●', color: 'green' },
+  paused: { mark: '‖', color: 'yellow' },
+  finished: { mark: '✓', color: 'green' },
+  'reached the target': { mark: '✓', color: 'green' },
+  'epoch limit reached': { mark: '■', color: 'yellow' },
+  failed: { mark: '✗', color: 'red' },
+};
+
+/** A header line: `text`, then the status mark and name in bold (coloured when allowed), clipped to `width`. */
+export function StatusLine({ text, status, width, color }: { text: string; status: RunStatus; width: number; color: boolean }) {
+  const { mark, color: tint } = STATUS[status];
+  return (
+    <Text>
+      {clip(text, width)}
+      <Text bold color={color ? tint : undefined}>{clip(`${mark} ${status}`, Math.max(0, width - text.length))}</Text>
+    </Text>
+  );
+}
+
+/** The keys on the left, the last message on the right, in inverse video across the whole width. */
+export function Footer({ keys, message, width }: { keys: string; message: string; width: number }) {
+  const room = width - keys.length - 2;
+  const line = message && room >= 8 ? `${keys}  ${clip(message, room).padStart(room)}` : keys;
+  return <Text inverse>{clip(line, width).padEnd(width)}</Text>;
+}
+
+export function TooSmall({ need, columns, rows }: { need: { columns: number; rows: number }; columns: number; rows: number }) {
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Text>{`sia-ae needs at least ${need.columns}x${need.rows} characters;`}</Text>
+      <Text>{`this terminal is ${columns}x${rows}.`}</Text>
+      <Text>Enlarge it, or press q to quit.</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * A dashboard on the alternate screen while training runs in slices beside it (drive() yields to the event loop
+ * every few milliseconds, so keys are answered and frames drawn meanwhile). The screen stays until the user
+ * quits, or closes when training ends with `exitOnDone` (or without a keyboard, where nobody could press q);
+ * the terminal is restored either way. Every screen (font, VAE, denoise) runs through here.
+ */
+import { render } from 'ink';
+import type { ReactElement } from 'react';
+import { drive, type RunControl } from '../train/drive.js';
+import { CLEAR_SCREEN, enterAlternateScreen } from './terminal.js';
+
+export interface ScreenTraining<E> {
+  events: Iterator<E>;
+  /** Sees every event: the feed, and whatever the command keeps. */
+  onEvent: (event: E) => void;
+  control: RunControl;
+  feed: { tell(notice: string): void; fail(): void };
+  /** Runs when training reached its end (not when the user quit first); returns a notice for the screen, if any. */
+  onFinished?: () => string | undefined;
+  exitOnDone?: boolean;
+}
+
+/** Resolves when the screen has closed and training has stopped; throws what training threw. */
+export async function runOnScreen<E>(
+  stdout: NodeJS.WriteStream, dashboard: ReactElement, training: ScreenTraining<E>, stdin: NodeJS.ReadStream = process.stdin,
+): Promise<void> {
+  const { control, feed } = training;
+  const restore = enterAlternateScreen(stdout);
+  const app = render(dashboard, { stdout, stdin, exitOnCtrlC: false, patchConsole: false });
+  const redrawAll = () => {
+    app.clear();
+    stdout.write(CLEAR_SCREEN);
+  };
+  const stopOnSignal = () => app.unmount();
+  stdout.on('resize', redrawAll);
+  process.on('SIGTERM', stopOnSignal).on('SIGHUP', stopOnSignal);
+
+  let failure: unknown;
+  const running = drive(training.events, training.onEvent, control).then(() => {
+    if (control.stopped) return;
+    const notice = training.onFinished?.();
+    if (notice) feed.tell(notice);
+    if (training.exitOnDone || !stdin.isTTY) app.unmount();
+  }).catch((error: unknown) => {
+    failure = error;
+    feed.fail();
+    app.unmount();
+  });
+
+  try {
+    await app.waitUntilExit();
+  } finally {
+    control.stop();
+    await running;
+    stdout.off('resize', redrawAll);
+    process.off('SIGTERM', stopOnSignal).off('SIGHUP', stopOnSignal);
+    restore();
+  }
+  if (failure) throw failure;
+}
+
+/** A run as a command hands it to a screen: its events, whoever else sees them, and what `s` saves. */
+export interface ScreenRun<E> {
+  events: Iterator<E>;
+  /** Sees every event too (the command keeps what it reports afterwards). */
+  onEvent: (event: E) => void;
+  control: RunControl;
+  /** Saves (the model or a checkpoint); returns the file(s). */
+  save: () => string;
+  onFinished?: () => string | undefined;
+}
+
+/** runOnScreen with `feed` fed every event before the command's own listener sees it. */
+export function runFedScreen<E>(
+  stdout: NodeJS.WriteStream, dashboard: ReactElement, feed: ScreenTraining<E>['feed'] & { push(event: E): void }, run: ScreenRun<E>, stdin?: NodeJS.ReadStream,
+): Promise<void> {
+  const onEvent = (event: E) => {
+    run.onEvent(event);
+    feed.push(event);
+  };
+  return runOnScreen(stdout, dashboard, { events: run.events, onEvent, control: run.control, feed, onFinished: run.onFinished }, stdin);
+}

@@ -1,0 +1,41 @@
+/**
+ * What every live dashboard wires up: the reducer of what the user asked to see, frames sampled from the feed,
+ * the room to draw in (following resizes), pausing training with `p`, and quitting.
+ */
+import { useApp } from 'ink';
+import { useEffect, useReducer } from 'react';
+import type { RunControl } from '../train/drive.js';
+import type { RunFeed } from './run-feed.js';
+import { dashboardReducer, INITIAL_STATE, type DashboardState } from './state.js';
+import { useTerminalSize, type TerminalSize } from './terminal.js';
+import { useSampled, type SamplingOptions } from './use-sampled.js';
+
+export interface DashboardWiring<F> {
+  feed: RunFeed<F>;
+  control: RunControl;
+  /** Called with the final state when the user quits. */
+  onQuit?: (state: DashboardState) => void;
+  /** A fixed size (tests); by default the terminal's, less one line, following resizes. */
+  size?: TerminalSize;
+  /** How often the screen looks for news from training, and how much of the time drawing may take. */
+  sampling?: SamplingOptions;
+}
+
+export function useDashboard<F>({ feed, control, onQuit, size, sampling }: DashboardWiring<F>) {
+  const [state, dispatch] = useReducer(dashboardReducer, INITIAL_STATE);
+  const frame = useSampled(feed, sampling);
+  const terminal = useTerminalSize();
+  // One line short of the terminal: a full-height frame makes Ink clear the whole screen on every update.
+  const drawn = size ?? { columns: terminal.columns, rows: terminal.rows - 1 };
+  const { exit } = useApp();
+  useEffect(() => {
+    feed.setPaused(state.paused);
+    if (state.paused) control.pause();
+    else control.resume();
+  }, [state.paused]);
+  const quit = () => {
+    onQuit?.(state);
+    exit();
+  };
+  return { state, dispatch, frame, drawn, terminal: size ?? terminal, quit };
+}

@@ -1,0 +1,151 @@
+/** The VAE and denoise dashboards at a fixed state (snapshots, colour stripped), and driven by keys. */
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderToString } from 'ink';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { interleaved, startVaeRun } from '../source/commands/vae.js';
+import { saveVaeCheckpoint } from '../source/nn/vae-file.js';
+import { drive, RunControl } from '../source/train/drive.js';
+import { DenoiseDashboard, DenoiseDashboardView } from '../source/ui/denoise/dashboard.js';
+import { INITIAL_STATE } from '../source/ui/state.js';
+import { VaeDashboard, VaeDashboardView } from '../source/ui/vae/dashboard.js';
+import { VaeFeed } from '../source/ui/vae/feed.js';
+import { FAST_SAMPLING, pause, plainText } from './font-fixture.js';
+import { fixedDenoise, fixedVae, VAE_SETTINGS, vaeInfo } from './screens-fixture.js';
+
+const vae = fixedVae();
+const denoise = fixedDenoise(200);
+for (const event of denoise.events) denoise.feed.push(event);
+const denoiseFrame = { ...denoise.feed.frame(), elapsedMs: 1234, epochsPerSecond: 1500 };
+
+function fits(text: string, columns: number, rows: number): void {
+  const lines = text.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
+}
+
+const vaeScreen = (columns: number, rows: number, page = 0, color = false) => plainText(renderToString(
+  <VaeDashboardView info={vae.info} frame={vae.frame} state={{ ...INITIAL_STATE, page }} size={{ columns, rows }} color={color} />, { columns },
+));
+const denoiseScreen = (columns: number, rows: number, page = 0) => plainText(renderToString(
+  <DenoiseDashboardView info={denoise.info} frame={denoiseFrame} state={{ ...INITIAL_STATE, page }} size={{ columns, rows }} color={false} />, { columns },
+));
+
+describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', () => {
+  it('at 80x24: three pages (chart and scatter, reconstructions, generated digits)', () => {
+    const pages = [0, 1, 2].map((page) => vaeScreen(80, 24, page));
+    pages.forEach((text) => fits(text, 80, 24));
+    expect(pages[0]).toContain('latent space');
+    expect(pages[0]).toContain('validation');
+    expect(pages[1]).toContain('original | reconstruction');
+    expect(pages[2]).toContain('generated');
+    expect(pages.join('\n=== next page ===\n')).toMatchSnapshot();
+  });
+
+  it('at 120x40: every panel at once', () => {
+    const text = vaeScreen(120, 40);
+    fits(text, 120, 40);
+    for (const title of ['loss per image', 'latent space', 'original | reconstruction', 'generated', 'samples/s']) expect(text).toContain(title);
+    expect(text).toMatchSnapshot();
+  });
+
+  it('--optimizer both: a loss chart per optimizer', () => {
+    const both = fixedVae({ optimizer: 'both' });
+    const text = plainText(renderToString(<VaeDashboardView info={both.info} frame={both.frame} state={INITIAL_STATE} size={{ columns: 120, rows: 40 }} color={false} />, { columns: 120 }));
+    expect(text).toMatch(/^adam\s/m);
+    expect(text).toMatch(/^rmsprop\s/m);
+    expect(text.match(/── train   ── validation/g)).toHaveLength(2);
+  });
+
+  it('says how much room it needs when the terminal is too small', () => {
+    expect(vaeScreen(50, 12)).toContain('this terminal is 50x12');
+  });
+});
+
+describe('the denoise dashboard at a fixed state (200 epochs, cpu-js)', () => {
+  it('at 80x24: the triplets with in/out scores, then the loss chart', () => {
+    const pages = [0, 1].map((page) => denoiseScreen(80, 24, page));
+    pages.forEach((text) => fits(text, 80, 24));
+    expect(pages[0]).toMatch(/in +\d+ px \d\.\d{3}/);
+    expect(pages[0]).toMatch(/out +\d+ px \d\.\d{3}/);
+    expect(pages[1]).toContain('loss');
+    expect(pages.join('\n=== next page ===\n')).toMatchSnapshot();
+  });
+
+  it('at 120x40: triplets beside the chart', () => {
+    const text = denoiseScreen(120, 40);
+    fits(text, 120, 40);
+    expect(text).toContain('clean | noisy | denoised');
+    expect(text).toMatchSnapshot();
+  });
+});
+
+const fast = FAST_SAMPLING;
+const size = { columns: 100, rows: 30 };
+let cleanup: Array<() => void> = [];
+afterEach(() => {
+  cleanup.forEach((done) => done());
+  cleanup = [];
+});
+const shownBatch = (frame: string | undefined) => {
+  const match = /epoch (\d+)\/\d+ batch (\d+)\//.exec(plainText(frame));
+  return match ? Number(match[1]) * 1000 + Number(match[2]) : -1;
+};
+
+describe('VAE dashboard keys', () => {
+  it('p pauses (the batch counter stops), s saves a checkpoint file, q quits', async () => {
+    const run = startVaeRun({ ...VAE_SETTINGS, epochs: '1000' });
+    const feed = new VaeFeed(['adam'], undefined), control = new RunControl();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sia-vae-')), 'checkpoint.json');
+    const save = () => {
+      saveVaeCheckpoint(file, run.trainings[0].checkpoint(), { dataset: 'mnist', validation: 200, trainSize: 256 });
+      return file;
+    };
+    let events = 0, quit = false;
+    const training = drive(interleaved(run.trainings), (event) => { events++; feed.push(event); }, control);
+    const app = render(<VaeDashboard info={vaeInfo(run)} feed={feed} control={control} save={save} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
+    cleanup.push(() => { control.stop(); app.unmount(); });
+
+    await vi.waitFor(() => expect(shownBatch(app.lastFrame())).toBeGreaterThan(1002));
+    app.stdin.write('p');
+    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
+    const pausedAt = events, shown = shownBatch(app.lastFrame());
+    await pause(300);
+    expect(events).toBe(pausedAt);
+    expect(shownBatch(app.lastFrame())).toBe(shown);
+
+    app.stdin.write('s');
+    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain(`saved a checkpoint to ${file}`.slice(0, 40)));
+    expect(existsSync(file)).toBe(true);
+
+    app.stdin.write('q');
+    await vi.waitFor(() => expect(quit).toBe(true));
+    control.stop();
+    await training;
+  });
+});
+
+describe('denoise dashboard keys', () => {
+  it('p pauses the epoch counter; q quits', async () => {
+    const { info, feed, events } = fixedDenoise(1_000_000);
+    const control = new RunControl();
+    let count = 0, quit = false;
+    const training = drive(events, (event) => { count++; feed.push(event); }, control);
+    const app = render(<DenoiseDashboard info={info} feed={feed} control={control} save={() => 'unused'} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
+    cleanup.push(() => { control.stop(); app.unmount(); });
+    const epoch = () => Number(/epoch (\d+)\//.exec(plainText(app.lastFrame()))?.[1] ?? -1);
+    await vi.waitFor(() => expect(epoch()).toBeGreaterThan(10));
+    app.stdin.write('p');
+    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
+    const pausedAt = count, shown = epoch();
+    await pause(300);
+    expect(count).toBe(pausedAt);
+    expect(epoch()).toBe(shown);
+    app.stdin.write('q');
+    await vi.waitFor(() => expect(quit).toBe(true));
+    control.stop();
+    await training;
+  });
+});
