@@ -216,28 +216,30 @@ function keptGlyphsText(model: Autoencoder, kept: number[][], columns: number): 
 
 export const fontCommand: Command = {
   name: 'font',
-  summary: 'basic autoencoder on the 32 font glyphs, 2-D latent space (the default command)',
+  summary: 'autoencoder on the 32 font glyphs, 2-D latent space (default)',
   flags: FONT_FLAGS,
   help: `
   Usage: sia-ae font [options]
 
-  Trains an autoencoder on the 32 glyphs of the 7x5 font until every glyph has at most --target wrong pixels.
-  On a terminal a live dashboard shows it learning: the loss, every glyph beside its reconstruction, the
-  latent codes. Keys: q quit, p pause, s save, e explore the latent space (arrows, Enter keeps a glyph), ? help.
-  With --plain or --json, or when stdout is not a terminal, it prints text instead.
+  Trains an autoencoder on the 32 glyphs of the 7x5 font until every glyph has
+  at most --target wrong pixels. On a terminal a live dashboard shows it
+  learning: the loss, every glyph beside its reconstruction, the latent codes.
+  Keys: q quit, p pause, s save, e explore the latent space (arrows move, Enter
+  keeps a glyph), ? help. With --plain or --json, or when stdout is not a
+  terminal, it prints text instead.
 
   Options
-    --layers LIST       encoder widths from 35 down to the latent size   [${FONT_DEFAULTS.layers.join(',')}]
-                        the decoder mirrors them (35,30,2 -> 35-30-2-30-35)
-    --activation NAME   hidden activation: tanh | sigmoid | relu | identity   [${FONT_DEFAULTS.activation}]
-    --latent-activation NAME   activation of the latent layer   [${FONT_DEFAULTS.latentActivation}]
+    --layers LIST       encoder widths from 35 down to the latent size
+                        [${FONT_DEFAULTS.layers.join(',')}]; the decoder mirrors them (35-30-2-30-35)
+    --activation NAME   hidden layers: tanh | sigmoid | relu | identity  [${FONT_DEFAULTS.activation}]
+    --latent-activation NAME   the latent layer's  [${FONT_DEFAULTS.latentActivation}]
     --loss NAME         bce | mse   [${FONT_DEFAULTS.loss}]
     --batch N           glyphs per step (32 = full batch)   [${FONT_DEFAULTS.batch}]
     --subset CHARS      train on these characters only, e.g. aben
-    --target N          stop once every glyph has at most N wrong pixels   [${FONT_DEFAULTS.target}]
+    --target N          stop once every glyph has at most N wrong pixels  [${FONT_DEFAULTS.target}]
     --log-every N       a progress line every N epochs   [${FONT_DEFAULTS.logEvery}]
 ${EXPORT_HELP}
-    --exit-on-done      close the dashboard when training ends (it stays until q)
+    --exit-on-done      close the dashboard when training ends (else: until q)
     defaults: --optimizer ${FONT_DEFAULTS.optimizer} --lr ${FONT_DEFAULTS.lr} --epochs ${FONT_DEFAULTS.epochs} --seed ${FONT_DEFAULTS.seed}
 ${FONT_SWEEP_HELP}
 ${TRAINER_HELP}
