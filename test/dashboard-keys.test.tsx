@@ -1,22 +1,17 @@
 /** The live dashboard driven by keys, with real training behind it (ink-testing-library). */
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startFontRun } from '../source/commands/font.js';
 import { drive, RunControl } from '../source/train/drive.js';
 import { FontDashboard } from '../source/ui/font/dashboard.js';
 import { FontFeed, fontRunInfo } from '../source/ui/font/feed.js';
 import type { DashboardState } from '../source/ui/state.js';
-import { FAST_SAMPLING, pause, plainText, trainedRun } from './font-fixture.js';
+import { cleanupAfterEach, FAST_SAMPLING, pause, plainText, trainedRun } from './font-fixture.js';
 
 const RIGHT = '\u001B[C', UP = '\u001B[A', ENTER = '\r';
 const fast = FAST_SAMPLING;
 const size = { columns: 100, rows: 30 };
-let cleanup: Array<() => void> = [];
-
-afterEach(() => {
-  cleanup.forEach((done) => done());
-  cleanup = [];
-});
+const cleanup = cleanupAfterEach();
 
 function shownEpoch(frame: string | undefined): number {
   const match = /epoch\s+(\d+)\//.exec(plainText(frame));
@@ -37,7 +32,7 @@ describe('keys', () => {
     let events = 0;
     const training = drive(run.events, (event) => { events++; feed.push(event); }, control);
     const app = render(<FontDashboard info={fontRunInfo(run)} feed={feed} control={control} save={() => 'unused'} color={false} size={size} sampling={fast} />);
-    cleanup.push(() => { control.stop(); app.unmount(); });
+    cleanup(() => { control.stop(); app.unmount(); });
 
     await vi.waitFor(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(10));
     app.stdin.write('p');
@@ -58,7 +53,7 @@ describe('keys', () => {
   it('e opens the explorer; arrows move the cursor and change the decoded glyph; Enter keeps it; Esc leaves', async () => {
     const { info, feed } = trainedRun(300);
     const app = render(<FontDashboard info={info} feed={feed} control={new RunControl()} save={() => 'unused'} color={false} size={size} sampling={fast} />);
-    cleanup.push(() => app.unmount());
+    cleanup(() => app.unmount());
     const cursor = () => {
       const match = /at \((-?[\d.]+), (-?[\d.]+)\)/.exec(plainText(app.lastFrame()));
       return match ? [Number(match[1]), Number(match[2])] : undefined;
@@ -88,7 +83,7 @@ describe('keys', () => {
     let finalState: DashboardState | undefined;
     const save = vi.fn(() => 'model.json');
     const app = render(<FontDashboard info={info} feed={feed} control={new RunControl()} save={save} color={false} size={size} sampling={fast} onQuit={(state) => (finalState = state)} />);
-    cleanup.push(() => app.unmount());
+    cleanup(() => app.unmount());
     app.stdin.write('s');
     await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('saved the model to model.json'));
     expect(save).toHaveBeenCalledOnce();

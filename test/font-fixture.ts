@@ -1,4 +1,5 @@
 /** A font run in a fixed state for screen tests: seed 1 on the CPU kernels, trained a fixed number of epochs. */
+import { afterEach } from 'vitest';
 import { startFontRun, type FontRun } from '../source/commands/font.js';
 import { FontFeed, fontRunInfo, type FontFrame, type FontRunInfo } from '../source/ui/font/feed.js';
 import { stripAnsi } from '../source/render/ansi.js';
@@ -31,3 +32,10 @@ export function plainText(output: string | undefined): string {
 /** Frames as often as the tests want them, whatever they cost. */
 export const FAST_SAMPLING = { minIntervalMs: 10, budget: 1 };
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Registers clean-ups (unmount a screen, stop its training) that run after each test of the calling file. */
+export function cleanupAfterEach(): (done: () => void) => void {
+  const pending: Array<() => void> = [];
+  afterEach(() => pending.splice(0).forEach((done) => done()));
+  return (done) => void pending.push(done);
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderToString } from 'ink';
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { interleaved, startVaeRun } from '../source/commands/vae.js';
 import { saveVaeCheckpoint } from '../source/nn/vae-file.js';
 import { drive, RunControl } from '../source/train/drive.js';
@@ -12,7 +12,7 @@ import { DenoiseDashboard, DenoiseDashboardView } from '../source/ui/denoise/das
 import { INITIAL_STATE } from '../source/ui/state.js';
 import { VaeDashboard, VaeDashboardView } from '../source/ui/vae/dashboard.js';
 import { VaeFeed } from '../source/ui/vae/feed.js';
-import { FAST_SAMPLING, pause, plainText } from './font-fixture.js';
+import { cleanupAfterEach, FAST_SAMPLING, pause, plainText } from './font-fixture.js';
 import { fixedDenoise, fixedVae, VAE_SETTINGS, vaeInfo } from './screens-fixture.js';
 
 const vae = fixedVae();
@@ -84,11 +84,7 @@ describe('the denoise dashboard at a fixed state (200 epochs, cpu-js)', () => {
 
 const fast = FAST_SAMPLING;
 const size = { columns: 100, rows: 30 };
-let cleanup: Array<() => void> = [];
-afterEach(() => {
-  cleanup.forEach((done) => done());
-  cleanup = [];
-});
+const cleanup = cleanupAfterEach();
 const shownBatch = (frame: string | undefined) => {
   const match = /epoch (\d+)\/\d+ batch (\d+)\//.exec(plainText(frame));
   return match ? Number(match[1]) * 1000 + Number(match[2]) : -1;
@@ -106,7 +102,7 @@ describe('VAE dashboard keys', () => {
     let events = 0, quit = false;
     const training = drive(interleaved(run.trainings), (event) => { events++; feed.push(event); }, control);
     const app = render(<VaeDashboard info={vaeInfo(run)} feed={feed} control={control} save={save} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
-    cleanup.push(() => { control.stop(); app.unmount(); });
+    cleanup(() => { control.stop(); app.unmount(); });
 
     await vi.waitFor(() => expect(shownBatch(app.lastFrame())).toBeGreaterThan(1002));
     app.stdin.write('p');
@@ -134,7 +130,7 @@ describe('denoise dashboard keys', () => {
     let count = 0, quit = false;
     const training = drive(events, (event) => { count++; feed.push(event); }, control);
     const app = render(<DenoiseDashboard info={info} feed={feed} control={control} save={() => 'unused'} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
-    cleanup.push(() => { control.stop(); app.unmount(); });
+    cleanup(() => { control.stop(); app.unmount(); });
     const epoch = () => Number(/epoch (\d+)\//.exec(plainText(app.lastFrame()))?.[1] ?? -1);
     await vi.waitFor(() => expect(epoch()).toBeGreaterThan(10));
     app.stdin.write('p');
