@@ -4,12 +4,11 @@
  * is measured on each. `npx tsx bench/conformance.ts` (under `xvfb-run -a` for gpu.js's headless-gl mode).
  */
 import { timeFontEpochs } from '../source/bench/font.js';
-import { conformanceCases, differenceFromReference, tryStart } from '../source/math/conformance.js';
-import { BACKEND_FACTORIES } from '../source/math/select.js';
+import { conformanceCases, differenceFromReference } from '../source/math/conformance.js';
+import { startBackends } from '../source/math/select.js';
 
 const cases = conformanceCases();
-for (const { name, create } of BACKEND_FACTORIES) {
-  const { backend, reason } = tryStart(create);
+for (const { name, backend, reason } of startBackends()) {
   if (!backend) {
     console.log(`${name}: cannot start: ${reason}`);
     continue;

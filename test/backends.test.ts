@@ -4,13 +4,12 @@
  * test naming the reason; with SIA_AE_REQUIRE_GL=1 (CI, under xvfb) the GL backend must start.
  */
 import { describe, expect, it } from 'vitest';
-import { conformanceCases, differenceFromReference, tryStart } from '../source/math/conformance.js';
-import { BACKEND_FACTORIES } from '../source/math/select.js';
+import { conformanceCases, differenceFromReference } from '../source/math/conformance.js';
+import { startBackends } from '../source/math/select.js';
 
 const REQUIRED = process.env.SIA_AE_REQUIRE_GL === '1' ? ['gpu.js:headlessgl'] : [];
 
-for (const { name, create } of BACKEND_FACTORIES.filter((f) => f.name !== 'reference')) {
-  const { backend, reason } = tryStart(create);
+for (const { name, backend, reason } of startBackends().filter((s) => s.name !== 'reference')) {
   if (!backend) {
     it.skipIf(!REQUIRED.includes(name))(`${name} cannot start here: ${reason}`, () => {
       throw new Error(`${name} is required here but cannot start: ${reason}`);

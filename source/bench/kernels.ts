@@ -5,7 +5,7 @@
  */
 import type { Backend } from '../math/backend.js';
 import { median } from '../math/median.js';
-import { BACKEND_FACTORIES } from '../math/select.js';
+import { startBackends } from '../math/select.js';
 import { WasmBackend } from '../math/wasm/backend.js';
 
 export interface MatmulShape {
@@ -59,16 +59,8 @@ export interface KernelBenchReport {
 
 export function benchKernels(options: KernelBenchOptions = {}): KernelBenchReport {
   const { shapes = MODEL_SHAPES, rounds = 7, sampleMs = 20 } = options;
-  const factories = BACKEND_FACTORIES.filter((f) => !options.backends || options.backends.includes(f.name));
-  const started = factories.map(({ name, create }) => {
-    try {
-      const backend = create();
-      if (backend instanceof WasmBackend) backend.waitForThreads();
-      return { name, available: true, backend };
-    } catch (error) {
-      return { name, available: false, reason: (error as Error).message };
-    }
-  });
+  const started = startBackends(options.backends);
+  for (const { backend } of started) if (backend instanceof WasmBackend) backend.waitForThreads();
   const running = started.filter((s) => s.backend).map((s) => s.backend!);
   try {
     const rows = shapes.map((shape) => {

@@ -6,7 +6,7 @@
 import { loadDataset, splitDataset, type Splits } from '../data/mnist.js';
 import type { Backend } from '../math/backend.js';
 import { median } from '../math/median.js';
-import { BACKEND_FACTORIES } from '../math/select.js';
+import { startBackends } from '../math/select.js';
 import { VaeTraining } from '../train/vae.js';
 
 export interface VaeTiming {
@@ -39,13 +39,8 @@ export const VAE_BENCH_BACKENDS = ['cpu-js', 'wasm-simd', 'wasm-simd-2t'];
 export function benchVae(names = VAE_BENCH_BACKENDS, options: VaeBenchOptions = {}, onBackend?: (name: string) => void): VaeBenchReport {
   const { batch = 128, steps = 20 } = options;
   const splits = splitDataset(loadDataset('mnist'), 10_000, batch * (WARM_UP + steps));
-  const backends = BACKEND_FACTORIES.filter((f) => names.includes(f.name)).map(({ name, create }) => {
-    let backend: Backend;
-    try {
-      backend = create();
-    } catch (error) {
-      return { name, available: false, reason: (error as Error).message };
-    }
+  const backends = startBackends(names).map(({ name, backend, reason }) => {
+    if (!backend) return { name, available: false, reason };
     onBackend?.(name);
     try {
       return { name, available: true, timing: timeVaeSteps(backend, splits, { ...options, batch, steps }) };

@@ -2,8 +2,7 @@
 import { timeFontEpochs, timeToTarget } from '../bench/font.js';
 import { benchKernels } from '../bench/kernels.js';
 import { benchVae } from '../bench/vae.js';
-import type { Backend } from '../math/backend.js';
-import { BACKEND_FACTORIES } from '../math/select.js';
+import { startBackends, type StartedBackend } from '../math/select.js';
 import { renderTable } from '../render/table.js';
 import { fontSection, kernelSection, shapeKey, unavailableLines, vaeSection, type FontBenchRow } from '../report/bench.js';
 import { writeJsonLine } from '../report/json.js';
@@ -13,31 +12,14 @@ import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
 /** The architecture whose PyTorch epoch time the issue quotes (0.9 ms with 2 threads). */
 const REFERENCE_LAYERS = [35, 60, 40, 20, 2];
 
-interface BackendStatus {
-  name: string;
-  available: boolean;
-  reason?: string;
-  backend?: Backend;
-}
-
-function startAll(): BackendStatus[] {
-  return BACKEND_FACTORIES.map(({ name, create }) => {
-    try {
-      return { name, available: true, backend: create() };
-    } catch (error) {
-      return { name, available: false, reason: (error as Error).message };
-    }
-  });
-}
-
 const SECTIONS = ['kernels', 'font', 'vae'] as const;
 type Section = (typeof SECTIONS)[number];
 
 type BackendRow = { name: string; available: boolean; reason?: string } & Record<string, unknown>;
 
 /** The font section: ms per epoch of the reference network and the defaults' time to target, per backend. */
-function benchFont(seeds: number, progress: (line: string) => void): { rows: FontBenchRow[]; backends: BackendStatus[] } {
-  const backends = startAll();
+function benchFont(seeds: number, progress: (line: string) => void): { rows: FontBenchRow[]; backends: StartedBackend[] } {
+  const backends = startBackends();
   const rows = backends.flatMap((status) => {
     if (!status.backend) return [];
     progress(`timing the font autoencoder on ${status.name} ...`);

@@ -89,12 +89,3 @@ export function differenceFromReference(backend: Backend, testCase: ConformanceC
   }
   return undefined;
 }
-
-/** Starts a backend, or says why it cannot start. */
-export function tryStart(create: () => Backend): { backend?: Backend; reason?: string } {
-  try {
-    return { backend: create() };
-  } catch (error) {
-    return { reason: (error as Error).message };
-  }
-}

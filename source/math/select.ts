@@ -35,6 +35,25 @@ export const BACKEND_FACTORIES: ReadonlyArray<{ name: string; create: () => Back
   ...GPU_MODES.filter((mode) => mode !== 'gpu').map((mode) => ({ name: `gpu.js:${mode}`, create: () => new GpuJsBackend(mode) })),
 ];
 
+/** A backend of BACKEND_FACTORIES, started, or the reason it cannot start here. */
+export interface StartedBackend {
+  name: string;
+  available: boolean;
+  backend?: Backend;
+  reason?: string;
+}
+
+/** Starts the named backends (all when no names are given), each or its reason for not starting. */
+export function startBackends(names?: readonly string[]): StartedBackend[] {
+  return BACKEND_FACTORIES.filter((f) => !names || names.includes(f.name)).map(({ name, create }) => {
+    try {
+      return { name, available: true, backend: create() };
+    } catch (error) {
+      return { name, available: false, reason: (error as Error).message };
+    }
+  });
+}
+
 /**
  * The fastest CPU backend available here: the WebAssembly SIMD kernels, on two threads where shared memory and
  * a second core allow, else the plain TypeScript kernels; the reason says which, and what was missing.
