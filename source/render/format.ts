@@ -1,4 +1,5 @@
-/** Short, fixed-style numbers and durations for headers and axis labels. */
+/** Short, fixed-style numbers and durations for headers and axis labels, and word wrapping. */
+import { visibleWidth } from './ansi.js';
 
 /** Three significant digits, exponent form outside [0.001, 10000): 0.0421, 12.5, 3.2e-5. */
 export function compactNumber(value: number): string {
@@ -15,4 +16,19 @@ export function formatDuration(ms: number): string {
   if (seconds < 3600) return `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(1).padStart(4, '0')}`;
   const whole = Math.floor(seconds);
   return `${Math.floor(whole / 3600)}:${String(Math.floor(whole / 60) % 60).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** Greedy wrap of words (colour codes allowed) into lines of at most `width` columns, `gap` spaces apart. */
+export function wrapWords(words: readonly string[], width: number, gap = 1): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && visibleWidth(line) + gap + visibleWidth(word) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line = line ? `${line}${' '.repeat(gap)}${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -7,7 +7,8 @@
 import { IMAGE_COLS, IMAGE_PIXELS, IMAGE_ROWS } from '../data/mnist.js';
 import { projectTwo } from '../train/pca.js';
 import { GRID_BOX, type VaeView } from '../train/vae-view.js';
-import { ansiPaint, CLASS_COLORS, noPaint, visibleWidth } from './ansi.js';
+import { ansiPaint, CLASS_COLORS, noPaint } from './ansi.js';
+import { wrapWords } from './format.js';
 import { scatterPlot } from './braille.js';
 import { median } from '../math/median.js';
 import { sideBySide, wrapBlocks } from './glyph.js';
@@ -64,7 +65,7 @@ export function latentScatterLines(view: VaeView, classNames: readonly string[],
   });
   const plot = scatterPlot(points, { width, height, marks, xName, yName, paint });
   const legend = classNames.map((name, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`);
-  return [title, ...plot, ...wrapLegend(legend, width)];
+  return [title, ...plot, ...wrapWords(legend, width, 2)];
 }
 
 /** The held-out codes on a plane (first two principal components when the latent space has more than two dimensions). */
@@ -78,18 +79,4 @@ export function latentPlane(view: VaeView): { points: Array<{ x: number; y: numb
 /** "3", or "3 Dress" where the class has a name of its own (Fashion-MNIST). */
 export function className(classNames: readonly string[], cls: number): string {
   return classNames[cls] === String(cls) ? String(cls) : `${cls} ${classNames[cls]}`;
-}
-
-function wrapLegend(entries: string[], width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const entry of entries) {
-    if (line && visibleWidth(line) + 2 + visibleWidth(entry) > width) {
-      lines.push(line);
-      line = '';
-    }
-    line = line ? `${line}  ${entry}` : entry;
-  }
-  if (line) lines.push(line);
-  return lines;
 }

@@ -1,5 +1,6 @@
 /** Plain-text and JSON-lines reporters for the font autoencoder. */
 import { GLYPH_COLS, GLYPH_ROWS, type Glyph } from '../data/font.js';
+import { wrapWords } from '../render/format.js';
 import { GLYPH_LEGEND, glyphLines, wrapBlocks } from '../render/glyph.js';
 import type { FontEpoch, FontEvent } from '../train/font.js';
 import type { FontResult } from '../train/font-result.js';
@@ -64,18 +65,4 @@ export function fontPlainSummary(result: FontResult, glyphs: Glyph[], outputs: F
     lines.push(...wrapBlocks(blocks, columns, 3));
   }
   return `${lines.join('\n')}\n`;
-}
-
-function wrapWords(words: string[], columns: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if (line && line.length + 1 + word.length > columns) {
-      lines.push(line);
-      line = '';
-    }
-    line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
