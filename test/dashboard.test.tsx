@@ -3,7 +3,7 @@ import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { noPaint } from '../source/render/ansi.js';
 import { FontDashboardView } from '../source/ui/font/dashboard.js';
-import { LatentDecoder } from '../source/ui/font/decoder.js';
+import { LatentDecoder } from '../source/nn/latent-decoder.js';
 import { dashboardLayout, MIN_SIZE } from '../source/ui/font/layout.js';
 import { ChartPanel, GlyphPanel, LatentPanel } from '../source/ui/font/panels.js';
 import { INITIAL_STATE, type DashboardState } from '../source/ui/state.js';

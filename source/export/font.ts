@@ -4,8 +4,7 @@
  * and the reporters showed: the run's last epoch, its history and its result line.
  */
 import { GLYPH_COLS, GLYPH_PIXELS, GLYPH_ROWS, type Glyph } from '../data/font.js';
-import { createCpuBackend } from '../math/select.js';
-import { Autoencoder } from '../nn/autoencoder.js';
+import { LatentDecoder } from '../nn/latent-decoder.js';
 import { pixelGridSvg, type Bitmap } from '../render/svg/pixel-grid.js';
 import { scatterSvg } from '../render/svg/scatter.js';
 import { fontOutcomeLines } from '../report/font.js';
@@ -54,8 +53,13 @@ export function fontExport(input: FontExportInput): ExportBundle {
   const interpolations = interpolationPairs(glyphs).map(([a, b]) => interpolate(codes[a], codes[b], INTERPOLATION_STEPS)
     .map((z, step) => ({ label: step === 0 ? glyphs[a].char : step === INTERPOLATION_STEPS - 1 ? glyphs[b].char : '', z })));
   const grid = latentSize === 2 && glyphs.length >= 2 ? latentGrid(latentBounds(done.last.latent, 2), GRID_SIZE) : [];
-  const decode = decoderOnCpu(done.model);
-  const [generatedPixels, interpolationPixels, gridPixels] = [generated, interpolations.flat(), grid.map((z) => ({ label: '', z }))].map(decode);
+  const decoder = new LatentDecoder(done.model);
+  let generatedPixels: Float32Array[], interpolationPixels: Float32Array[], gridPixels: Float32Array[];
+  try {
+    [generatedPixels, interpolationPixels, gridPixels] = [generated.map((p) => p.z), interpolations.flat().map((p) => p.z), grid].map((zs) => decoder.decode(zs));
+  } finally {
+    decoder.dispose();
+  }
 
   const figures: Figure[] = [];
   if (history.length > 0) {
@@ -135,26 +139,6 @@ export function fontExport(input: FontExportInput): ExportBundle {
 /** A sheet of 7x5 glyphs in the rows given, in groups of `groupSize` (pairs: original and reconstruction). */
 function glyphFigure(name: string, title: string, caption: string, rows: Bitmap[][], groupSize?: number): Figure {
   return { name, title, caption, svg: pixelGridSvg({ title, bitmapRows: GLYPH_ROWS, bitmapCols: GLYPH_COLS, shading: 'binary', rows, groupSize }) };
-}
-
-/**
- * Decodes latent points on a CPU copy of the model: the run's own backend may already be released (a GPU one
- * is), and the copy decodes the same weights.
- */
-function decoderOnCpu(model: Autoencoder): (points: LatentPoint[]) => Float32Array[] {
-  return (points) => {
-    if (points.length === 0) return [];
-    const backend = createCpuBackend();
-    try {
-      const copy = new Autoencoder(backend, model.shape);
-      copy.store.values.set(model.store.values);
-      const z = new Float32Array(points.flatMap((p) => p.z));
-      const decoded = copy.decode(z, points.length);
-      return points.map((_, i) => decoded.slice(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS));
-    } finally {
-      backend.dispose();
-    }
-  };
 }
 
 /** For each glyph, the midpoint between its code and its nearest neighbour's, each pair once. */

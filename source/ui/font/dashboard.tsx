@@ -3,11 +3,11 @@
  * render it directly. FontDashboard wires it to the live run: sampled frames, the reducer, the keys, pausing.
  */
 import { Box } from 'ink';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ansiPaint, noPaint } from '../../render/ansi.js';
 import type { TerminalSize } from '../terminal.js';
 import { useDashboard, type DashboardWiring } from '../use-dashboard.js';
-import { LatentDecoder } from './decoder.js';
+import { LatentDecoder } from '../../nn/latent-decoder.js';
 import { Explorer } from './explorer.js';
 import type { FontFeed, FontFrame, FontRunInfo } from './feed.js';
 import { TooSmall } from '../chrome.js';
@@ -82,6 +82,7 @@ export interface FontDashboardProps extends DashboardWiring<FontFrame> {
 export function FontDashboard({ info, save, color, ...wiring }: FontDashboardProps) {
   const { state, dispatch, frame, drawn, terminal, quit } = useDashboard(wiring);
   const decoder = useMemo(() => new LatentDecoder(info.model), [info.model]);
+  useEffect(() => () => decoder.dispose(), [decoder]);
   const layout = dashboardLayout(drawn.columns, drawn.rows, info.glyphs.length);
   useDashboardKeys({ state, dispatch, info, frame, layout, save, quit });
   return <FontDashboardView info={info} frame={frame} state={state} size={drawn} terminal={terminal} color={color} decoder={decoder} />;
