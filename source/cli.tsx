@@ -6,6 +6,7 @@
 import meow from 'meow';
 import { flagName, mergeSettings, readConfigFile, type RawSettings } from './config.js';
 import { DivergedError, UsageError } from './errors.js';
+import { InterruptedError, INTERRUPTED_STATUS, watchProcess } from './io/interrupt.js';
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.js';
 import type { Command, CommandContext, FlagSpec, OutputMode } from './commands/command.js';
 
@@ -102,11 +103,7 @@ async function main(argv: string[]): Promise<number> {
   return command.run(settings, context);
 }
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); // a closed pipe (| head) is not a failure
-  throw error;
-});
-
+watchProcess();
 main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;
@@ -115,6 +112,9 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`sia-ae: ${error.message}\n`);
       process.exitCode = 2;
+    } else if (error instanceof InterruptedError) {
+      process.stderr.write(`sia-ae: stopped (${error.message})\n`);
+      process.exitCode = INTERRUPTED_STATUS;
     } else if (error instanceof DivergedError) {
       process.stderr.write(`sia-ae: training diverged: ${error.message}; no model was saved\n`);
       process.exitCode = 1;

@@ -9,6 +9,7 @@ import { FASHION_DIR, IMAGE_PIXELS } from '../source/data/mnist.js';
 import { ReferenceBackend } from '../source/math/reference.js';
 import { loadVaeCheckpoint, saveVaeCheckpoint } from '../source/nn/vae-file.js';
 import { VaeTraining } from '../source/train/vae.js';
+import { INTERRUPTED_STATUS } from '../source/io/interrupt.js';
 import { jsonLines, runCli } from './helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sia-ae-vae-cli-'));
@@ -76,7 +77,7 @@ describe('sia-ae vae', () => {
       if (/epoch 1\/100  train/.test(stdout) && !/epoch 1\/100  train/.test(before)) child.kill('SIGINT');
     });
     const status = await new Promise((resolve) => child.on('close', resolve));
-    expect(status).toBe(1);
+    expect(status).toBe(INTERRUPTED_STATUS);
     expect(stdout).toMatch(/stopped; saved .*stopped\.json: continue with sia-ae vae --load/);
     const { checkpoint: saved } = loadVaeCheckpoint(checkpoint);
     expect(saved.progress.epoch).toBeGreaterThanOrEqual(1);

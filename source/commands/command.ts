@@ -66,4 +66,7 @@ export const TRAINER_HELP = `
     --json            newline-delimited JSON on stdout: epoch lines, then one
                       result line
     --plain           readable text lines (the default when stdout is not a
-                      terminal)`;
+                      terminal)
+
+  Exit status: 0 done, 1 failed, 2 bad input, 130 stopped before the end (q,
+  Ctrl-C, SIGTERM, SIGHUP, a closed terminal); a stopped run saves what s saves.`;

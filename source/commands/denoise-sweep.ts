@@ -7,6 +7,7 @@ import { noiseFields, type NoiseSpec } from '../data/noise.js';
 import { denoiseTable, generalisationTable, shortLabel, type DenoiseRowView } from '../render/denoise.js';
 import { writeJsonLine } from '../report/json.js';
 import { sweepProgress } from '../report/sweep.js';
+import { interruptible } from '../io/interrupt.js';
 import { runPool } from '../sweep/pool.js';
 import { meanStd, type Stat } from '../sweep/stats.js';
 import type { DenoiseScore } from '../train/denoise-score.js';
@@ -48,7 +49,7 @@ export async function runDenoiseSweep(config: DenoiseConfig, context: CommandCon
       + ` ${config.architectures.length} architectures\nx (${levels.length} noise settings + the plain baseline) x ${seeds.length} seed${seeds.length > 1 ? 's' : ''}\n`);
   }
   const started = performance.now();
-  const results = await runPool(jobs, { workers: config.workers, ...sweepProgress(context.stdout, context.output, labels, ownScore(jobs)) });
+  const results = await interruptible((signal) => runPool(jobs, { workers: config.workers, ...sweepProgress(context.stdout, context.output, labels, ownScore(jobs)), signal }));
   const seconds = (performance.now() - started) / 1000;
   results.forEach((result, j) => {
     const model = models[j % models.length];

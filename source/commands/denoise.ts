@@ -22,6 +22,8 @@ import {
   DENOISE_DEFAULTS as D, DENOISE_FLAGS, SINGLE_NOISE, SWEEP_NOISE, denoiseTraining, noiseLevels, parseDenoiseConfig, runSettings,
 } from './denoise-config.js';
 import { runDenoiseSweep } from './denoise-sweep.js';
+import { reportStopped } from './stopped.js';
+import { interruptions } from '../io/interrupt.js';
 import { TRAINER_HELP, type Command, type CommandContext } from './command.js';
 import { EXPORT_HELP, exportedLine } from './export-option.js';
 
@@ -66,15 +68,17 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
         onFinished: () => 'training done: q quits and leaves the score on the terminal',
       }, out as NodeJS.WriteStream);
       out.write(`backend ${backend.name}: ${reason}\n`);
-      if (!done) {
-        out.write(`stopped at epoch ${history.rows.at(-1)?.epoch ?? 0}\n`);
-        return 0;
-      }
     } else {
+      const control = new RunControl();
+      const unsubscribe = interruptions.subscribe(() => control.stop());
       await drive(events, (event) => {
         logger.onEvent(event);
         onEvent(event);
-      });
+      }, control).finally(unsubscribe);
+    }
+    if (!done) {
+      if (config.save) saveAutoencoder(config.save, trainee, glyphs);
+      return reportStopped(context, { epoch: history.rows.at(-1)?.epoch ?? 0, saved: config.save });
     }
     const { last, model: trained } = done!;
     if (config.save) saveAutoencoder(config.save, trained, glyphs);

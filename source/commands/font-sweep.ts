@@ -8,6 +8,7 @@ import { fontSweepTable, type FontSweepRowView } from '../render/font-sweep.js';
 import { writeJsonLine } from '../report/json.js';
 import { sweepProgress } from '../report/sweep.js';
 import type { JobResult } from '../sweep/jobs.js';
+import { interruptible } from '../io/interrupt.js';
 import { defaultWorkers, runPool } from '../sweep/pool.js';
 import { meanStd } from '../sweep/stats.js';
 import type { FontJob, FontJobResult } from '../train/font-job.js';
@@ -76,7 +77,7 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
   const json = context.output === 'json';
   if (!json) context.stdout.write(`sweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`);
   const started = performance.now();
-  const results = await runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, context.output, labels, outcome) }) as FontJobResult[];
+  const results = await interruptible((signal) => runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, context.output, labels, outcome), signal })) as FontJobResult[];
   const seconds = (performance.now() - started) / 1000;
 
   const rows = points.map((point, p): FontSweepRowView => {

@@ -6,8 +6,9 @@ import type { Backend } from '../math/backend.js';
 import type { Autoencoder, AutoencoderShape } from '../nn/autoencoder.js';
 import { fontJsonLogger, fontPlainLogger, fontPlainSummary } from '../report/font.js';
 import { writeJsonLine } from '../report/json.js';
-import { drive } from '../train/drive.js';
-import { newAutoencoder, trainFont, type FontDone, type FontEvent } from '../train/font.js';
+import { drive, RunControl } from '../train/drive.js';
+import { newAutoencoder, trainFont, type FontDone, type FontEpoch, type FontEvent } from '../train/font.js';
+import { interruptions } from '../io/interrupt.js';
 import { Rng } from '../nn/random.js';
 import { fontResult, type FontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
@@ -23,6 +24,7 @@ import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './
 import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
 import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
+import { reportStopped } from './stopped.js';
 
 /** The network settings (network-config.ts), plus the font run's own. */
 export interface FontConfig extends NetworkSettings {
@@ -152,15 +154,21 @@ async function runFont(settings: RawSettings, context: CommandContext): Promise<
   const logger = json ? fontJsonLogger(context.stdout, run.config.logEvery) : fontPlainLogger(context.stdout, run.config.logEvery);
   const history = fontHistory();
   let done: FontDone | undefined;
+  let last: FontEpoch | undefined;
+  const control = new RunControl();
+  const unsubscribe = interruptions.subscribe(() => control.stop());
   try {
     await drive(run.events, (event) => {
       logger.onEvent(event);
       history.onEvent(event);
       if (event.type === 'done') done = event;
-    });
+      else last = event;
+    }, control);
   } finally {
+    unsubscribe();
     run.backend.dispose();
   }
+  if (!done) return reportFontStop(run, last, context);
   const line = { event: 'result' as const, ...finishFontRun(run, done!) };
   if (json) writeJsonLine(context.stdout, line);
   else context.stdout.write(fontPlainSummary(line, run.glyphs, done!.last.outputs, context.columns));
@@ -197,11 +205,20 @@ async function runFontOnScreen(run: FontRun, context: CommandContext): Promise<n
     out.write(fontPlainSummary(line, run.glyphs, done.last.outputs, context.columns));
     if (run.config.save) out.write(`saved the model to ${run.config.save}\n`);
     exportFontRun(run, done, line, history.rows, kept.map((z, i) => ({ label: `kept ${i + 1}`, z })), context);
-  } else if (last) {
-    out.write(`stopped at epoch ${last.epoch}: loss ${last.loss.toFixed(5)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}\n`);
   }
+  const status = done ? 0 : reportFontStop(run, last, context);
   if (kept.length > 0) out.write(keptGlyphsText(run.model, kept, context.columns));
-  return 0;
+  return status;
+}
+
+/** A run stopped before its end (q, Ctrl-C, a signal, a lost terminal): the model is saved when --save asks. */
+function reportFontStop(run: FontRun, last: FontEpoch | undefined, context: CommandContext): number {
+  if (run.config.save) saveAutoencoder(run.config.save, run.model, run.glyphs);
+  return reportStopped(context, {
+    epoch: last?.epoch ?? 0,
+    saved: run.config.save,
+    detail: last && `loss ${last.loss.toFixed(5)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`,
+  });
 }
 
 /** The glyphs kept in the explorer, as ASCII art captioned with their latent points. */

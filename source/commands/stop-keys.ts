@@ -1,8 +1,10 @@
 /**
  * Keys for a long run without the dashboard: `s` saves a checkpoint and carries on; Ctrl-C (or `q`) stops,
- * and the caller saves. Without a terminal on stdin only the SIGINT signal is there, and it stops too.
- * Returns the function that puts the terminal back.
+ * and the caller saves. Signals and a lost terminal stop it the same way (io/interrupt.ts); without a terminal
+ * on stdin they are all there is. Returns the function that puts the terminal back.
  */
+import { interruptions } from '../io/interrupt.js';
+
 export interface StopKeys {
   onSave(): void;
   onStop(): void;
@@ -11,15 +13,15 @@ export interface StopKeys {
 const CTRL_C = '\u0003';
 
 export function listenForKeys(stdin: NodeJS.ReadStream, { onSave, onStop }: StopKeys): () => void {
-  const onSignal = () => onStop();
-  process.on('SIGINT', onSignal);
-  if (!stdin.isTTY) return () => process.off('SIGINT', onSignal);
+  const unsubscribe = interruptions.subscribe(onStop);
+  if (!stdin.isTTY) return unsubscribe;
   const onData = (data: Buffer) => {
     const key = data.toString();
     if (key === 's') onSave();
-    else if (key === 'q' || key === CTRL_C) onStop();
+    // Raw mode delivers Ctrl-C as a key instead of a signal: it counts as the signal would (twice exits at once).
+    else if (key === CTRL_C) interruptions.interrupt('SIGINT');
+    else if (key === 'q') interruptions.interrupt('q');
   };
-  // Raw mode delivers Ctrl-C as a key instead of a signal, so it is handled above.
   stdin.setRawMode(true);
   stdin.on('data', onData);
   stdin.resume();
@@ -27,6 +29,6 @@ export function listenForKeys(stdin: NodeJS.ReadStream, { onSave, onStop }: Stop
     stdin.off('data', onData);
     stdin.setRawMode(false);
     stdin.pause();
-    process.off('SIGINT', onSignal);
+    unsubscribe();
   };
 }

@@ -20,6 +20,7 @@ import { backendFromSettings } from './backend-choice.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
 import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
 import { listenForKeys } from './stop-keys.js';
+import { interruptions, INTERRUPTED_STATUS } from '../io/interrupt.js';
 import { loadVaeScreen } from '../ui/load.js';
 
 type OptimizerChoice = OptimizerName | 'both';
@@ -192,9 +193,9 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
   }
   if (done.size < trainings.length) {
     const files = saveAll();
-    if (json) writeJsonLine(context.stdout, { event: 'stopped', checkpoints: files });
+    if (json) writeJsonLine(context.stdout, { event: 'stopped', reason: interruptions.reason ?? 'q', checkpoints: files });
     say(`stopped; saved ${files.join(', ')}: continue with sia-ae vae --load ${files[0]}`);
-    return 1;
+    return INTERRUPTED_STATUS;
   }
   if (config.save) saveAll();
   const results = trainings.map((t) => vaeResult(t, done.get(t.options.optimizer)!, { dataset: config.dataset, backend: backend.name, backendReason: run.backendReason }));

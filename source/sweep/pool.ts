@@ -18,6 +18,8 @@ export interface PoolOptions {
   onStart?: (index: number) => void;
   onProgress?: (index: number, epoch: number, epochs: number) => void;
   onDone?: (index: number, result: JobResult) => void;
+  /** Stops the pool: the running jobs are abandoned and runPool rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 // The worker is TypeScript. A thread does not inherit the loader of the thread that starts it (bin/sia-ae.js's
@@ -39,9 +41,10 @@ export async function runPool(jobs: Job[], options: PoolOptions = {}): Promise<J
     const worker = new Worker(BOOTSTRAP, { eval: true });
     try {
       while (next < jobs.length) {
+        options.signal?.throwIfAborted();
         const index = next++;
         options.onStart?.(index);
-        results[index] = await runOn(worker, jobs[index], (epoch, epochs) => options.onProgress?.(index, epoch, epochs));
+        results[index] = await runOn(worker, jobs[index], (epoch, epochs) => options.onProgress?.(index, epoch, epochs), options.signal);
         options.onDone?.(index, results[index]);
       }
     } finally {
@@ -52,19 +55,21 @@ export async function runPool(jobs: Job[], options: PoolOptions = {}): Promise<J
   return results;
 }
 
-function runOn(worker: Worker, job: Job, onProgress: (epoch: number, epochs: number) => void): Promise<JobResult> {
+function runOn(worker: Worker, job: Job, onProgress: (epoch: number, epochs: number) => void, signal?: AbortSignal): Promise<JobResult> {
   return new Promise((resolve, reject) => {
+    const settle = (finish: () => void) => {
+      worker.off('message', onMessage).off('error', onError);
+      signal?.removeEventListener('abort', onAbort);
+      finish();
+    };
     const onMessage = (message: WorkerMessage) => {
       if (message.type === 'progress') return onProgress(message.epoch, message.epochs);
-      worker.off('message', onMessage).off('error', onError);
-      if (message.type === 'result') resolve(message.result);
-      else reject(new Error(message.message));
+      settle(() => (message.type === 'result' ? resolve(message.result) : reject(new Error(message.message))));
     };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      reject(error);
-    };
+    const onError = (error: Error) => settle(() => reject(error));
+    const onAbort = () => settle(() => reject(signal!.reason));
     worker.on('message', onMessage).once('error', onError);
+    signal?.addEventListener('abort', onAbort, { once: true });
     worker.postMessage(job);
   });
 }

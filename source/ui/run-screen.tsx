@@ -4,8 +4,9 @@
  * quits, or closes when training ends with `exitOnDone` (or without a keyboard, where nobody could press q);
  * the terminal is restored either way. Every screen (font, VAE, denoise) runs through here.
  */
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import type { ReactElement } from 'react';
+import { interruptions } from '../io/interrupt.js';
 import { drive, type RunControl } from '../train/drive.js';
 import { CLEAR_SCREEN, enterAlternateScreen } from './terminal.js';
 
@@ -26,14 +27,21 @@ export async function runOnScreen<E>(
 ): Promise<void> {
   const { control, feed } = training;
   const restore = enterAlternateScreen(stdout);
-  const app = render(dashboard, { stdout, stdin, exitOnCtrlC: false, patchConsole: false });
+  // A signal or a lost terminal closes the screen as q does; the command then saves what a stop saves. This
+  // listens before the first frame: the terminal can be gone by the time Ink first touches it.
+  let app: Instance | undefined;
+  let interrupted = false;
+  const unsubscribe = interruptions.subscribe(() => {
+    interrupted = true;
+    app?.unmount();
+  });
+  app = render(dashboard, { stdout, stdin, exitOnCtrlC: false, patchConsole: false });
+  if (interrupted) app.unmount();
   const redrawAll = () => {
     app.clear();
     stdout.write(CLEAR_SCREEN);
   };
-  const stopOnSignal = () => app.unmount();
   stdout.on('resize', redrawAll);
-  process.on('SIGTERM', stopOnSignal).on('SIGHUP', stopOnSignal);
 
   let failure: unknown;
   const running = drive(training.events, training.onEvent, control).then(() => {
@@ -53,7 +61,7 @@ export async function runOnScreen<E>(
     control.stop();
     await running;
     stdout.off('resize', redrawAll);
-    process.off('SIGTERM', stopOnSignal).off('SIGHUP', stopOnSignal);
+    unsubscribe();
     restore();
   }
   if (failure) throw failure;
