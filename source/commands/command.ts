@@ -69,4 +69,5 @@ export const TRAINER_HELP = `
                       terminal)
 
   Exit status: 0 done, 1 failed, 2 bad input, 130 stopped before the end (q,
-  Ctrl-C, SIGTERM, SIGHUP, a closed terminal); a stopped run saves what s saves.`;
+  Ctrl-C, SIGTERM, SIGHUP, a closed terminal). A stopped run saves first: the
+  VAE its checkpoint, font and denoise their model when --save is given.`;
