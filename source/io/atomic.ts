@@ -34,7 +34,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, write: 
     }
     renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     throw saveError(file, error as NodeJS.ErrnoException, earlierMode !== undefined);
   }
   syncFolder(folder);
@@ -62,6 +62,15 @@ function removeStaleTemporaries(folder: string, base: string): void {
   for (const name of readdirSync(folder)) {
     const temporary = temporaryOf(name);
     if (temporary?.base === base && !isRunning(temporary.pid)) rmSync(path.join(folder, name), { force: true });
+  }
+}
+
+/** Clean-up after a failure: its own error (ENAMETOOLONG when the file was never made) must not hide the cause. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing to remove, or nothing more to be done
   }
 }
 
