@@ -5,7 +5,7 @@
  */
 import meow from 'meow';
 import { flagName, mergeSettings, readConfigFile, type RawSettings } from './config.js';
-import { DivergedError, UsageError } from './errors.js';
+import { DivergedError, SaveError, UsageError } from './errors.js';
 import { InterruptedError, INTERRUPTED_STATUS, watchProcess } from './io/interrupt.js';
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.js';
 import type { Command, CommandContext, FlagSpec, OutputMode } from './commands/command.js';
@@ -117,6 +117,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = INTERRUPTED_STATUS;
     } else if (error instanceof DivergedError) {
       process.stderr.write(`sia-ae: training diverged: ${error.message}; no model was saved\n`);
+      process.exitCode = 1;
+    } else if (error instanceof SaveError) {
+      process.stderr.write(`sia-ae: ${error.message}\n`);
       process.exitCode = 1;
     } else {
       const message = error instanceof Error ? error.message : String(error);

@@ -2,20 +2,18 @@
  * Typed experiment settings: defaults, JSON config files, and validation that turns any bad value into one
  * UsageError naming the setting and what it accepts. Flags override the config file, which overrides defaults.
  */
-import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
+import { MiB, readRegularFile } from './io/files.js';
 
 /** Raw settings as they arrive from flags or a config file: strings, numbers, booleans or lists. */
 export type RawSettings = Record<string, unknown>;
 
+/** Settings fit in a few KiB; the limit only stops a wrong path (a disk image, /dev/zero) from filling the memory. */
+export const CONFIG_FILE_LIMIT = MiB;
+
 /** Reads a JSON config file of settings (keys as the flags are spelled in camelCase: "mutationProb"). */
 export function readConfigFile(file: string): RawSettings {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const text = readRegularFile(file, { what: 'config file', limit: CONFIG_FILE_LIMIT });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -10,3 +10,11 @@ export class UsageError extends Error {
 export class DivergedError extends Error {
   override name = 'DivergedError';
 }
+
+/**
+ * A file could not be written (a full disk, a read-only file system …): status 1, one line. The atomic write
+ * guarantees what the message says: the earlier file is untouched and no temporary file is left.
+ */
+export class SaveError extends Error {
+  override name = 'SaveError';
+}

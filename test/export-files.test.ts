@@ -1,9 +1,9 @@
-/** Tables as CSV and Markdown, and the export directory that is replaced whole or not at all. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** Tables as CSV and Markdown, and the export directory, whose files an export replaces one by one, never another's. */
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkExportDirectory, writeDirectoryAtomically } from '../source/export/directory.js';
+import { checkExportDirectory, writeExportDirectory } from '../source/export/directory.js';
 import { exportFiles, writeExport, type ExportBundle } from '../source/export/bundle.js';
 import { keyValueTable, objectTable, tableCsv, tableMarkdown } from '../source/export/table.js';
 import { UsageError } from '../source/errors.js';
@@ -63,22 +63,45 @@ describe('the export directory', () => {
     expect(files.map((f) => f.name)).toContain('digits.svg');
   });
 
-  it('replaces an earlier export whole: no file of the old one is left, no temporary directory either', () => {
+  it('replaces the files of an earlier export and removes those the new one no longer writes', () => {
     const dir = path.join(root, 'replace');
-    writeDirectoryAtomically(dir, [...exportFiles(bundle('old')), { name: 'only-in-old.txt', data: 'x' }]);
+    writeExport(dir, { ...bundle('old'), tables: [...bundle('old').tables, objectTable('only-old', 'Old', [{ a: 1 }])] });
     writeExport(dir, bundle('new'));
-    expect(existsSync(path.join(dir, 'only-in-old.txt'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(exportFiles(bundle('new')).map((f) => f.name).sort());
     expect(readFileSync(path.join(dir, 'rows.csv'), 'utf8')).toBe('tag\nnew\n');
-    expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
-  it('leaves the earlier export as it was when writing the new one fails', () => {
-    const dir = path.join(root, 'kept');
+  it('never deletes a file it did not write: a file put into an earlier export is refused by name and kept', () => {
+    const dir = path.join(root, 'mine');
     writeExport(dir, bundle('old'));
-    const before = readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]);
-    expect(() => writeDirectoryAtomically(dir, [...exportFiles(bundle('new')), { name: 'no/such/subdir', data: 'x' }])).toThrow(/ENOENT/);
-    expect(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')])).toEqual(before);
-    expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([]);
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    expect(() => checkExportDirectory(dir)).toThrow(/holds notes\.txt, which no sia-ae export wrote/);
+    expect(() => writeExport(dir, bundle('new'))).toThrow(UsageError);
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('leaves, after a failed write, no temporary file and a directory the next export accepts', () => {
+    const dir = path.join(root, 'failed');
+    writeExport(dir, bundle('old'));
+    // 250 characters: a valid name, but its temporary file's name is too long (ENAMETOOLONG).
+    const failing = { name: 'x'.repeat(250), data: 'x' };
+    expect(() => writeExportDirectory(dir, [{ name: 'new.csv', data: 'x' }, failing, ...exportFiles(bundle('new'))])).toThrow(/could not save .*ENAMETOOLONG/);
+    writeExport(dir, bundle('new'));
+    expect(readdirSync(dir).sort()).toEqual(exportFiles(bundle('new')).map((f) => f.name).sort());
+  });
+
+  it('follows a symlink to a directory: the files go into its target and the link stays', () => {
+    mkdirSync(path.join(root, 'real'));
+    symlinkSync('real', path.join(root, 'link'));
+    writeExport(path.join(root, 'link'), bundle('linked'));
+    expect(lstatSync(path.join(root, 'link')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(path.join(root, 'real'))).toContain('report.md');
+  });
+
+  it('refuses a model file (--save, --model) inside the export directory', () => {
+    const dir = path.join(root, 'owner');
+    expect(() => checkExportDirectory(dir, undefined, { '--save': path.join(dir, 'model.json') })).toThrow(/--save .*model\.json lies inside the export directory/);
+    expect(() => checkExportDirectory(dir, undefined, { '--save': path.join(root, 'model.json') })).not.toThrow();
   });
 
   it('refuses a missing parent, a file, and a directory of other files (one clear UsageError each)', () => {

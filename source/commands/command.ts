@@ -61,7 +61,8 @@ export const TRAINER_HELP = `
                       | wasm-simd-2t | headlessgl | webgl | webgl2 | webgpu
                       | webasm. auto uses gpu.js only where it beats the CPU
                       kernels on this run's matrices; cpu is the fastest CPU one
-    --save FILE       write the trained model here (atomically)
+    --save FILE       write the trained model here (atomically; checked before
+                      training; a symlink's target is written)
     --load FILE       start from a saved model
     --json            newline-delimited JSON on stdout: epoch lines, then one
                       result line

@@ -13,6 +13,7 @@ import {
   flagName, parseChoice, parseList, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
 } from '../config.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS } from './command.js';
+import { parseSaveFile } from './save-option.js';
 import { EXPORT_FLAGS, parseExportDirectory } from './export-option.js';
 import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
 
@@ -152,7 +153,7 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     seeds: only('seeds', setting(settings, 'seeds', d.seeds, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }))),
     workers: only('workers', setting(settings, 'workers', defaultWorkers(), (k, v) => parseNumber(k, v, { min: 1, max: 64, integer: true }))),
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
-    save: setting(settings, 'save', undefined, parseString),
+    save: parseSaveFile(settings),
     load: setting(settings, 'load', undefined, parseString),
     export: parseExportDirectory(settings),
   };

@@ -58,7 +58,7 @@ async function runExport(settings: RawSettings, context: CommandContext): Promis
   const file = setting(settings, 'model', undefined, parseString);
   const dir = setting(settings, 'dir', undefined, parseString);
   if (!file || !dir) throw new UsageError('usage: sia-ae export --model FILE DIR (see sia-ae export --help)');
-  checkExportDirectory(dir, `export directory ${dir}`);
+  checkExportDirectory(dir, `export directory ${dir}`, { '--model': file });
   const kind = modelFileKind(file);
   const exportOf = SAVED_MODEL_EXPORTS[kind];
   if (!exportOf) throw new UsageError(`${file}: cannot export a ${kind} model (export knows ${Object.keys(SAVED_MODEL_EXPORTS).join(', ')})`);
@@ -85,8 +85,9 @@ export const exportCommand: Command = {
   model file keeps no training history, so no loss curves: \`--export DIR\` on
   the trainer writes those too.
 
-  DIR must be new, empty, or an earlier export, which is replaced whole
-  (never half-overwritten).
+  DIR must be new, empty, or an earlier export, whose files are replaced (each
+  one whole); a directory holding any other file is refused, and so is a
+  --model FILE inside DIR. A symlink to a directory is followed.
 
   Options
     --model FILE        a model saved with --save

@@ -22,6 +22,7 @@ import { loadFontScreen } from '../ui/load.js';
 import { backendFromSettings } from './backend-choice.js';
 import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './font-sweep.js';
 import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
+import { parseSaveFile } from './save-option.js';
 import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
 import { reportStopped } from './stopped.js';
@@ -90,7 +91,7 @@ export function parseFontConfig(settings: RawSettings): FontConfig {
     target: setting(settings, 'target', d.target, (k, v) => parseNumber(k, v, { min: 0, max: 35, integer: true })),
     seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, { min: 0, integer: true })),
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
-    save: setting(settings, 'save', undefined, parseString),
+    save: parseSaveFile(settings),
     load: setting(settings, 'load', undefined, parseString),
     export: parseExportDirectory(settings),
     exitOnDone: setting(settings, 'exitOnDone', d.exitOnDone, parseBoolean),

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
 import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
 import { loadVaeCheckpoint, saveVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
+import { checkOutputFile } from '../io/files.js';
 import { writeJsonLine } from '../report/json.js';
 import { comparisonTable, vaeJsonLogger, vaePlainLogger, vaePlainSummary, type RunEvent } from '../report/vae.js';
 import { drive, RunControl } from '../train/drive.js';
@@ -132,6 +133,12 @@ export function startVaeRun(settings: RawSettings): VaeRun {
   let config = parseVaeConfig(settings);
   const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
   if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
+  const optimizers = config.optimizer === 'both' ? COMPARED : [config.optimizer];
+  // Ctrl-C saves there at any time, so a path that cannot take the file fails now, before training.
+  for (const optimizer of optimizers) {
+    const file = checkpointFile(config, optimizer);
+    checkOutputFile(file, `${config.save ? '--save' : 'checkpoint'} ${file}`);
+  }
   const dataset = loadDataset(config.dataset);
   const splits = splitDataset(dataset, config.validation, config.trainSize);
   if (config.batch > splits.train.count) throw new UsageError(`--batch ${config.batch} is larger than the ${splits.train.count} training images`);
@@ -140,7 +147,6 @@ export function startVaeRun(settings: RawSettings): VaeRun {
   }
   const { backend, reason } = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
   const shape = { input: IMAGE_PIXELS, hidden: config.layers, latent: config.latent };
-  const optimizers = config.optimizer === 'both' ? COMPARED : [config.optimizer];
   const trainings = optimizers.map((optimizer) => new VaeTraining(
     backend, splits, { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed }, loaded?.checkpoint,
   ));

@@ -9,7 +9,7 @@
  * Figures come from render/svg (lineChartSvg or historyFigure, scatterSvg with `group` for classes,
  * pixelGridSvg for any rows x cols bitmaps, `png: true` for digit grids); tables from objectTable/keyValueTable.
  */
-import { writeDirectoryAtomically, MANIFEST, MANIFEST_FORMAT, type ExportFile } from './directory.js';
+import { writeExportDirectory, MANIFEST, MANIFEST_FORMAT, type ExportFile } from './directory.js';
 import { svgToPng } from './png.js';
 import { reportMarkdown } from './report-markdown.js';
 import { tableCsv, tableMarkdown, type Table } from './table.js';
@@ -61,9 +61,9 @@ export function exportFiles(bundle: ExportBundle): ExportFile[] {
   return [...files, { name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` }];
 }
 
-/** Writes the export into `dir` (replacing an earlier export whole); returns the file names. */
+/** Writes the export into `dir` (replacing the files of an earlier export); returns the file names. */
 export function writeExport(dir: string, bundle: ExportBundle): string[] {
   const files = exportFiles(bundle);
-  writeDirectoryAtomically(dir, files);
+  writeExportDirectory(dir, files);
   return files.map((f) => f.name);
 }

@@ -2,12 +2,14 @@
  * The model file: versioned JSON with the parameters as base64 float32, written atomically.
  * Reading validates everything, so a corrupt or foreign file is one clear UsageError.
  */
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { MiB, readRegularFile } from '../io/files.js';
 
 export const MODEL_FORMAT = 'sia-ae-model';
 export const MODEL_VERSION = 1;
+/** The file is read as one string, and V8's strings end just under 512 MiB: a larger model could not load anyway. */
+export const MODEL_FILE_LIMIT = 500 * MiB;
 
 export interface ModelFile<Shape = unknown, Meta = unknown> {
   kind: string;
@@ -53,12 +55,7 @@ export function modelFileKind(file: string): string {
 
 /** The file's JSON, checked to be a sia-ae model file of the version this program reads. */
 function readModelJson(file: string): Record<string, any> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read model file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const text = readRegularFile(file, { what: 'model file', limit: MODEL_FILE_LIMIT });
   let json: Record<string, any>;
   try {
     json = JSON.parse(text);

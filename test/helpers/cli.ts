@@ -10,8 +10,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+/** `timeout` (ms): a run that hangs is killed and shows as status null instead of hanging the test. */
+export function runCli(args: string[], env: Record<string, string> = {}, { timeout = 120_000, cwd }: { timeout?: number; cwd?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout, cwd });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
