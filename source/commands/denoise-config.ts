@@ -10,7 +10,7 @@ import type { OptimizerName } from '../nn/optim.js';
 import type { AutoencoderShape } from '../nn/autoencoder.js';
 import { defaultWorkers } from '../sweep/pool.js';
 import {
-  flagName, parseChoice, parseList, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  flagName, parseChoice, parseList, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
 } from '../config.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS } from './command.js';
 import { EXPORT_FLAGS, parseExportDirectory } from './export-option.js';
@@ -148,7 +148,7 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     p: noiseList('p', probability),
     sigma: noiseList('sigma', { min: 0 }),
     copies: setting(settings, 'copies', d.copies, (k, v) => parseNumber(k, v, { min: 1, max: 1000, integer: true })),
-    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, { min: 0, integer: true })),
+    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
     seeds: only('seeds', setting(settings, 'seeds', d.seeds, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }))),
     workers: only('workers', setting(settings, 'workers', defaultWorkers(), (k, v) => parseNumber(k, v, { min: 1, max: 64, integer: true }))),
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),

@@ -12,7 +12,7 @@ import { Rng } from '../nn/random.js';
 import { fontResult, type FontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
 import {
-  parseBoolean, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  parseBoolean, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
 } from '../config.js';
 import { writeExport } from '../export/bundle.js';
 import { fontExport } from '../export/font.js';
@@ -86,7 +86,7 @@ export function parseFontConfig(settings: RawSettings): FontConfig {
     ...parseNetworkSettings(settings, d),
     subset: setting(settings, 'subset', undefined, parseString),
     target: setting(settings, 'target', d.target, (k, v) => parseNumber(k, v, { min: 0, max: 35, integer: true })),
-    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, { min: 0, integer: true })),
+    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
     save: setting(settings, 'save', undefined, parseString),
     load: setting(settings, 'load', undefined, parseString),

@@ -14,7 +14,7 @@ import { vaeExport } from '../export/vae.js';
 import { VaeTraining, type VaeCheckpoint, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
 import { vaeResult } from '../train/vae-result.js';
 import {
-  flagName, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  flagName, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
 } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
@@ -88,7 +88,7 @@ export function parseVaeConfig(settings: RawSettings): VaeConfig {
     batch: setting(settings, 'batch', d.batch, whole(1)),
     validation: setting(settings, 'validation', d.validation, whole(0)),
     trainSize: setting(settings, 'trainSize', undefined, whole(1)),
-    seed: setting(settings, 'seed', d.seed, whole(0)),
+    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
     save: setting(settings, 'save', undefined, parseString),
     load: setting(settings, 'load', undefined, parseString),
     export: parseExportDirectory(settings),
