@@ -72,6 +72,9 @@ export interface NumberRule {
   integer?: boolean;
 }
 
+/** A learning rate: any positive step (0 would not learn, a negative one climbs the loss). */
+export const LEARNING_RATE_RULE: NumberRule = { min: 0, exclusiveMin: true };
+
 /** What the Rng takes without wrapping (it reads the seed as an unsigned 32-bit integer). */
 export const SEED_RULE: NumberRule = { min: 0, max: 2 ** 32 - 1, integer: true };
 

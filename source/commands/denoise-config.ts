@@ -3,6 +3,8 @@
  * into one UsageError. The noise lists hold one value for a single run and any number for --sweep.
  */
 import { UsageError } from '../errors.js';
+import { loadFont } from '../data/font.js';
+import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import type { Activation } from '../math/backend.js';
 import { NOISE_MODELS, type NoiseModel, type NoiseSpec } from '../data/noise.js';
 import type { LossName } from '../nn/losses.js';
@@ -114,6 +116,15 @@ function parseArchitectures(key: string, value: unknown): number[][] {
   return items.map((item) => parseArchitecture(key, item));
 }
 
+/** Every model the run trains, with a batch and the scoring copies of every glyph in memory at once. */
+function checkDenoiseMemory(config: DenoiseConfig): void {
+  const glyphs = loadFont().length;
+  const rows = Math.min(config.batch, glyphs) + config.copies * glyphs;
+  for (const layers of config.sweep ? config.architectures : [config.layers]) {
+    checkMemory(`${config.sweep ? '--architectures' : '--layers'} ${layers.join(config.sweep ? '-' : ',')}`, autoencoderSize(layers), rows);
+  }
+}
+
 export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
   rejectUnknown(settings, Object.keys(DENOISE_FLAGS), 'denoise');
   const d = DENOISE_DEFAULTS;
@@ -137,7 +148,7 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     return list;
   };
   const probability = { min: 0, max: 1 };
-  return {
+  const config: DenoiseConfig = {
     sweep,
     layers: setting(settings, 'layers', d.layers, parseArchitecture),
     architectures: only('architectures', setting(settings, 'architectures', d.architectures, parseArchitectures)),
@@ -156,6 +167,8 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     load: setting(settings, 'load', undefined, parseString),
     export: parseExportDirectory(settings),
   };
+  checkDenoiseMemory(config);
+  return config;
 }
 
 /**

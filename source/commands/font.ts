@@ -11,6 +11,7 @@ import { newAutoencoder, trainFont, type FontDone, type FontEvent } from '../tra
 import { Rng } from '../nn/random.js';
 import { fontResult, type FontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
+import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import {
   parseBoolean, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
 } from '../config.js';
@@ -118,8 +119,10 @@ export function startFontRun(settings: RawSettings): FontRun {
   } catch (error) {
     throw new UsageError(`--subset: ${(error as Error).message}`);
   }
+  const batch = Math.min(config.batch, glyphs.length);
+  checkMemory(`--layers ${config.layers.join(',')}`, autoencoderSize(config.layers), batch + glyphs.length);
   const widest = Math.max(...config.layers.slice(1));
-  const { backend, reason } = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: widest, k: 35 });
+  const { backend, reason } = backendFromSettings(settings, { m: batch, n: widest, k: 35 });
   const rng = new Rng(config.seed);
   let model: Autoencoder;
   if (config.load) {
