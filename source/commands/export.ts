@@ -12,7 +12,7 @@ import { trainFont, type FontDone } from '../train/font.js';
 import { fontResult } from '../train/font-result.js';
 import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { writeJsonLine } from '../report/json.js';
-import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
 import { exportedLine } from './export-option.js';
 import { vaeModelExport } from './export-vae.js';
 import { FONT_DEFAULTS } from './font.js';
@@ -91,6 +91,7 @@ export const exportCommand: Command = {
   Options
     --model FILE        a model saved with --save
     --json              one line: {"event":"result","experiment":"export",...}
+${CONFIG_HELP}
 
   Examples
     sia-ae font --save font-model.json
