@@ -4,7 +4,7 @@
  * Bad input is one line on stderr and exit status 2; a diverged run is status 1 with advice.
  */
 import meow from 'meow';
-import { flagName, mergeSettings, readConfigFile, type RawSettings } from './config.js';
+import { flagName, mergeSettings, readConfigFile, rejectCommandLineOnly, type RawSettings } from './config.js';
 import { DivergedError, SaveError, UsageError } from './errors.js';
 import { InterruptedError, INTERRUPTED_STATUS, watchProcess } from './io/interrupt.js';
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.js';
@@ -48,6 +48,7 @@ function settingsFor(command: Command, flags: RawSettings): RawSettings {
   const wrong = Object.keys(given).filter((key) => !(key in command.flags));
   if (wrong.length > 0) throw new UsageError(`${command.name} does not take ${wrong.map(flagName).join(', ')} (see sia-ae ${command.name} --help)`);
   const fromFile = typeof flags.config === 'string' ? readConfigFile(flags.config) : {};
+  if (typeof flags.config === 'string') rejectCommandLineOnly(fromFile, flags.config);
   const { json, plain, ...settings } = mergeSettings(fromFile, given);
   return settings;
 }

@@ -16,7 +16,8 @@ export function readConfigFile(file: string): RawSettings {
   const text = readRegularFile(file, { what: 'config file', limit: CONFIG_FILE_LIMIT });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // A byte-order mark is invisible in an editor: a file saved "with BOM" is the same settings.
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new UsageError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
   }
@@ -24,6 +25,19 @@ export function readConfigFile(file: string): RawSettings {
     throw new UsageError(`config file ${file} must hold one JSON object of settings, e.g. {"epochs": 500}`);
   }
   return parsed as RawSettings;
+}
+
+/** Settings that choose how the program runs, not what it trains: a config file naming them is a mistake. */
+const COMMAND_LINE_ONLY: Record<string, string> = {
+  json: 'output flags go on the command line (--json)',
+  plain: 'output flags go on the command line (--plain)',
+  config: 'a config file cannot name another config file',
+};
+
+/** Refuses a config file's settings that only the command line takes, rather than ignoring them. */
+export function rejectCommandLineOnly(fromFile: RawSettings, file: string): void {
+  const key = Object.keys(COMMAND_LINE_ONLY).find((name) => Object.hasOwn(fromFile, name));
+  if (key) throw new UsageError(`config file ${file} sets "${key}": ${COMMAND_LINE_ONLY[key]}`);
 }
 
 /** Flags given on the command line win over the config file's settings; unset flags (undefined) do not. */
@@ -48,7 +62,7 @@ export function flagName(key: string): string {
   return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-interface NumberRule {
+export interface NumberRule {
   min?: number;
   max?: number;
   /** The bound itself is not allowed (lr > 0). */
@@ -56,10 +70,25 @@ interface NumberRule {
   integer?: boolean;
 }
 
+/** A learning rate: any positive step (0 would not learn, a negative one climbs the loss). */
+export const LEARNING_RATE_RULE: NumberRule = { min: 0, exclusiveMin: true };
+
+/** What the Rng takes without wrapping (it reads the seed as an unsigned 32-bit integer). */
+export const SEED_RULE: NumberRule = { min: 0, max: 2 ** 32 - 1, integer: true };
+
+/**
+ * Plain decimal notation (12, -0.5, 1e-3). Number() would also read "0x10", "0b1", "0o7", "Infinity" and
+ * whitespace (as 0), none of which a user means as a setting.
+ */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 export function parseNumber(key: string, value: unknown, rule: NumberRule = {}): number {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
   const what = `${flagName(key)} ${rule.integer ? 'takes a whole number' : 'takes a number'}`;
-  if (!Number.isFinite(number)) throw new UsageError(`${what}, got ${JSON.stringify(value)}`);
+  const isDecimalText = typeof value === 'string' && DECIMAL.test(value.trim());
+  if (typeof value !== 'number' && !isDecimalText) throw new UsageError(`${what}, got ${JSON.stringify(value)}`);
+  const number = Number(value);
+  // JSON.parse reads 1e999 as Infinity: say so, rather than "got null" (JSON.stringify(Infinity)).
+  if (!Number.isFinite(number)) throw new UsageError(`${flagName(key)} is out of range, got ${isDecimalText ? value : 'a number beyond 1e308'}`);
   if (rule.integer && !Number.isInteger(number)) throw new UsageError(`${what}, got ${value}`);
   const { min, max, exclusiveMin } = rule;
   if (min !== undefined && (exclusiveMin ? number <= min : number < min)) {
@@ -76,9 +105,17 @@ export function parseChoice<T extends string>(key: string, value: unknown, choic
 
 /** A list given as "1,2,3" (flag) or [1, 2, 3] (config file). */
 export function parseList(key: string, value: unknown): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]));
-  if (typeof value === 'string' || typeof value === 'number') return String(value).split(',').filter((s) => s.trim() !== '');
+  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? listEntries(key, item) : [item]));
+  if (typeof value === 'string' || typeof value === 'number') return listEntries(key, String(value));
   throw new UsageError(`${flagName(key)} takes a comma-separated list, got ${JSON.stringify(value)}`);
+}
+
+/** "35,,2" is a typo, not the list 35,2: an empty entry is refused (an empty text is the empty list). */
+function listEntries(key: string, text: string): string[] {
+  if (text.trim() === '') return [];
+  const entries = text.split(',').map((entry) => entry.trim());
+  if (entries.includes('')) throw new UsageError(`${flagName(key)} has an empty entry in "${text}"`);
+  return entries;
 }
 
 export function parseNumberList(key: string, value: unknown, rule: NumberRule = {}): number[] {

@@ -20,10 +20,10 @@ function quick(overrides: Record<string, string> = {}): string[] {
 }
 
 /** A checkpoint of an untrained 784-16-LATENT model, written without running the CLI. */
-function saveUntrained(file: string, latent: number): void {
+function saveUntrained(file: string, latent: number, epochs = 1): void {
   const images = { images: new Float32Array(10 * IMAGE_PIXELS), labels: new Uint8Array(10), count: 10 };
   const training = new VaeTraining(new ReferenceBackend(), { train: images, test: images }, {
-    shape: { input: IMAGE_PIXELS, hidden: [16], latent }, optimizer: 'adam', lr: 1e-3, epochs: 1, batch: 5, seed: 1,
+    shape: { input: IMAGE_PIXELS, hidden: [16], latent }, optimizer: 'adam', lr: 1e-3, epochs, batch: 5, seed: 1,
   });
   saveVaeCheckpoint(file, training.checkpoint(), { dataset: 'mnist', validation: 10_000, trainSize: 10 });
 }
@@ -56,6 +56,21 @@ describe('sia-ae vae', () => {
     expect([lines[0].epoch, lines[1].epochs]).toEqual([3, 3]);
   });
 
+  it('--load without --epochs continues to the checkpoint\'s own target', () => {
+    const file = path.join(dir, 'target.json');
+    saveUntrained(file, 2, 3);
+    const { status, stdout } = runCli(['vae', '--load', file, '--json']);
+    expect(status).toBe(0);
+    const lines = jsonLines(stdout);
+    expect(lines.map((l) => l.epoch ?? l.epochs)).toEqual([1, 2, 3, 3]);
+  });
+
+  it('--load of a finished run without more --epochs says so', () => {
+    const { status, stdout, stderr } = runCli(['vae', '--load', model]);
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr).toMatch(/^sia-ae: the checkpoint .*vae\.json has trained all of its 2 epochs: give --epochs N with N above 2 to train on\n$/);
+  });
+
   it('--optimizer both trains Adam and RMSProp side by side and compares them', () => {
     const { status, stdout } = runCli(['vae', ...quick({ optimizer: 'both', validation: '0' })]);
     expect(status).toBe(0);
@@ -78,8 +93,9 @@ describe('sia-ae vae', () => {
     });
     const status = await new Promise((resolve) => child.on('close', resolve));
     expect(status).toBe(INTERRUPTED_STATUS);
-    expect(stdout).toMatch(/stopped; saved .*stopped\.json: continue with sia-ae vae --load/);
+    expect(stdout).toContain(`stopped; saved ${checkpoint}: continue with sia-ae vae --load ${checkpoint}\n`);
     const { checkpoint: saved } = loadVaeCheckpoint(checkpoint);
+    expect(saved.options.epochs).toBe(100); // what that command continues up to
     expect(saved.progress.epoch).toBeGreaterThanOrEqual(1);
     expect(saved.progress.epoch).toBeLessThan(100);
   });
@@ -111,6 +127,7 @@ describe('sia-ae generate with a VAE', () => {
 
 describe('bad input: one line, exit status 2', () => {
   it('an unknown dataset', () => expectUsageError(['vae', '--dataset', 'cifar'], /--dataset must be one of mnist, fashion/));
+  it('a latent space too big for memory', () => expectUsageError(['vae', '--latent', '1000000'], /--layers 400 --latent 1000000 needs about \d+ GiB of memory, more than the 2 GiB limit/));
   it('a latent size below 1', () => expectUsageError(['vae', '--latent', '0'], /--latent must be at least 1/));
   it('a batch larger than the training set', () => expectUsageError(['vae', '--train-size', '100', '--batch', '128'], /--batch 128 is larger than the 100 training images/));
 

@@ -48,10 +48,13 @@ export const OUTPUT_FLAGS: Record<string, FlagSpec> = {
   plain: { type: 'boolean' },
 };
 
+/** Every command reads --config (cli.tsx merges the file under the flags). */
+export const CONFIG_HELP = `    --config FILE     JSON file of settings (keys as the flags, in camelCase);
+                      flags override it`;
+
 export const TRAINER_HELP = `
   Every trainer also takes
-    --config FILE     JSON file of settings (keys as the flags, in camelCase);
-                      flags override it
+${CONFIG_HELP}
     --seed N          random seed: the same seed gives the same numbers on the
                       same backend
     --epochs N        most epochs to train

@@ -3,6 +3,8 @@
  * into one UsageError. The noise lists hold one value for a single run and any number for --sweep.
  */
 import { UsageError } from '../errors.js';
+import { loadFont } from '../data/font.js';
+import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import type { Activation } from '../math/backend.js';
 import { NOISE_MODELS, type NoiseModel, type NoiseSpec } from '../data/noise.js';
 import type { LossName } from '../nn/losses.js';
@@ -10,7 +12,7 @@ import type { OptimizerName } from '../nn/optim.js';
 import type { AutoencoderShape } from '../nn/autoencoder.js';
 import { defaultWorkers } from '../sweep/pool.js';
 import {
-  flagName, parseChoice, parseList, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  flagName, parseChoice, parseList, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
 } from '../config.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS } from './command.js';
 import { parseSaveFile } from './save-option.js';
@@ -115,6 +117,15 @@ function parseArchitectures(key: string, value: unknown): number[][] {
   return items.map((item) => parseArchitecture(key, item));
 }
 
+/** Every model the run trains, with a batch and the scoring copies of every glyph in memory at once. */
+function checkDenoiseMemory(config: DenoiseConfig): void {
+  const glyphs = loadFont().length;
+  const rows = Math.min(config.batch, glyphs) + config.copies * glyphs;
+  for (const layers of config.sweep ? config.architectures : [config.layers]) {
+    checkMemory(`${config.sweep ? '--architectures' : '--layers'} ${layers.join(config.sweep ? '-' : ',')}`, autoencoderSize(layers), rows);
+  }
+}
+
 export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
   rejectUnknown(settings, Object.keys(DENOISE_FLAGS), 'denoise');
   const d = DENOISE_DEFAULTS;
@@ -138,7 +149,7 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     return list;
   };
   const probability = { min: 0, max: 1 };
-  return {
+  const config: DenoiseConfig = {
     sweep,
     layers: setting(settings, 'layers', d.layers, parseArchitecture),
     architectures: only('architectures', setting(settings, 'architectures', d.architectures, parseArchitectures)),
@@ -149,7 +160,7 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     p: noiseList('p', probability),
     sigma: noiseList('sigma', { min: 0 }),
     copies: setting(settings, 'copies', d.copies, (k, v) => parseNumber(k, v, { min: 1, max: 1000, integer: true })),
-    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, { min: 0, integer: true })),
+    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
     seeds: only('seeds', setting(settings, 'seeds', d.seeds, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }))),
     workers: only('workers', setting(settings, 'workers', defaultWorkers(), (k, v) => parseNumber(k, v, { min: 1, max: 64, integer: true }))),
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
@@ -157,6 +168,8 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
     load: setting(settings, 'load', undefined, parseString),
     export: parseExportDirectory(settings),
   };
+  checkDenoiseMemory(config);
+  return config;
 }
 
 /**

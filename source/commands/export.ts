@@ -12,7 +12,7 @@ import { trainFont, type FontDone } from '../train/font.js';
 import { fontResult } from '../train/font-result.js';
 import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { writeJsonLine } from '../report/json.js';
-import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
 import { exportedLine } from './export-option.js';
 import { vaeModelExport } from './export-vae.js';
 import { FONT_DEFAULTS } from './font.js';
@@ -23,10 +23,10 @@ const EXPORT_COMMAND_FLAGS = {
 } as const;
 
 /** The export of each kind of saved model (the model file's `kind`). */
-const SAVED_MODEL_EXPORTS: Record<string, (file: string) => ExportBundle> = {
-  autoencoder: fontModelExport,
-  [VAE_KIND]: vaeModelExport,
-};
+const SAVED_MODEL_EXPORTS = new Map<string, (file: string) => ExportBundle>([
+  ['autoencoder', fontModelExport],
+  [VAE_KIND, vaeModelExport],
+]);
 
 /**
  * A saved font model, evaluated as the trainer evaluates its last epoch (training for zero epochs): the same
@@ -60,8 +60,8 @@ async function runExport(settings: RawSettings, context: CommandContext): Promis
   if (!file || !dir) throw new UsageError('usage: sia-ae export --model FILE DIR (see sia-ae export --help)');
   checkExportDirectory(dir, `export directory ${dir}`, { '--model': file });
   const kind = modelFileKind(file);
-  const exportOf = SAVED_MODEL_EXPORTS[kind];
-  if (!exportOf) throw new UsageError(`${file}: cannot export a ${kind} model (export knows ${Object.keys(SAVED_MODEL_EXPORTS).join(', ')})`);
+  const exportOf = SAVED_MODEL_EXPORTS.get(kind);
+  if (!exportOf) throw new UsageError(`${file}: cannot export a ${kind} model (export knows ${[...SAVED_MODEL_EXPORTS.keys()].join(', ')})`);
   const files = writeExport(dir, exportOf(file));
   if (context.output === 'json') writeJsonLine(context.stdout, { event: 'result', experiment: 'export', model: file, dir, files });
   else context.stdout.write(exportedLine(dir, files));
@@ -92,6 +92,7 @@ export const exportCommand: Command = {
   Options
     --model FILE        a model saved with --save
     --json              one line: {"event":"result","experiment":"export",...}
+${CONFIG_HELP}
 
   Examples
     sia-ae font --save font-model.json

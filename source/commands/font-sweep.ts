@@ -12,7 +12,8 @@ import { interruptible } from '../io/interrupt.js';
 import { defaultWorkers, runPool } from '../sweep/pool.js';
 import { meanStd } from '../sweep/stats.js';
 import type { FontJob, FontJobResult } from '../train/font-job.js';
-import { flagName, parseList, parseNumber, parseNumberList, setting, type RawSettings } from '../config.js';
+import { autoencoderSize, checkMemory } from '../nn/memory.js';
+import { flagName, LEARNING_RATE_RULE, parseList, parseNumber, parseNumberList, setting, type RawSettings } from '../config.js';
 import type { CommandContext } from './command.js';
 import { exportedLine } from './export-option.js';
 import { writeExport } from '../export/bundle.js';
@@ -52,7 +53,7 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
   const grid = {
     latent: setting(settings, 'latent', [1, 2, 3, 4], (k, v) => parseNumberList(k, v, { min: 1, integer: true })),
     subsets: setting(settings, 'subsets', [FULL], (k, v) => parseList(k, v).map(String)),
-    lr: setting(settings, 'lr', [FONT_DEFAULTS.lr], (k, v) => parseNumberList(k, v, { min: 0, exclusiveMin: true })),
+    lr: setting(settings, 'lr', [FONT_DEFAULTS.lr], (k, v) => parseNumberList(k, v, LEARNING_RATE_RULE)),
   };
   if (grid.subsets.length === 0) throw new UsageError('--subsets needs at least one character set, e.g. full,aben');
   for (const subset of grid.subsets) {
@@ -72,6 +73,10 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
       lr: point.lr, epochs: base.epochs, batch: base.batch, target: base.target, seed,
     },
   })));
+  const glyphCount = loadFont().length;
+  for (const layers of new Set(jobs.map((job) => job.training.shape.layers.join(',')))) {
+    checkMemory(`--layers ${layers}`, autoencoderSize(layers.split(',').map(Number)), 2 * glyphCount);
+  }
   const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.subset ?? FULL} lr ${job.training.lr} seed ${job.training.seed}`);
   const threads = setting(settings, 'workers', defaultWorkers(), (k, v) => parseNumber(k, v, { min: 1, max: 64, integer: true }));
   const json = context.output === 'json';

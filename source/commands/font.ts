@@ -12,8 +12,9 @@ import { interruptions } from '../io/interrupt.js';
 import { Rng } from '../nn/random.js';
 import { fontResult, type FontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
+import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import {
-  parseBoolean, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  parseBoolean, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
 } from '../config.js';
 import { writeExport } from '../export/bundle.js';
 import { fontExport } from '../export/font.js';
@@ -89,7 +90,7 @@ export function parseFontConfig(settings: RawSettings): FontConfig {
     ...parseNetworkSettings(settings, d),
     subset: setting(settings, 'subset', undefined, parseString),
     target: setting(settings, 'target', d.target, (k, v) => parseNumber(k, v, { min: 0, max: 35, integer: true })),
-    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, { min: 0, integer: true })),
+    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
     logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
     save: parseSaveFile(settings),
     load: setting(settings, 'load', undefined, parseString),
@@ -121,8 +122,10 @@ export function startFontRun(settings: RawSettings): FontRun {
   } catch (error) {
     throw new UsageError(`--subset: ${(error as Error).message}`);
   }
+  const batch = Math.min(config.batch, glyphs.length);
+  checkMemory(`--layers ${config.layers.join(',')}`, autoencoderSize(config.layers), batch + glyphs.length);
   const widest = Math.max(...config.layers.slice(1));
-  const { backend, reason } = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: widest, k: 35 });
+  const { backend, reason } = backendFromSettings(settings, { m: batch, n: widest, k: 35 });
   const rng = new Rng(config.seed);
   let model: Autoencoder;
   if (config.load) {

@@ -7,7 +7,7 @@ import { loadVae } from '../nn/vae-file.js';
 import { digitGridLines, digitRowLines, GRID_CAPTION } from '../render/vae.js';
 import { writeJsonLine } from '../report/json.js';
 import { gridPoints } from '../train/vae-view.js';
-import { parseNumber, setting, type RawSettings } from '../config.js';
+import { parseNumber, SEED_RULE, setting, type RawSettings } from '../config.js';
 import type { CommandContext } from './command.js';
 import { pointLabel, zPoints, type LatentPoint } from './latent-points.js';
 
@@ -19,7 +19,7 @@ export async function generateVae(settings: RawSettings, file: string, context: 
     const latent = model.shape.latent;
     const points = zPoints(settings, latent);
     const samples = setting(settings, 'samples', 0, (k, v) => parseNumber(k, v, { min: 1, max: 256, integer: true }));
-    const rng = new Rng(setting(settings, 'seed', 1, (k, v) => parseNumber(k, v, { min: 0, integer: true })));
+    const rng = new Rng(setting(settings, 'seed', 1, (k, v) => parseNumber(k, v, SEED_RULE)));
     for (let i = 0; i < samples; i++) points.push({ label: `sample ${i + 1}`, z: Array.from({ length: latent }, () => rng.normal()) });
     const n = setting(settings, 'grid', 0, (k, v) => parseNumber(k, v, { min: 2, max: 16, integer: true }));
     if (n > 0 && latent !== 2) throw new UsageError(`--grid needs a 2-D latent space; this model's is ${latent}-D (use --samples or --z)`);

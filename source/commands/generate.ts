@@ -10,7 +10,7 @@ import { interpolate, latentBounds, latentGrid, type LatentBounds } from '../tra
 import { modelFileKind } from '../nn/model-file.js';
 import { VAE_KIND } from '../nn/vae-file.js';
 import { parseNumber, parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
-import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
 import { generateVae } from './generate-vae.js';
 import { zPoints } from './latent-points.js';
 
@@ -141,6 +141,7 @@ export const generateCommand: Command = {
   Output
     --json              one result line: {"event":"result",
                         "experiment":"generate","glyphs":[{label,z,pixels}]}
+${CONFIG_HELP}
 
   Examples
     sia-ae font --save font-model.json

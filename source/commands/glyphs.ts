@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { glyphLines, wrapBlocks } from '../render/glyph.js';
 import { writeJsonLine } from '../report/json.js';
 import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
-import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
 
 async function runGlyphs(settings: RawSettings, context: CommandContext): Promise<number> {
   rejectUnknown(settings, ['chars', ...Object.keys(OUTPUT_FLAGS)], 'glyphs');
@@ -37,6 +37,7 @@ export const glyphsCommand: Command = {
   Options
     --chars CHARS   only these characters, e.g. aben (DEL names the last glyph)
     --json          one line per glyph: {"char", "code", "pixels"}
+${CONFIG_HELP}
 
   Examples
     sia-ae glyphs

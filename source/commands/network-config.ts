@@ -2,7 +2,7 @@
 import { ACTIVATIONS, type Activation } from '../math/backend.js';
 import { LOSSES, type LossName } from '../nn/losses.js';
 import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
-import { parseChoice, parseNumber, setting, type RawSettings } from '../config.js';
+import { LEARNING_RATE_RULE, parseChoice, parseNumber, setting, type RawSettings } from '../config.js';
 
 export interface NetworkSettings {
   /** Hidden-layer activation. */
@@ -24,7 +24,7 @@ export function parseNetworkSettings(settings: RawSettings, d: NetworkSettings):
     latentActivation: setting(settings, 'latentActivation', d.latentActivation, (k, v) => parseChoice(k, v, ACTIVATIONS)),
     loss: setting(settings, 'loss', d.loss, (k, v) => parseChoice(k, v, LOSSES)),
     optimizer: setting(settings, 'optimizer', d.optimizer, (k, v) => parseChoice(k, v, OPTIMIZERS)),
-    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, { min: 0, exclusiveMin: true })),
+    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, LEARNING_RATE_RULE)),
     epochs: setting(settings, 'epochs', d.epochs, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
     batch: setting(settings, 'batch', d.batch, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
   };

@@ -12,10 +12,11 @@ import { drive, RunControl } from '../train/drive.js';
 import { vaeHistory } from '../train/history.js';
 import { writeExport } from '../export/bundle.js';
 import { vaeExport } from '../export/vae.js';
-import { VaeTraining, type VaeCheckpoint, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
+import { checkMemory, vaeSize } from '../nn/memory.js';
+import { EVAL_BATCH, VaeTraining, type VaeCheckpoint, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
 import { vaeResult } from '../train/vae-result.js';
 import {
-  flagName, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, setting, type RawSettings,
+  flagName, LEARNING_RATE_RULE, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
 } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
@@ -85,22 +86,25 @@ export function parseVaeConfig(settings: RawSettings): VaeConfig {
     layers: setting(settings, 'layers', d.layers, (k, v) => parseNumberList(k, v, { min: 1, integer: true })),
     latent: setting(settings, 'latent', d.latent, whole(1)),
     optimizer: setting(settings, 'optimizer', d.optimizer, (k, v) => parseChoice<OptimizerChoice>(k, v, [...OPTIMIZERS, 'both'])),
-    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, { min: 0, exclusiveMin: true })),
+    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, LEARNING_RATE_RULE)),
     epochs: setting(settings, 'epochs', d.epochs, whole(1)),
     batch: setting(settings, 'batch', d.batch, whole(1)),
     validation: setting(settings, 'validation', d.validation, whole(0)),
     trainSize: setting(settings, 'trainSize', undefined, whole(1)),
-    seed: setting(settings, 'seed', d.seed, whole(0)),
+    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
     save: setting(settings, 'save', undefined, parseString),
     load: setting(settings, 'load', undefined, parseString),
     export: parseExportDirectory(settings),
   };
 }
 
-/** A resumed run takes its settings from the checkpoint; a flag that contradicts it is an error, --epochs aside. */
+/**
+ * A resumed run takes its settings from the checkpoint, its target of epochs included unless --epochs says
+ * otherwise; a flag that contradicts the checkpoint is an error.
+ */
 function resumedConfig(config: VaeConfig, settings: RawSettings, file: string, checkpoint: VaeCheckpoint, data: VaeDataChoice): VaeConfig {
   if (config.optimizer === 'both') throw new UsageError(`--load resumes one run: load each optimizer's checkpoint on its own`);
-  const { shape, optimizer, lr, batch, seed } = checkpoint.options;
+  const { shape, optimizer, lr, batch, seed, epochs } = checkpoint.options;
   const saved: Partial<Record<keyof VaeConfig, unknown>> = {
     layers: shape.hidden, latent: shape.latent, optimizer, lr, batch, seed, ...data,
   };
@@ -110,7 +114,23 @@ function resumedConfig(config: VaeConfig, settings: RawSettings, file: string, c
       throw new UsageError(`${flagName(key)} ${asked} does not match the checkpoint ${file}, which has ${JSON.stringify(value)}`);
     }
   }
-  return { ...config, ...saved } as VaeConfig;
+  const target = settings.epochs === undefined ? epochs : config.epochs;
+  const trained = checkpoint.progress.epoch;
+  if (target <= trained) {
+    const why = settings.epochs === undefined ? `all of its ${epochs} epochs` : `${trained} epochs, --epochs ${target} asks for no more`;
+    throw new UsageError(`the checkpoint ${file} has trained ${why}: give --epochs N with N above ${trained} to train on`);
+  }
+  return { ...config, ...saved, epochs: target } as VaeConfig;
+}
+
+/** The exact command that continues a stopped run: a checkpoint keeps its settings and its target of epochs. */
+export function resumeCommands(files: string[]): string {
+  return files.map((file) => `sia-ae vae --load ${shellWord(file)}`).join(' and ');
+}
+
+/** A file name as a shell reads it back unchanged. */
+function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** FILE, or FILE-adam.json and FILE-rmsprop.json when two optimizers are compared. */
@@ -139,6 +159,8 @@ export function startVaeRun(settings: RawSettings): VaeRun {
     const file = checkpointFile(config, optimizer);
     checkOutputFile(file, `${config.save ? '--save' : 'checkpoint'} ${file}`);
   }
+  const shape = { input: IMAGE_PIXELS, hidden: config.layers, latent: config.latent };
+  checkMemory(`--layers ${config.layers.join(',')} --latent ${config.latent}`, vaeSize(shape), config.batch + EVAL_BATCH);
   const dataset = loadDataset(config.dataset);
   const splits = splitDataset(dataset, config.validation, config.trainSize);
   if (config.batch > splits.train.count) throw new UsageError(`--batch ${config.batch} is larger than the ${splits.train.count} training images`);
@@ -146,7 +168,6 @@ export function startVaeRun(settings: RawSettings): VaeRun {
     throw new UsageError(`${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, the training set ${splits.train.count})`);
   }
   const { backend, reason } = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
-  const shape = { input: IMAGE_PIXELS, hidden: config.layers, latent: config.latent };
   const trainings = optimizers.map((optimizer) => new VaeTraining(
     backend, splits, { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed }, loaded?.checkpoint,
   ));
@@ -200,7 +221,7 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
   if (done.size < trainings.length) {
     const files = saveAll();
     if (json) writeJsonLine(context.stdout, { event: 'stopped', reason: interruptions.reason ?? 'q', checkpoints: files });
-    say(`stopped; saved ${files.join(', ')}: continue with sia-ae vae --load ${files[0]}`);
+    say(`stopped; saved ${files.join(', ')}: continue with ${resumeCommands(files)}`);
     return INTERRUPTED_STATUS;
   }
   if (config.save) saveAll();
@@ -288,7 +309,8 @@ export const vaeCommand: Command = {
 
   Long runs: s saves a checkpoint (to --save FILE, else ${DEFAULT_CHECKPOINT})
   and goes on; Ctrl-C stops and saves. --load FILE continues exactly where it
-  stopped, up to --epochs in all. With --optimizer both the files are
+  stopped, up to the epochs that run was given (--epochs N: up to N in all).
+  With --optimizer both the files are
   FILE-adam.json and FILE-rmsprop.json. sia-ae generate --model FILE draws
   new digits from a saved VAE.
 

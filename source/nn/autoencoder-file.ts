@@ -1,8 +1,9 @@
 /** Saving and loading an autoencoder with the characters it was trained on. */
-import type { Glyph } from '../data/font.js';
+import { GLYPH_PIXELS, loadFont, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
 import { ACTIVATIONS, type Backend } from '../math/backend.js';
 import { Autoencoder, type AutoencoderShape } from './autoencoder.js';
+import { autoencoderSize, checkMemory } from './memory.js';
 import { loadModelFile, saveModelFile } from './model-file.js';
 
 const KIND = 'autoencoder';
@@ -26,12 +27,19 @@ export function readAutoencoder(file: string, backend: Backend): { model: Autoen
   const valid = Array.isArray(shape?.layers) && shape.layers.length >= 2 && shape.layers.every((w) => Number.isInteger(w) && w > 0)
     && [shape.activation, shape.latentActivation, shape.outputActivation].every((a) => ACTIVATIONS.includes(a));
   if (!valid) throw new UsageError(`${file}: corrupt model file (bad shape)`);
+  if (shape.layers[0] !== GLYPH_PIXELS) throw new UsageError(`${file}: not a font model (its input has ${shape.layers[0]} pixels, a glyph ${GLYPH_PIXELS})`);
+  const meta = saved.meta as AutoencoderMeta;
+  const font = loadFont();
+  const isGlyph = (char: unknown) => font.some((g) => g.char === char);
+  if (!Array.isArray(meta?.chars) || meta.chars.length === 0 || !meta.chars.every(isGlyph) || new Set(meta.chars).size !== meta.chars.length) {
+    throw new UsageError(`${file}: corrupt model file (its training characters are not distinct glyphs of the font)`);
+  }
+  // A training batch and every glyph at once are the most rows a font model is given.
+  checkMemory(file, autoencoderSize(shape.layers), 2 * font.length);
   const model = new Autoencoder(backend, shape);
   if (saved.parameters.length !== model.store.size) {
     throw new UsageError(`${file}: corrupt model file (${saved.parameters.length} parameters, the shape needs ${model.store.size})`);
   }
   model.store.values.set(saved.parameters);
-  const meta = saved.meta as AutoencoderMeta;
-  if (!Array.isArray(meta?.chars)) throw new UsageError(`${file}: corrupt model file (training characters missing)`);
   return { model, meta };
 }

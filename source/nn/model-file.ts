@@ -29,6 +29,9 @@ function fromBase64(text: unknown, file: string): Float32Array {
   if (bytes.length % 4 !== 0) throw new UsageError(`${file}: corrupt model file (parameter bytes not a multiple of 4)`);
   const values = new Float32Array(bytes.length / 4);
   new Uint8Array(values.buffer).set(bytes);
+  // Training never saves NaN or infinity (a diverged run saves nothing): such a value is corruption.
+  const bad = values.findIndex((value) => !Number.isFinite(value));
+  if (bad >= 0) throw new UsageError(`${file}: corrupt model file (value ${bad} is ${values[bad]})`);
   return values;
 }
 
@@ -53,6 +56,14 @@ export function modelFileKind(file: string): string {
   return String(readModelJson(file).kind);
 }
 
+/** 2, or "1" (a string): a version of the wrong JSON type must not read as the right one. */
+function describeVersion(version: unknown): string {
+  if (typeof version === 'number') return String(version);
+  if (version === undefined) return 'missing';
+  const type = version === null ? 'null' : Array.isArray(version) ? 'an array' : typeof version === 'object' ? 'an object' : `a ${typeof version}`;
+  return `${JSON.stringify(version)} (${type})`;
+}
+
 /** The file's JSON, checked to be a sia-ae model file of the version this program reads. */
 function readModelJson(file: string): Record<string, any> {
   const text = readRegularFile(file, { what: 'model file', limit: MODEL_FILE_LIMIT });
@@ -63,6 +74,6 @@ function readModelJson(file: string): Record<string, any> {
     throw new UsageError(`${file}: corrupt model file (not valid JSON)`);
   }
   if (json?.format !== MODEL_FORMAT) throw new UsageError(`${file}: not a sia-ae model file`);
-  if (json.version !== MODEL_VERSION) throw new UsageError(`${file}: model file version ${json.version}, this sia-ae reads version ${MODEL_VERSION}`);
+  if (json.version !== MODEL_VERSION) throw new UsageError(`${file}: model file version ${describeVersion(json.version)}, this sia-ae reads version ${MODEL_VERSION}`);
   return json;
 }

@@ -91,7 +91,7 @@ export interface VaeDoneEvent {
 export type VaeEvent = VaeBatchEvent | VaeEpochEvent | VaeDoneEvent;
 
 /** Images per evaluation pass: large enough to be efficient, small enough to keep the buffers small. */
-const EVAL_BATCH = 1000;
+export const EVAL_BATCH = 1000;
 
 /** Evaluation samples z with its own generator, so that it never moves the training's. */
 function evaluationRng(seed: number, salt: number): Rng {
