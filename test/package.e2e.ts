@@ -9,11 +9,11 @@
  * the program must work then too, gl being optional.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTER_ALTERNATE, KEY_BAR, hasScript, openAndQuit } from './helpers/pty.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -53,6 +53,8 @@ beforeAll(() => {
   mkdirSync(userFolder);
   writeFileSync(path.join(userFolder, 'tsconfig.json'), JSON.stringify({ compilerOptions: { jsx: 'preserve', module: 'commonjs' } }));
 }, 900_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true })); // the install is a few hundred megabytes
 
 describe('the installed package', () => {
   it('holds the compiled program and the wasm kernels, and no TypeScript', () => {
