@@ -79,6 +79,13 @@ describe('the installed package', () => {
     expect(font.status).toBe(0);
     expect(font.stdout).toContain('after 20 epochs');
   });
+
+  it('runs a sweep on worker threads (compiled workers, no TypeScript loader)', () => {
+    const sweep = run(['font', '--sweep', '--latent', '2', '--subsets', 'aben', '--epochs', '50', '--plain']);
+    expect(sweep.stderr).toBe('');
+    expect(sweep.status).toBe(0);
+    expect(sweep.stdout).toMatch(/^ +2 +aben /m);
+  });
 });
 
 const DASHBOARDS = [
