@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 60_000,
+    // The subprocess tests run the compiled program (dist/): built once here, so it is never stale.
+    globalSetup: ['test/helpers/build.ts'],
     // Snapshots live in snapshots/ (one file per test file), not beside the tests.
     resolveSnapshotPath: (testPath, extension) => path.join(path.dirname(testPath), '..', 'snapshots', path.basename(testPath) + extension),
   },

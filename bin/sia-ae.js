@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx: no build step, so `npm install` leaves a working sia-ae.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../source/cli.tsx');
+// Runs the compiled program (dist/): `npm install` / `npm ci` build it (the prepare script), a packed tarball
+// carries it, and nothing is transpiled at run time, so it runs the same from any folder.
+await import('../dist/cli.js');

@@ -18,7 +18,7 @@ const OVERVIEW = `
   Commands
 ${COMMANDS.map((c) => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
-  sia-ae COMMAND --help shows a command's options.
+  sia-ae COMMAND --help shows a command's options; sia-ae --version (-v) the version.
 
   Examples
     sia-ae                          train the font autoencoder with the defaults
@@ -29,7 +29,8 @@ ${COMMANDS.map((c) => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 `;
 
 function allFlags(): Record<string, FlagSpec> {
-  return Object.assign({ help: { type: 'boolean', shortFlag: 'h' } }, ...COMMANDS.map((c) => c.flags));
+  const general: Record<string, FlagSpec> = { help: { type: 'boolean', shortFlag: 'h' }, version: { type: 'boolean', shortFlag: 'v' } };
+  return Object.assign(general, ...COMMANDS.map((c) => c.flags));
 }
 
 function outputMode(flags: RawSettings, stdout: NodeJS.WriteStream): OutputMode {
@@ -79,6 +80,10 @@ async function main(argv: string[]): Promise<number> {
   const known = allFlags();
   const unknown = Object.keys(cli.flags).filter((key) => !(key in known));
   if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.map(flagName).join(', ')} (see sia-ae --help)`);
+  if (cli.flags.version) {
+    process.stdout.write(`${cli.pkg.version}\n`); // meow read it from this program's package.json
+    return 0;
+  }
   const [name = DEFAULT_COMMAND, ...extra] = cli.input[0] === 'help' ? cli.input.slice(1) : cli.input;
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new UsageError(`unknown command "${name}": try ${COMMANDS.map((c) => c.name).join(', ')} (see sia-ae --help)`);

@@ -149,7 +149,7 @@ export interface VaeRun {
   backendReason: string;
 }
 
-export function startVaeRun(settings: RawSettings): VaeRun {
+export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetName) => void = () => {}): VaeRun {
   let config = parseVaeConfig(settings);
   const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
   if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
@@ -161,6 +161,7 @@ export function startVaeRun(settings: RawSettings): VaeRun {
   }
   const shape = { input: IMAGE_PIXELS, hidden: config.layers, latent: config.latent };
   checkMemory(`--layers ${config.layers.join(',')} --latent ${config.latent}`, vaeSize(shape), config.batch + EVAL_BATCH);
+  onLoading(config.dataset);
   const dataset = loadDataset(config.dataset);
   const splits = splitDataset(dataset, config.validation, config.trainSize);
   if (config.batch > splits.train.count) throw new UsageError(`--batch ${config.batch} is larger than the ${splits.train.count} training images`);
@@ -189,8 +190,17 @@ export function* interleaved(trainings: VaeTraining[]): Generator<RunEvent> {
   }
 }
 
+/**
+ * Reading the 70,000 images takes a moment before anything shows, so a person watching is told: before the
+ * dashboard on a terminal, on stderr in --json or --plain mode when that is a terminal (never in a pipe).
+ */
+function sayLoading(dataset: DatasetName, context: CommandContext): void {
+  const stream: NodeJS.WritableStream & { isTTY?: boolean } = context.output === 'screen' ? context.stdout : context.stderr;
+  if (stream.isTTY) stream.write(`loading ${dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST'} (70,000 images)…\n`);
+}
+
 async function runVae(settings: RawSettings, context: CommandContext): Promise<number> {
-  const run = startVaeRun(settings);
+  const run = startVaeRun(settings, (dataset) => sayLoading(dataset, context));
   const { config, trainings, backend } = run;
   const json = context.output === 'json';
   const say = (line: string) => (json ? context.stderr : context.stdout).write(`${line}\n`);

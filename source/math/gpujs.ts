@@ -5,11 +5,20 @@
  * kernel for fixed sizes, so kernels are built once per (operation, shape) and cached; a training run uses a
  * handful of shapes.
  */
-import { GPU, type IKernelRunShortcut } from 'gpu.js';
+import { createRequire } from 'node:module';
+import type { GPU, IKernelRunShortcut } from 'gpu.js';
 import { ACTIVATIONS, type Activation, type Backend, type UpdateRule } from './backend.js';
 
 export const GPU_MODES = ['gpu', 'headlessgl', 'webgl', 'webgl2', 'webgpu', 'webasm'] as const;
 export type GpuMode = (typeof GPU_MODES)[number];
+
+/**
+ * gpu.js takes a fifth of a second to load (and headless-gl with it): it is loaded when a gpu.js backend is
+ * first started, not with every command. It is CommonJS, so require() loads it synchronously where it is needed.
+ */
+function loadGpuJs(): typeof import('gpu.js') {
+  return createRequire(import.meta.url)('gpu.js');
+}
 
 /** Thrown when gpu.js cannot run in the asked mode here; the message says why. */
 export class GpuUnavailableError extends Error {}
@@ -21,7 +30,7 @@ export class GpuJsBackend implements Backend {
 
   constructor(mode: GpuMode = 'gpu') {
     try {
-      this.gpu = new GPU({ mode });
+      this.gpu = new (loadGpuJs().GPU)({ mode });
     } catch (error) {
       throw new GpuUnavailableError(`gpu.js mode "${mode}" cannot start here: ${(error as Error).message}`);
     }

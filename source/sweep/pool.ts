@@ -22,10 +22,14 @@ export interface PoolOptions {
   signal?: AbortSignal;
 }
 
-// The worker is TypeScript. A thread does not inherit the loader of the thread that starts it (bin/sia-ae.js's
-// tsx, or vitest's), and Node 20 ignores `--import` in a worker's execArgv before the entry loads, so a small
-// bootstrap registers tsx's loader in the new thread and then imports the worker.
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+// Compiled (dist/), the worker is JavaScript beside this module and starts as it is. From the sources (vitest,
+// tsx) it is TypeScript: a thread does not inherit the loader of the thread that starts it, and Node 20 ignores
+// `--import` in a worker's execArgv before the entry loads, so a small bootstrap registers tsx's loader in the
+// new thread and then imports the worker.
+const COMPILED = import.meta.url.endsWith('.js');
+const BOOTSTRAP = COMPILED
+  ? `import(${JSON.stringify(new URL('./worker.js', import.meta.url).href)})`
+  : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); })`;
 
 export function defaultWorkers(): number {
