@@ -2,13 +2,16 @@
  * The real program as a subprocess: with stdout not a terminal it prints plain text; on a terminal (a pty from
  * util-linux's `script`) it opens the dashboard, quits on q, and leaves the terminal as it found it.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { INTERRUPTED_STATUS } from '../source/io/interrupt.js';
+import { ENTER_ALTERNATE, hasScript, onTerminal as onPty } from './helpers/pty.js';
 
 const CLI = ['bin/sia-ae.js'];
-const ENTER_ALTERNATE = '\u001B[?1049h', LEAVE_ALTERNATE = '\u001B[?1049l', SHOW_CURSOR = '\u001B[?25h';
-const hasScript = spawnSync('script', ['--version']).status === 0;
+const LEAVE_ALTERNATE = '\u001B[?1049l', SHOW_CURSOR = '\u001B[?25h';
+
+/** Runs the CLI on a 100x30 pty (helpers/pty.ts). */
+const onTerminal = (args: string[], onOutput: Parameters<typeof onPty>[1]) => onPty(['node', ...CLI, ...args], onOutput);
 
 describe('sia-ae font without a terminal', () => {
   it('prints the plain reporter', () => {
@@ -23,20 +26,6 @@ describe('sia-ae font without a terminal', () => {
     expect(execFileSync('node', [...CLI, 'glyphs', '--chars', 'a'], { encoding: 'utf8' })).toContain('.###.');
   });
 });
-
-/** Runs the CLI on a 100x30 pty; `onOutput` sees everything printed so far and may type into the terminal. */
-function onTerminal(args: string[], onOutput: (output: string, type: (keys: string) => void) => void): Promise<{ status: number | null; output: string }> {
-  const command = `stty cols 100 rows 30; exec node ${[...CLI, ...args].join(' ')}`;
-  // A person's terminal, not CI's: Ink draws only the last frame when it sees CI variables.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('CI_')));
-  const child = spawn('script', ['-qefc', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'], env });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    onOutput(output, (keys) => child.stdin.write(keys));
-  });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
-}
 
 describe.skipIf(!hasScript)('sia-ae font on a terminal', () => {
   it('opens the dashboard, and q quits with the terminal restored and a summary left on it', async () => {
