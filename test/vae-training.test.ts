@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseIdx } from '../source/data/idx.js';
-import { loadDataset, splitDataset } from '../source/data/mnist.js';
+import { loadDataset, loadSplits, splitDataset } from '../source/data/mnist.js';
 import { UsageError } from '../source/errors.js';
 import { createCpuBackend } from '../source/math/select.js';
 import { loadVaeCheckpoint, saveVaeCheckpoint } from '../source/nn/vae-file.js';
@@ -53,6 +53,19 @@ describe('MNIST', () => {
     expect(splitDataset(mnist, 0).validation).toBeUndefined();
     expect(() => splitDataset(mnist, 10_000, 50_001)).toThrow(UsageError);
   });
+
+  it('reads a run\'s splits from the files alone: the same pixels and labels as splitting the whole set', () => {
+    const run = loadSplits('mnist', 10_000, 500);
+    const whole = splitDataset(mnist, 10_000, 500);
+    for (const set of ['train', 'validation', 'test'] as const) {
+      expect(run.splits[set]!.count).toBe(whole[set]!.count);
+      expect(firstDifference(run.splits[set]!.images, whole[set]!.images), set).toBe(-1);
+      expect(Array.from(run.splits[set]!.labels), set).toEqual(Array.from(whole[set]!.labels));
+    }
+    expect(run.classNames).toEqual(mnist.classNames);
+    expect(loadSplits('mnist', 0).splits.validation).toBeUndefined();
+    expect(() => loadSplits('mnist', 10_000, 50_001)).toThrow(/^--train-size 50001 is more than the 50000 training images left after --validation 10000$/);
+  });
 });
 
 describe('IDX files', () => {
@@ -85,6 +98,9 @@ describe('IDX files', () => {
     const dataset = loadDataset('fashion', fashion);
     expect(dataset.train.images[255]).toBe(1);
     expect(dataset.classNames[dataset.test.labels[1]]).toBe('Boot');
+    const { validation } = loadSplits('fashion', 1, undefined, fashion).splits;
+    expect(firstDifference(validation!.images, dataset.train.images.subarray(784))).toBe(-1);
+    expect(Array.from(validation!.labels)).toEqual([9]);
     expect(() => loadDataset('fashion', path.join(dir, 'nowhere'))).toThrow(/apt-get install dataset-fashion-mnist/);
   });
 });

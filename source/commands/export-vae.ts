@@ -3,7 +3,7 @@
  * (training for zero epochs on the images it trained on): the same result fields, latent scatter and digit
  * grids. A model file keeps no history, so no curves; a checkpoint saved between epochs has no train loss.
  */
-import { loadDataset, splitDataset } from '../data/mnist.js';
+import { loadSplits } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
 import type { ExportBundle } from '../export/bundle.js';
 import { vaeExport } from '../export/vae.js';
@@ -14,8 +14,7 @@ import { vaeResult } from '../train/vae-result.js';
 
 export function vaeModelExport(file: string): ExportBundle {
   const { checkpoint, data } = loadVaeCheckpoint(file);
-  const dataset = loadDataset(data.dataset);
-  const splits = splitDataset(dataset, data.validation, data.trainSize);
+  const { splits, ...dataset } = loadSplits(data.dataset, data.validation, data.trainSize);
   if (checkpoint.order.length !== splits.train.count) {
     throw new UsageError(`${file}: corrupt checkpoint (its shuffled order has ${checkpoint.order.length} images, the training set ${splits.train.count})`);
   }

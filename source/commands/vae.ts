@@ -1,6 +1,6 @@
 /** `sia-ae vae`: the variational autoencoder on MNIST or Fashion-MNIST; `--optimizer both` compares Adam and RMSProp. */
 import path from 'node:path';
-import { DATASETS, IMAGE_PIXELS, loadDataset, splitDataset, type Dataset, type DatasetName } from '../data/mnist.js';
+import { DATASETS, IMAGE_PIXELS, loadSplits, type DatasetInfo, type DatasetName } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
 import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
@@ -143,7 +143,7 @@ function checkpointFile(config: VaeConfig, optimizer: string): string {
 
 export interface VaeRun {
   config: VaeConfig;
-  dataset: Dataset;
+  dataset: DatasetInfo;
   trainings: VaeTraining[];
   backend: Backend;
   backendReason: string;
@@ -162,8 +162,7 @@ export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetN
   const shape = { input: IMAGE_PIXELS, hidden: config.layers, latent: config.latent };
   checkMemory(`--layers ${config.layers.join(',')} --latent ${config.latent}`, vaeSize(shape), config.batch + EVAL_BATCH);
   onLoading(config.dataset);
-  const dataset = loadDataset(config.dataset);
-  const splits = splitDataset(dataset, config.validation, config.trainSize);
+  const { splits, ...dataset } = loadSplits(config.dataset, config.validation, config.trainSize);
   if (config.batch > splits.train.count) throw new UsageError(`--batch ${config.batch} is larger than the ${splits.train.count} training images`);
   if (loaded && loaded.checkpoint.order.length !== splits.train.count) {
     throw new UsageError(`${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, the training set ${splits.train.count})`);

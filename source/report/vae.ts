@@ -1,5 +1,5 @@
 /** Plain-text and JSON-lines reporters for the VAE: progress with samples/s and time left, results, comparison. */
-import type { Dataset } from '../data/mnist.js';
+import type { DatasetInfo } from '../data/mnist.js';
 import { renderTable } from '../render/table.js';
 import { generatedLines, latentScatterLines, reconstructionLines } from '../render/vae.js';
 import type { VaeEpochEvent, VaeEvent } from '../train/vae.js';
@@ -67,7 +67,7 @@ export function comparisonTable(results: VaeResult[]): string {
 }
 
 /** The closing summary: results, then the last epoch's pictures (reconstructions, generated digits, latent scatter). */
-export function vaePlainSummary(results: VaeResult[], last: VaeEpochEvent, dataset: Dataset, { columns, color }: { columns: number; color: boolean }): string {
+export function vaePlainSummary(results: VaeResult[], last: VaeEpochEvent, dataset: DatasetInfo, { columns, color }: { columns: number; color: boolean }): string {
   const [first] = results;
   const lines = [
     '',
