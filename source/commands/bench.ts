@@ -1,7 +1,7 @@
 /** `sia-ae bench`: times the compute backends on this machine, side by side in one run. */
 import { timeFontEpochs, timeToTarget } from '../bench/font.js';
-import { benchKernels } from '../bench/kernels.js';
-import { benchVae } from '../bench/vae.js';
+import { benchKernels, type KernelBenchOptions } from '../bench/kernels.js';
+import { benchVae, VAE_BENCH_BACKENDS, type VaeBenchOptions } from '../bench/vae.js';
 import { startBackends, type StartedBackend } from '../math/select.js';
 import { renderTable } from '../render/table.js';
 import { fontSection, kernelSection, shapeKey, unavailableLines, vaeSection, type FontBenchRow } from '../report/bench.js';
@@ -17,13 +17,26 @@ type Section = (typeof SECTIONS)[number];
 
 type BackendRow = { name: string; available: boolean; reason?: string } & Record<string, unknown>;
 
+/** How much each section times: the figures the help names, unless a test asks for a quick pass. */
+export interface BenchPlan {
+  /** Backend names to time (default: every one). */
+  backends?: string[];
+  kernels?: Pick<KernelBenchOptions, 'shapes' | 'rounds' | 'sampleMs'>;
+  /** Epochs per timed font run, and timed runs (the reference backend trains a sixth of the epochs). */
+  fontEpochs?: number;
+  fontRepeats?: number;
+  vae?: VaeBenchOptions;
+}
+
 /** The font section: ms per epoch of the reference network and the defaults' time to target, per backend. */
-function benchFont(seeds: number, progress: (line: string) => void): { rows: FontBenchRow[]; backends: StartedBackend[] } {
-  const backends = startBackends();
+function benchFont(seeds: number, progress: (line: string) => void, plan: BenchPlan): { rows: FontBenchRow[]; backends: StartedBackend[] } {
+  const { fontEpochs = 300, fontRepeats } = plan;
+  const backends = startBackends(plan.backends);
   const rows = backends.flatMap((status) => {
     if (!status.backend) return [];
     progress(`timing the font autoencoder on ${status.name} ...`);
-    const epoch = timeFontEpochs(status.backend, REFERENCE_LAYERS, 0.01, status.name === 'reference' ? 50 : 300);
+    const epochs = status.name === 'reference' ? Math.ceil(fontEpochs / 6) : fontEpochs;
+    const epoch = timeFontEpochs(status.backend, REFERENCE_LAYERS, 0.01, epochs, fontRepeats);
     const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, seeds);
     status.backend.dispose();
     return [{ name: status.name, msPerEpoch: epoch.msPerEpoch, secondsToTarget: target?.medianSeconds, seedsReached: target && `${target.reached}/${target.seeds}` }];
@@ -31,7 +44,7 @@ function benchFont(seeds: number, progress: (line: string) => void): { rows: Fon
   return { rows, backends };
 }
 
-async function runBench(settings: RawSettings, context: CommandContext): Promise<number> {
+export async function runBench(settings: RawSettings, context: CommandContext, plan: BenchPlan = {}): Promise<number> {
   rejectUnknown(settings, ['seeds', 'screen', 'only', ...Object.keys(OUTPUT_FLAGS)], 'bench');
   if (settings.screen) return runScreenBench(context);
   const seeds = setting(settings, 'seeds', 10, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
@@ -40,11 +53,13 @@ async function runBench(settings: RawSettings, context: CommandContext): Promise
   const json = context.output === 'json';
   const progress = (line: string) => { if (!json) context.stderr.write(`${line}\n`); };
 
-  const kernels = runs('kernels') ? benchKernels({ onShape: (shape) => progress(`timing matmul ${shapeKey(shape)} (${shape.label}) ...`) }) : undefined;
-  const fontBench = runs('font') ? benchFont(seeds, progress) : undefined;
+  const onShape: KernelBenchOptions['onShape'] = (shape) => progress(`timing matmul ${shapeKey(shape)} (${shape.label}) ...`);
+  const kernels = runs('kernels') ? benchKernels({ ...plan.kernels, backends: plan.backends, onShape }) : undefined;
+  const fontBench = runs('font') ? benchFont(seeds, progress, plan) : undefined;
   const font = fontBench?.rows;
   const auto = font?.filter((r) => r.name !== 'reference').sort((a, b) => a.msPerEpoch - b.msPerEpoch)[0]?.name;
-  const vae = runs('vae') ? benchVae(undefined, undefined, (name) => progress(`timing the VAE on ${name} ...`)) : undefined;
+  const vaeBackends = VAE_BENCH_BACKENDS.filter((name) => !plan.backends || plan.backends.includes(name));
+  const vae = runs('vae') ? benchVae(vaeBackends, plan.vae, (name) => progress(`timing the VAE on ${name} ...`)) : undefined;
 
   // Which backends started, as the first section that tried each found it.
   const tried = [...(kernels?.backends ?? []), ...(fontBench?.backends ?? []), ...(vae?.backends ?? [])];
