@@ -52,7 +52,7 @@ describe.skipIf(!hasScript)('sia-ae font on a terminal', () => {
 
 describe('sia-ae vae without a terminal', () => {
   it('prints the plain reporter', () => {
-    const out = execFileSync('node', [...CLI, 'vae', '--train-size', '256', '--validation', '200', '--batch', '64', '--epochs', '1', '--backend', 'cpu-js'], { encoding: 'utf8' });
+    const out = execFileSync('node', [...CLI, 'vae', '--train-size', '256', '--validation', '200', '--batch', '64', '--layers', '32', '--epochs', '1', '--backend', 'cpu-js'], { encoding: 'utf8' });
     expect(out).toMatch(/adam +epoch 1\/1 +train \d/);
     expect(out).toContain('generated:');
     expect(out).not.toContain('\u001B[?1049h');

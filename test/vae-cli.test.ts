@@ -25,7 +25,7 @@ function saveUntrained(file: string, latent: number, epochs = 1): void {
   const training = new VaeTraining(new ReferenceBackend(), { train: images, test: images }, {
     shape: { input: IMAGE_PIXELS, hidden: [16], latent }, optimizer: 'adam', lr: 1e-3, epochs, batch: 5, seed: 1,
   });
-  saveVaeCheckpoint(file, training.checkpoint(), { dataset: 'mnist', validation: 10_000, trainSize: 10 });
+  saveVaeCheckpoint(file, training.checkpoint(), { dataset: 'mnist', validation: 100, trainSize: 10 });
 }
 
 function expectUsageError(args: string[], message: RegExp): void {

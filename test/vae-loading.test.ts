@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTER_ALTERNATE, hasScript, openAndQuit } from './helpers/pty.js';
 
 const BIN = fileURLToPath(new URL('../bin/sia-ae.js', import.meta.url));
-const TINY = ['--train-size', '256', '--validation', '200', '--batch', '64', '--backend', 'cpu-js'];
+const TINY = ['--train-size', '256', '--validation', '200', '--batch', '64', '--layers', '32', '--backend', 'cpu-js'];
 
 describe.skipIf(!hasScript)('sia-ae vae on a terminal', () => {
   it('says it is loading MNIST before the dashboard opens', async () => {
