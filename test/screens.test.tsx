@@ -52,7 +52,7 @@ describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', 
   });
 
   it('--optimizer both: a loss chart per optimizer', () => {
-    const both = fixedVae({ optimizer: 'both' });
+    const both = fixedVae({ optimizer: 'both', layers: '32' });
     const text = plainText(renderToString(<VaeDashboardView info={both.info} frame={both.frame} state={INITIAL_STATE} size={{ columns: 120, rows: 40 }} color={false} />, { columns: 120 }));
     expect(text).toMatch(/^adam\s/m);
     expect(text).toMatch(/^rmsprop\s/m);
@@ -92,7 +92,7 @@ const shownBatch = (frame: string | undefined) => {
 
 describe('VAE dashboard keys', () => {
   it('p pauses (the batch counter stops), s saves a checkpoint file, q quits', async () => {
-    const run = startVaeRun({ ...VAE_SETTINGS, epochs: '1000' });
+    const run = startVaeRun({ ...VAE_SETTINGS, epochs: '1000', layers: '32' });
     const feed = new VaeFeed(['adam'], undefined), control = new RunControl();
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sia-vae-')), 'checkpoint.json');
     const save = () => {

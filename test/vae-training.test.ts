@@ -13,6 +13,7 @@ import { UsageError } from '../source/errors.js';
 import { createCpuBackend } from '../source/math/select.js';
 import { loadVaeCheckpoint, saveVaeCheckpoint } from '../source/nn/vae-file.js';
 import { VaeTraining, type VaeDoneEvent, type VaeEpochEvent, type VaeTrainingOptions } from '../source/train/vae.js';
+import { firstDifference } from './helpers/arrays.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sia-ae-vae-'));
 const mnist = loadDataset('mnist');
@@ -31,11 +32,6 @@ function runToEnd(training: VaeTraining): { epochs: VaeEpochEvent[]; done: VaeDo
   throw new Error('the run ended without a done event');
 }
 
-/** The first index where two arrays differ, or -1 (toEqual is slow on arrays of 100,000 numbers). */
-function firstDifference(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) return Math.min(a.length, b.length);
-  return a.findIndex((x, i) => !Object.is(x, b[i]));
-}
 
 describe('MNIST', () => {
   it('reads the 60,000 + 10,000 images as pixels in [0, 1] with labels', () => {
@@ -60,10 +56,10 @@ describe('MNIST', () => {
     for (const set of ['train', 'validation', 'test'] as const) {
       expect(run.splits[set]!.count).toBe(whole[set]!.count);
       expect(firstDifference(run.splits[set]!.images, whole[set]!.images), set).toBe(-1);
-      expect(Array.from(run.splits[set]!.labels), set).toEqual(Array.from(whole[set]!.labels));
+      expect(firstDifference(run.splits[set]!.labels, whole[set]!.labels), set).toBe(-1);
     }
     expect(run.classNames).toEqual(mnist.classNames);
-    expect(loadSplits('mnist', 0).splits.validation).toBeUndefined();
+    expect(loadSplits('mnist', 0, 10).splits.validation).toBeUndefined();
     expect(() => loadSplits('mnist', 10_000, 50_001)).toThrow(/^--train-size 50001 is more than the 50000 training images left after --validation 10000$/);
   });
 });
