@@ -1,7 +1,7 @@
 /** The noise models have the statistics DESIGN.md documents, measured over many pixels. */
 import { describe, expect, it } from 'vitest';
 import { addNoise } from '../source/data/noise.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 
 const N = 200_000;
 

@@ -3,7 +3,7 @@ import { loadFont } from '../source/data/font.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';
 import { interleaved, startVaeRun } from '../source/commands/vae.js';
 import { newAutoencoder, trainFont } from '../source/train/font.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 import type { AutoencoderShape } from '../source/nn/autoencoder.js';
 import { FontFeed } from '../source/ui/font/feed.js';
 import { TripletScorer } from '../source/ui/denoise/scorer.js';

@@ -9,7 +9,7 @@ import { meanStd } from '../sweep/stats.js';
 import { scoringRng } from '../train/denoise-job.js';
 import { firstCopies, noisyCopies, scoreDenoising } from '../train/denoise-score.js';
 import { drive, RunControl } from '../train/drive.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import { loadDenoiseScreen } from '../ui/load.js';
 import { TripletScorer } from '../ui/denoise/scorer.js';
 import { fontHistory } from '../train/history.js';

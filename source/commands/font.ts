@@ -9,7 +9,7 @@ import { writeJsonLine } from '../report/json.js';
 import { drive, RunControl } from '../train/drive.js';
 import { newAutoencoder, trainFont, type FontDone, type FontEpoch, type FontEvent } from '../train/font.js';
 import { interruptions } from '../io/interrupt.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import { fontResult, type FontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';

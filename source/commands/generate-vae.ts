@@ -2,7 +2,7 @@
 import { IMAGE_PIXELS } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
 import { createCpuBackend } from '../math/select.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import { loadVae } from '../nn/vae-file.js';
 import { digitGridLines, digitRowLines, GRID_CAPTION } from '../render/vae.js';
 import { writeJsonLine } from '../report/json.js';

@@ -2,7 +2,7 @@
  * Noise models for the denoising autoencoder (DESIGN.md). Each corrupts clean pixels in [0, 1] into a buffer of
  * the same size, drawing only from the Rng passed in, so the same seed gives the same noisy glyphs.
  */
-import type { Rng } from '../nn/random.js';
+import type { Rng } from '../random.js';
 
 export type NoiseModel = 'mutation' | 'salt-pepper' | 'gaussian';
 export const NOISE_MODELS: readonly NoiseModel[] = ['mutation', 'salt-pepper', 'gaussian'];

@@ -6,7 +6,7 @@
 import { loadFont } from '../data/font.js';
 import { describeNoise, type NoiseSpec } from '../data/noise.js';
 import { createCpuBackend } from '../math/select.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import { noisyCopies, scoreDenoising, type DenoiseScore } from './denoise-score.js';
 import { trainFont, type FontTrainingOptions } from './font.js';
 import { finishTraining } from './finish.js';

@@ -7,7 +7,7 @@ import type { Glyph } from '../data/font.js';
 import { addNoise, type NoiseSpec } from '../data/noise.js';
 import type { Backend } from '../math/backend.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
-import type { Rng } from '../nn/random.js';
+import type { Rng } from '../random.js';
 import { mean, meanAbsError, wrongPixels } from './pixels.js';
 
 export interface DenoiseScore {

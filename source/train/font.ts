@@ -14,7 +14,7 @@ import { DivergedError } from '../errors.js';
 import { Autoencoder, type AutoencoderShape } from '../nn/autoencoder.js';
 import { lossGradient, lossValue, type LossName } from '../nn/losses.js';
 import { Optimizer, optimizerSettings, type OptimizerName } from '../nn/optim.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import { addNoise, type NoiseSpec } from '../data/noise.js';
 import { mean, wrongPixels } from './pixels.js';
 

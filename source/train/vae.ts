@@ -10,7 +10,7 @@ import { IMAGE_PIXELS, type ImageSet } from '../data/mnist.js';
 import { DivergedError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
 import { Optimizer, optimizerSettings, type OptimizerName } from '../nn/optim.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import { Vae, type VaeShape } from '../nn/vae.js';
 import { vaeView, type VaeView } from './vae-view.js';
 
