@@ -12,7 +12,8 @@ import { loadDataset, splitDataset } from '../source/data/mnist.js';
 import { UsageError } from '../source/errors.js';
 import { createCpuBackend } from '../source/math/select.js';
 import { loadVaeCheckpoint, saveVaeCheckpoint } from '../source/nn/vae-file.js';
-import { VaeTraining, type VaeDoneEvent, type VaeEpochEvent, type VaeTrainingOptions } from '../source/train/vae.js';
+import { VaeTraining, type VaeDoneEvent, type VaeEpochEvent } from '../source/train/vae.js';
+import type { VaeTrainingOptions } from '../source/nn/vae-checkpoint.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sia-ae-vae-'));
 const mnist = loadDataset('mnist');

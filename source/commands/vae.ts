@@ -13,7 +13,8 @@ import { vaeHistory } from '../train/history.js';
 import { writeExport } from '../export/bundle.js';
 import { vaeExport } from '../export/vae.js';
 import { checkMemory, vaeSize } from '../nn/memory.js';
-import { EVAL_BATCH, VaeTraining, type VaeCheckpoint, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
+import { VaeTraining, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
+import { EVAL_BATCH, type VaeCheckpoint } from '../nn/vae-checkpoint.js';
 import { vaeResult } from '../train/vae-result.js';
 import {
   flagName, LEARNING_RATE_RULE, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,

@@ -9,52 +9,16 @@
 import { IMAGE_PIXELS, type ImageSet } from '../data/mnist.js';
 import { DivergedError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
-import { Optimizer, optimizerSettings, type OptimizerName } from '../nn/optim.js';
+import { Optimizer, optimizerSettings } from '../nn/optim.js';
 import { Rng } from '../random.js';
-import { Vae, type VaeShape } from '../nn/vae.js';
+import { Vae } from '../nn/vae.js';
+import { EVAL_BATCH, type VaeCheckpoint, type VaeProgress, type VaeTrainingOptions } from '../nn/vae-checkpoint.js';
 import { vaeView, type VaeView } from './vae-view.js';
-
-export interface VaeTrainingOptions {
-  shape: VaeShape;
-  optimizer: OptimizerName;
-  lr: number;
-  /** Total epochs: a resumed run continues up to this many. */
-  epochs: number;
-  batch: number;
-  seed: number;
-}
 
 export interface VaeData {
   train: ImageSet;
   validation?: ImageSet;
   test: ImageSet;
-}
-
-/** Where a run stands; with the weights and the optimizer, all a checkpoint needs. */
-export interface VaeProgress {
-  /** Epochs completed. */
-  epoch: number;
-  /** Minibatches done in the current epoch. */
-  batchIndex: number;
-  /** The current epoch's loss sums so far (nats) and the images they cover. */
-  lossSum: number;
-  klSum: number;
-  samples: number;
-  rng: number[];
-  /** Milliseconds spent training (evaluation excluded), for samples per second. */
-  trainMs: number;
-  samplesTrained: number;
-}
-
-export interface VaeCheckpoint {
-  options: VaeTrainingOptions;
-  progress: VaeProgress;
-  parameters: Float32Array;
-  m: Float32Array;
-  v: Float32Array;
-  steps: number;
-  /** The training images' shuffled order (the current epoch's). */
-  order: Uint32Array;
 }
 
 export interface VaeBatchEvent {
@@ -89,9 +53,6 @@ export interface VaeDoneEvent {
 }
 
 export type VaeEvent = VaeBatchEvent | VaeEpochEvent | VaeDoneEvent;
-
-/** Images per evaluation pass: large enough to be efficient, small enough to keep the buffers small. */
-export const EVAL_BATCH = 1000;
 
 /** Evaluation samples z with its own generator, so that it never moves the training's. */
 function evaluationRng(seed: number, salt: number): Rng {
