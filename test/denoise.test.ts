@@ -3,9 +3,10 @@
  * output error than its noisy input), salt-and-pepper wrong pixels, scheduling-independent worker results,
  * and bad input.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runPool } from '../source/sweep/pool.js';
-import { runJob } from '../source/sweep/jobs.js';
+import { runJob, type Job } from '../source/sweep/jobs.js';
+import { selectSweepBackend } from '../source/math/select.js';
 import { runDenoiseJob, type DenoiseJob } from '../source/train/denoise-job.js';
 import { DENOISE_DEFAULTS, noiseLevels, parseDenoiseConfig } from '../source/commands/denoise-config.js';
 import type { RawSettings } from '../source/config.js';
@@ -14,11 +15,11 @@ import { jsonLines, runCli } from './helpers/cli.js';
 
 const sia = (...args: string[]) => runCli(args);
 
-function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: number; seed?: number } = {}): DenoiseJob {
+function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: number; seed?: number } = {}): Job<DenoiseJob> {
   const { layers = DENOISE_DEFAULTS.layers, epochs = DENOISE_DEFAULTS.epochs, seed = 1, ...rest } = overrides;
   const noise = { model: 'mutation' as const, mutationProb: 0.3, maxNoise: 0.5 };
   return {
-    kind: 'denoise', model: 'denoising', trainedOn: noise, scoredOn: [noise], copies: 10,
+    kind: 'denoise', backend: 'cpu', model: 'denoising', trainedOn: noise, scoredOn: [noise], copies: 10,
     training: {
       shape: { layers, activation: 'tanh', latentActivation: 'identity', outputActivation: 'sigmoid' },
       loss: 'bce', optimizer: 'adam', lr: DENOISE_DEFAULTS.lr, epochs, batch: 32, target: -1, seed,
@@ -70,9 +71,12 @@ describe('sia-ae denoise --sweep (the default grid)', () => {
 });
 
 describe('denoising', () => {
+  const cpu = selectSweepBackend('cpu').backend;
+  afterAll(() => cpu.dispose());
+
   it('salt-and-pepper at p = 0.1: the default architecture leaves fewer wrong pixels than the noisy input has', () => {
     const noise = { model: 'salt-pepper' as const, p: 0.1 };
-    const [score] = runDenoiseJob(job({ trainedOn: noise, scoredOn: [noise] }), () => {}).scores;
+    const [score] = runDenoiseJob(job({ trainedOn: noise, scoredOn: [noise] }), cpu, () => {}).scores;
     expect(score.inputWrongPixels).toBeGreaterThan(2.5); // 35 x 0.1 expected
     expect(score.wrongPixels).toBeLessThan(score.inputWrongPixels / 2);
   });
@@ -80,7 +84,7 @@ describe('denoising', () => {
   it('worker threads give the same results as this thread, for any number of workers', async () => {
     const jobs = [1, 2, 3].map((seed) => job({ epochs: 40, seed }));
     jobs.push({ ...job({ epochs: 40 }), model: 'plain' });
-    const here = jobs.map((j) => runJob(j, () => {}));
+    const here = jobs.map((j) => runJob(j, cpu, () => {}));
     expect(await runPool(jobs, { workers: 1 })).toEqual(here);
     expect(await runPool(jobs, { workers: 3 })).toEqual(here);
   });

@@ -17,7 +17,7 @@ import { writeExport } from '../export/bundle.js';
 import { denoiseRunExport, type DenoiseRunResult } from '../export/denoise.js';
 import { newAutoencoder, trainFont, type FontDone, type FontEvent } from '../train/font.js';
 import type { RawSettings } from '../config.js';
-import { backendFromSettings } from './backend-choice.js';
+import { backendFromSettings, sweepBackendFromSettings } from './backend-choice.js';
 import {
   DENOISE_DEFAULTS as D, DENOISE_FLAGS, SINGLE_NOISE, SWEEP_NOISE, denoiseTraining, noiseLevels, parseDenoiseConfig, runSettings,
 } from './denoise-config.js';
@@ -32,7 +32,7 @@ const DEFAULT_DENOISE_FILE = 'denoise-model.json';
 
 async function runDenoise(settings: RawSettings, context: CommandContext): Promise<number> {
   const config = parseDenoiseConfig(settings);
-  if (config.sweep) return runDenoiseSweep(config, context);
+  if (config.sweep) return runDenoiseSweep(config, sweepBackendFromSettings(settings), context);
   const [noise] = noiseLevels(config);
   const glyphs = loadFont();
   const { backend, reason } = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: Math.max(...config.layers.slice(1)), k: 35 });

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { fontSweepTable, type FontSweepRowView } from '../render/font-sweep.js';
 import { writeJsonLine } from '../report/json.js';
 import { sweepProgress } from '../report/sweep.js';
-import type { JobResult } from '../sweep/jobs.js';
+import type { Job, JobResult } from '../sweep/jobs.js';
 import { interruptible } from '../io/interrupt.js';
 import { defaultWorkers, runPool } from '../sweep/pool.js';
 import { meanStd } from '../sweep/stats.js';
@@ -19,6 +19,7 @@ import { exportedLine } from './export-option.js';
 import { writeExport } from '../export/bundle.js';
 import { fontSweepExport, type FontSweepResult } from '../export/font-sweep.js';
 import { FONT_DEFAULTS, fontShape, parseFontConfig } from './font.js';
+import { sweepBackendFromSettings } from './backend-choice.js';
 
 export const FONT_SWEEP_FLAGS = {
   sweep: { type: 'boolean' },
@@ -65,8 +66,9 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
   }
   const seedCount = setting(settings, 'seeds', 1, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
   const points = grid.latent.flatMap((z) => grid.subsets.flatMap((subset) => grid.lr.map((rate) => ({ latent: z, subset, lr: rate }))));
-  const jobs = Array.from({ length: seedCount }, (_, s) => base.seed + s).flatMap((seed) => points.map((point): FontJob => ({
-    kind: 'font',
+  const backend = sweepBackendFromSettings(settings);
+  const jobs = Array.from({ length: seedCount }, (_, s) => base.seed + s).flatMap((seed) => points.map((point): Job<FontJob> => ({
+    kind: 'font', backend: backend.choice,
     subset: point.subset === FULL ? undefined : point.subset,
     training: {
       shape: fontShape({ ...base, layers: [...base.layers.slice(0, -1), point.latent] }), loss: base.loss, optimizer: base.optimizer,
@@ -80,7 +82,7 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
   const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.subset ?? FULL} lr ${job.training.lr} seed ${job.training.seed}`);
   const threads = setting(settings, 'workers', defaultWorkers(), (k, v) => parseNumber(k, v, { min: 1, max: 64, integer: true }));
   const json = context.output === 'json';
-  if (!json) context.stdout.write(`sweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`);
+  if (!json) context.stdout.write(`backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`);
   const started = performance.now();
   const results = await interruptible((signal) => runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, context.output, labels, outcome), signal })) as FontJobResult[];
   const seconds = (performance.now() - started) / 1000;
@@ -95,7 +97,7 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
     };
   });
   const line: FontSweepResult = {
-    event: 'result', experiment: 'font-sweep', seeds: seedCount, seed: base.seed, target: base.target, epochs: base.epochs, sweepSeconds: seconds,
+    event: 'result', experiment: 'font-sweep', backend: backend.name, seeds: seedCount, seed: base.seed, target: base.target, epochs: base.epochs, sweepSeconds: seconds,
     rows: rows.map((r) => ({
       latent: r.latent, subset: r.subset, lr: r.lr, seeds: r.seeds, maxPixelError: r.maxPixelError.mean, meanPixelError: r.meanPixelError.mean,
       epochsToTarget: r.epochsToTarget?.mean ?? null, reachedShare: r.reached / r.seeds,

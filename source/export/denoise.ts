@@ -33,6 +33,8 @@ export type DenoiseSweepResult = {
   event: 'result';
   experiment: 'denoise';
   sweep: true;
+  /** The backend every training ran on. */
+  backend: string;
   seeds: number;
   seed: number;
   epochs: number;

@@ -5,6 +5,8 @@ import { objectTable, type Cell } from './table.js';
 export type FontSweepResult = {
   event: 'result';
   experiment: 'font-sweep';
+  /** The backend every training ran on. */
+  backend: string;
   seeds: number;
   seed: number;
   target: number;
