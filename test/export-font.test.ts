@@ -22,7 +22,7 @@ function exportOfShortRun() {
   done!.last.elapsedMs = 0;
   const result = { event: 'result' as const, ...finishFontRun(run, done!) };
   const { export: _, ...config } = run.config;
-  const bundle = fontExport({ config, glyphs: run.glyphs, done: done!, result, history: history.rows });
+  const bundle = fontExport({ config, glyphs: run.glyphs, views: run.views, done: done!, result, history: history.rows });
   return { bundle, result, epochs, history: history.rows, files: new Map(exportFiles(bundle).map((f) => [f.name, f.data])) };
 }
 

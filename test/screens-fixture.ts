@@ -7,6 +7,8 @@ import { Rng } from '../source/random.js';
 import type { AutoencoderShape } from '../source/nn/autoencoder.js';
 import { FontFeed } from '../source/ui/font/feed.js';
 import { TripletScorer } from '../source/ui/denoise/scorer.js';
+import { ModelSnapshot } from '../source/nn/model-snapshot.js';
+import { createViewBackend } from '../source/math/select.js';
 import type { DenoiseRunInfo } from '../source/ui/denoise/dashboard.js';
 import { VaeFeed, type VaeFrame, type VaeRunInfo } from '../source/ui/vae/feed.js';
 
@@ -44,6 +46,6 @@ export function fixedDenoise(epochs: number) {
   const model = newAutoencoder(backend, shape, rng);
   const feed = new FontFeed(() => 0);
   const events = trainFont(backend, glyphs, { shape: shape, loss: 'bce', optimizer: 'adam', lr: 0.01, epochs, batch: 32, target: -1, seed: 1, noise }, model, rng);
-  const info: DenoiseRunInfo = { glyphs, architecture: '35-25-12-12', noise: 'mutation p=0.3 max=0.5', backend: backend.name, maxEpochs: epochs, scorer: new TripletScorer(model, glyphs, noise, 10, 1) };
+  const info: DenoiseRunInfo = { glyphs, architecture: '35-25-12-12', noise: 'mutation p=0.3 max=0.5', backend: backend.name, maxEpochs: epochs, scorer: new TripletScorer(new ModelSnapshot(model, createViewBackend()), glyphs, noise, 10, 1) };
   return { info, feed, events };
 }

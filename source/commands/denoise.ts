@@ -12,6 +12,8 @@ import { drive, RunControl } from '../train/drive.js';
 import { Rng } from '../random.js';
 import { loadDenoiseScreen } from '../ui/load.js';
 import { TripletScorer } from '../ui/denoise/scorer.js';
+import { ModelSnapshot } from '../nn/model-snapshot.js';
+import { createViewBackend } from '../math/select.js';
 import { fontHistory } from '../train/history.js';
 import { writeExport } from '../export/bundle.js';
 import { denoiseRunExport, type DenoiseRunResult } from '../export/denoise.js';
@@ -62,7 +64,7 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
         saveAutoencoder(file, trainee, glyphs);
         return file;
       };
-      const info = { glyphs, architecture: layers.join('-'), noise: describeNoise(noise), backend: backend.name, maxEpochs: config.epochs, scorer: new TripletScorer(trainee, glyphs, noise, config.copies, config.seed) };
+      const info = { glyphs, architecture: layers.join('-'), noise: describeNoise(noise), backend: backend.name, maxEpochs: config.epochs, scorer: new TripletScorer(new ModelSnapshot(trainee, createViewBackend()), glyphs, noise, config.copies, config.seed) };
       await showDenoiseDashboard(info, {
         events, onEvent, control: new RunControl(), save,
         onFinished: () => 'training done: q quits and leaves the score on the terminal',

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { writeExport, type ExportBundle } from '../export/bundle.js';
 import { checkExportDirectory } from '../export/directory.js';
 import { fontExport } from '../export/font.js';
-import { createCpuBackend } from '../math/select.js';
+import { createCpuBackend, createViewBackend } from '../math/select.js';
 import { readAutoencoder } from '../nn/autoencoder-file.js';
 import { modelFileKind } from '../nn/model-file.js';
 import { VAE_KIND } from '../nn/vae-file.js';
@@ -47,7 +47,7 @@ function fontModelExport(file: string): ExportBundle {
       load: file, layers: model.shape.layers, activation: model.shape.activation, latentActivation: model.shape.latentActivation,
       loss: d.loss, target: d.target, subset: glyphs.length < loadFont().length ? meta.chars.join('') : undefined,
     };
-    return fontExport({ config, glyphs, done, result, history: [], modelFile: file });
+    return fontExport({ config, glyphs, views: createViewBackend(), done, result, history: [], modelFile: file });
   } finally {
     backend.dispose();
   }

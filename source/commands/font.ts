@@ -21,6 +21,7 @@ import { fontExport } from '../export/font.js';
 import { fontHistory, type HistoryRow } from '../train/history.js';
 import { loadFontScreen } from '../ui/load.js';
 import { backendFromSettings } from './backend-choice.js';
+import { createViewBackend } from '../math/select.js';
 import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './font-sweep.js';
 import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
 import { parseSaveFile } from './save-option.js';
@@ -109,6 +110,8 @@ export interface FontRun {
   glyphs: Glyph[];
   backend: Backend;
   backendReason: string;
+  /** The views' backend: the explorer and the export decode on it. */
+  views: Backend;
   /** The model being trained (the screen decodes with it and saves it mid-run). */
   model: Autoencoder;
   events: Generator<FontEvent>;
@@ -141,7 +144,7 @@ export function startFontRun(settings: RawSettings): FontRun {
     shape: model.shape, loss: config.loss, optimizer: config.optimizer, lr: config.lr,
     epochs: config.epochs, batch: config.batch, target: config.target, seed: config.seed,
   }, model, rng);
-  return { config, glyphs, backend, backendReason: reason, model, events };
+  return { config, glyphs, backend, backendReason: reason, views: createViewBackend(), model, events };
 }
 
 export function finishFontRun(run: FontRun, done: FontDone) {
@@ -187,7 +190,7 @@ function exportFontRun(
 ): void {
   if (!run.config.export) return;
   const { export: dir, ...config } = run.config;
-  const files = writeExport(dir, fontExport({ config, glyphs: run.glyphs, done, result: line, history, kept }));
+  const files = writeExport(dir, fontExport({ config, glyphs: run.glyphs, views: run.views, done, result: line, history, kept }));
   if (context.output !== 'json') context.stdout.write(exportedLine(dir, files));
 }
 

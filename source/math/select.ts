@@ -68,6 +68,15 @@ export function selectCpuBackend(support: WasmSupport = detectWasmSupport()): Ba
   }
 }
 
+/**
+ * The backend of the views beside a run (previews, the explorer, the denoise triplets, the export's decoding):
+ * the plain TypeScript kernels, which give the same numbers on every machine, start at once, and hold no threads
+ * or memory outside the JavaScript heap, so a view never needs to release it. Their work is a few small batches.
+ */
+export function createViewBackend(): Backend {
+  return new FastCpuBackend();
+}
+
 export function createCpuBackend(support?: WasmSupport): Backend {
   return selectCpuBackend(support).backend;
 }
