@@ -2,8 +2,7 @@
 import { loadFont } from '../source/data/font.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';
 import { interleaved, startVaeRun } from '../source/commands/vae.js';
-import { newAutoencoder, trainFont } from '../source/train/font.js';
-import { Rng } from '../source/random.js';
+import { startFontTraining } from '../source/train/font.js';
 import type { AutoencoderShape } from '../source/nn/autoencoder.js';
 import { FontFeed } from '../source/ui/font/feed.js';
 import { TripletScorer } from '../source/ui/denoise/scorer.js';
@@ -42,10 +41,8 @@ export function fixedDenoise(epochs: number) {
   const glyphs = loadFont();
   const noise = { model: 'mutation' as const, mutationProb: 0.3, maxNoise: 0.5 };
   const shape: AutoencoderShape = { layers: [35, 25, 12, 12], activation: 'tanh', latentActivation: 'tanh', outputActivation: 'sigmoid' };
-  const rng = new Rng(1);
-  const model = newAutoencoder(backend, shape, rng);
   const feed = new FontFeed(() => 0);
-  const events = trainFont(backend, glyphs, { shape: shape, loss: 'bce', optimizer: 'adam', lr: 0.01, epochs, batch: 32, target: -1, seed: 1, noise }, model, rng);
+  const { model, events } = startFontTraining(backend, glyphs, { shape: shape, loss: 'bce', optimizer: 'adam', lr: 0.01, epochs, batch: 32, target: -1, seed: 1, noise });
   const info: DenoiseRunInfo = { glyphs, architecture: '35-25-12-12', noise: 'mutation p=0.3 max=0.5', backend: backend.name, maxEpochs: epochs, scorer: new TripletScorer(new ModelSnapshot(model, createViewBackend()), glyphs, noise, 10, 1) };
   return { info, feed, events };
 }

@@ -9,7 +9,6 @@ import { meanStd } from '../sweep/stats.js';
 import { scoringRng } from '../train/denoise-job.js';
 import { firstCopies, noisyCopies, scoreDenoising } from '../train/denoise-score.js';
 import { drive, RunControl } from '../train/drive.js';
-import { Rng } from '../random.js';
 import { loadDenoiseScreen } from '../ui/load.js';
 import { TripletScorer } from '../ui/denoise/scorer.js';
 import { ModelSnapshot } from '../nn/model-snapshot.js';
@@ -17,7 +16,7 @@ import { createViewBackend } from '../math/select.js';
 import { fontHistory } from '../train/history.js';
 import { writeExport } from '../export/bundle.js';
 import { denoiseRunExport, type DenoiseRunResult } from '../export/denoise.js';
-import { newAutoencoder, trainFont, type FontDone, type FontEvent } from '../train/font.js';
+import { startFontTraining, type FontDone, type FontEvent } from '../train/font.js';
 import type { RawSettings } from '../config.js';
 import { backendFromSettings, sweepBackendFromSettings } from './backend-choice.js';
 import {
@@ -52,11 +51,7 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
       history.onEvent(event);
       if (event.type === 'done') done = event;
     };
-    // The model exists before training starts (the screen scores and saves it while it trains); made from the
-    // same generator that trainFont would use, so the numbers are the same.
-    const rng = new Rng(training.seed);
-    const trainee = model ?? newAutoencoder(backend, training.shape, rng);
-    const events = trainFont(backend, glyphs, training, trainee, rng);
+    const { model: trainee, events } = startFontTraining(backend, glyphs, training, model);
     if (context.output === 'screen') {
       const { showDenoiseDashboard } = await loadDenoiseScreen();
       const file = config.save ?? DEFAULT_DENOISE_FILE;

@@ -7,9 +7,8 @@ import type { Autoencoder, AutoencoderShape } from '../nn/autoencoder.js';
 import { fontJsonLogger, fontPlainLogger, fontPlainSummary } from '../report/font.js';
 import { writeJsonLine } from '../report/json.js';
 import { drive, RunControl } from '../train/drive.js';
-import { newAutoencoder, trainFont, type FontDone, type FontEpoch, type FontEvent } from '../train/font.js';
+import { startFontTraining, type FontDone, type FontEpoch, type FontEvent } from '../train/font.js';
 import { interruptions } from '../io/interrupt.js';
-import { Rng } from '../random.js';
 import { fontResult, type FontResult } from '../train/font-result.js';
 import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';
@@ -129,21 +128,17 @@ export function startFontRun(settings: RawSettings): FontRun {
   checkMemory(`--layers ${config.layers.join(',')}`, autoencoderSize(config.layers), batch + glyphs.length);
   const widest = Math.max(...config.layers.slice(1));
   const { backend, reason } = backendFromSettings(settings, { m: batch, n: widest, k: 35 });
-  const rng = new Rng(config.seed);
-  let model: Autoencoder;
-  if (config.load) {
-    model = loadAutoencoder(config.load, backend);
-    if (settings.layers !== undefined && model.shape.layers.join() !== config.layers.join()) {
-      throw new UsageError(`--layers ${config.layers.join(',')} differs from the loaded model's ${model.shape.layers.join(',')}`);
+  const loaded = config.load ? loadAutoencoder(config.load, backend) : undefined;
+  if (loaded) {
+    if (settings.layers !== undefined && loaded.shape.layers.join() !== config.layers.join()) {
+      throw new UsageError(`--layers ${config.layers.join(',')} differs from the loaded model's ${loaded.shape.layers.join(',')}`);
     }
-    config.layers = model.shape.layers;
-  } else {
-    model = newAutoencoder(backend, fontShape(config), rng);
+    config.layers = loaded.shape.layers;
   }
-  const events = trainFont(backend, glyphs, {
-    shape: model.shape, loss: config.loss, optimizer: config.optimizer, lr: config.lr,
+  const { model, events } = startFontTraining(backend, glyphs, {
+    shape: loaded?.shape ?? fontShape(config), loss: config.loss, optimizer: config.optimizer, lr: config.lr,
     epochs: config.epochs, batch: config.batch, target: config.target, seed: config.seed,
-  }, model, rng);
+  }, loaded);
   return { config, glyphs, backend, backendReason: reason, views: createViewBackend(), model, events };
 }
 
