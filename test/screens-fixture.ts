@@ -26,7 +26,7 @@ export function fixedVae(settings: Record<string, string> = {}): { info: VaeRunI
   const feed = new VaeFeed(run.trainings.map((t) => t.options.optimizer), () => 0);
   // Stop before the done events: they score the 10,000 test images, which the screen does not show.
   let lastEpochs = 0;
-  for (const event of interleaved(run.trainings)) {
+  for (const event of interleaved(run.trainings, 'every-epoch')) {
     feed.push(event);
     if (event.event.type === 'epoch' && event.event.epoch === run.config.epochs && ++lastEpochs === run.trainings.length) break;
   }

@@ -100,7 +100,7 @@ describe('VAE dashboard keys', () => {
       return file;
     };
     let events = 0, quit = false;
-    const training = drive(interleaved(run.trainings), (event) => { events++; feed.push(event); }, control);
+    const training = drive(interleaved(run.trainings, 'every-epoch'), (event) => { events++; feed.push(event); }, control);
     const app = render(<VaeDashboard info={vaeInfo(run)} feed={feed} control={control} save={save} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
     cleanup(() => { control.stop(); app.unmount(); });
 

@@ -13,7 +13,7 @@ import { vaeHistory } from '../train/history.js';
 import { writeExport } from '../export/bundle.js';
 import { vaeExport } from '../export/vae.js';
 import { checkMemory, vaeSize } from '../nn/memory.js';
-import { VaeTraining, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
+import { VaeTraining, type PicturedEpoch, type VaeDoneEvent, type VaePictures } from '../train/vae.js';
 import { EVAL_BATCH, type VaeCheckpoint } from '../nn/vae-checkpoint.js';
 import { vaeResult } from '../train/vae-result.js';
 import {
@@ -177,8 +177,8 @@ export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetN
 }
 
 /** The runs' events interleaved one by one, so that compared runs advance side by side. */
-export function* interleaved(trainings: VaeTraining[]): Generator<RunEvent> {
-  let live = trainings.map((t) => ({ optimizer: t.options.optimizer, events: t.run() }));
+export function* interleaved(trainings: VaeTraining[], pictures?: VaePictures): Generator<RunEvent> {
+  let live = trainings.map((t) => ({ optimizer: t.options.optimizer, events: t.run(pictures) }));
   while (live.length > 0) {
     const going: typeof live = [];
     for (const stream of live) {
@@ -241,7 +241,7 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
   if (json) {
     writeJsonLine(context.stdout, line);
   } else {
-    const last: VaeEpochEvent = done.get(trainings[0].options.optimizer)!.last;
+    const last: PicturedEpoch = done.get(trainings[0].options.optimizer)!.last;
     context.stdout.write(vaePlainSummary(results, last, run.dataset, { columns: context.columns, color: context.output === 'screen' }));
     if (config.save) say(`saved ${trainings.map((t) => checkpointFile(config, t.options.optimizer)).join(', ')}`);
   }
@@ -281,7 +281,7 @@ async function runVaeOnScreen(run: VaeRun, context: CommandContext, onEvent: (e:
     backend: backend.name, epochs: config.epochs, optimizers: trainings.map((t) => t.options.optimizer),
   };
   await showVaeDashboard(info, {
-    events: interleaved(trainings),
+    events: interleaved(trainings, 'every-epoch'),
     onEvent,
     control: new RunControl(),
     save: () => saveAll().join(', '),

@@ -11,7 +11,7 @@ import { scatterSvg } from '../render/svg/scatter.js';
 import { className, GRID_CAPTION, latentPlane } from '../render/vae.js';
 import { fixed } from '../report/vae.js';
 import type { HistoryRow } from '../train/history.js';
-import type { VaeEpochEvent } from '../train/vae.js';
+import type { PicturedEpoch } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';
 import { gridPoints } from '../train/vae-view.js';
 import type { ExportBundle, Figure } from './bundle.js';
@@ -21,7 +21,7 @@ import { keyValueTable, objectTable, type Table } from './table.js';
 /** One trained model: its result, its last epoch (with the pictures) and its history. */
 export interface VaeRunExport {
   result: VaeResult;
-  last: VaeEpochEvent;
+  last: PicturedEpoch;
   /** Every epoch of this session; empty for a saved model, which then has no curves. */
   history: HistoryRow[];
 }

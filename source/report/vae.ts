@@ -2,7 +2,7 @@
 import type { Dataset } from '../data/mnist.js';
 import { renderTable } from '../render/table.js';
 import { generatedLines, latentScatterLines, reconstructionLines } from '../render/vae.js';
-import type { VaeEpochEvent, VaeEvent } from '../train/vae.js';
+import type { PicturedEpoch, VaeEvent } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';
 import { writeJsonLine } from './json.js';
 
@@ -67,7 +67,7 @@ export function comparisonTable(results: VaeResult[]): string {
 }
 
 /** The closing summary: results, then the last epoch's pictures (reconstructions, generated digits, latent scatter). */
-export function vaePlainSummary(results: VaeResult[], last: VaeEpochEvent, dataset: Dataset, { columns, color }: { columns: number; color: boolean }): string {
+export function vaePlainSummary(results: VaeResult[], last: PicturedEpoch, dataset: Dataset, { columns, color }: { columns: number; color: boolean }): string {
   const [first] = results;
   const lines = [
     '',

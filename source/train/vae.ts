@@ -42,15 +42,24 @@ export interface VaeEpochEvent {
   samplesPerSecond: number;
   trainSeconds: number;
   secondsLeft: number;
-  /** Pictures for the screen: latent codes, reconstructions, generated digits. */
-  view: VaeView;
+  /** Pictures for the screen (latent codes, reconstructions, generated digits): every epoch only when asked. */
+  view?: VaeView;
 }
+
+/** The last epoch with its pictures, which the summary and the export draw. */
+export type PicturedEpoch = VaeEpochEvent & { view: VaeView };
 
 export interface VaeDoneEvent {
   type: 'done';
-  last: VaeEpochEvent;
+  last: PicturedEpoch;
   testLoss: number;
 }
+
+/**
+ * Which epochs carry pictures: every one for a screen that shows them, else only the last (made once, when
+ * training ends): a --json or --plain run does not pay for a thousand encodings and a decode per epoch.
+ */
+export type VaePictures = 'every-epoch' | 'last-epoch';
 
 export type VaeEvent = VaeBatchEvent | VaeEpochEvent | VaeDoneEvent;
 
@@ -94,18 +103,20 @@ export class VaeTraining {
     return Math.ceil(this.data.train.count / this.options.batch);
   }
 
-  *run(): Generator<VaeEvent> {
+  *run(pictures: VaePictures = 'last-epoch'): Generator<VaeEvent> {
     const p = this.progress;
     while (p.epoch < this.options.epochs) {
       if (p.batchIndex === 0) this.rng.shuffle(this.order);
       while (p.batchIndex < this.batches) yield this.trainBatch();
       p.epoch++;
       const event = this.endEpoch();
+      if (pictures === 'every-epoch') event.view = this.view();
       this.last = event;
       yield event;
     }
+    // No step has run since the last epoch ended, so its pictures can still be made from the weights as they are.
     const last = this.last ?? this.endEpoch();
-    yield { type: 'done', last, testLoss: this.evaluate(this.data.test, evaluationRng(this.options.seed, -1)) };
+    yield { type: 'done', last: { ...last, view: last.view ?? this.view() }, testLoss: this.evaluate(this.data.test, evaluationRng(this.options.seed, -1)) };
   }
 
   checkpoint(): VaeCheckpoint {
@@ -159,7 +170,7 @@ export class VaeTraining {
 
   private endEpoch(): VaeEpochEvent {
     const p = this.progress;
-    const { validation, test } = this.data;
+    const { validation } = this.data;
     const trainLoss = p.samples > 0 ? p.lossSum / p.samples : Number.NaN;
     const trainKl = p.samples > 0 ? p.klSum / p.samples : Number.NaN;
     Object.assign(p, { batchIndex: 0, lossSum: 0, klSum: 0, samples: 0 });
@@ -171,8 +182,11 @@ export class VaeTraining {
       validationLoss: validation && this.evaluate(validation, evaluationRng(this.options.seed, p.epoch)),
       trainSeconds: p.trainMs / 1000,
       ...this.pace(),
-      view: vaeView(this.model, validation ?? test, this.options.seed, this.evalX),
     };
+  }
+
+  private view(): VaeView {
+    return vaeView(this.model, this.data.validation ?? this.data.test, this.options.seed, this.evalX);
   }
 
   private pace(): { samplesPerSecond: number; secondsLeft: number } {
