@@ -8,9 +8,17 @@ import { fontSection, kernelSection, shapeKey, unavailableLines, vaeSection, typ
 import { writeJsonLine } from '../report/json.js';
 import { parseChoice, parseNumber, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import type { FontTrainingOptions } from '../train/font.js';
+import { FONT_DEFAULTS, fontShape } from './font.js';
 
 /** The architecture whose PyTorch epoch time the issue quotes (0.9 ms with 2 threads). */
 const REFERENCE_LAYERS = [35, 60, 40, 20, 2];
+
+/** The font defaults as training settings; the epoch timing runs them on REFERENCE_LAYERS at lr 0.01. */
+export function benchFontTraining(layers = FONT_DEFAULTS.layers, lr = FONT_DEFAULTS.lr): FontTrainingOptions {
+  const d = FONT_DEFAULTS;
+  return { shape: fontShape({ ...d, layers }), loss: d.loss, optimizer: d.optimizer, lr, epochs: d.epochs, batch: d.batch, target: d.target, seed: d.seed };
+}
 
 const SECTIONS = ['kernels', 'font', 'vae'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -23,8 +31,8 @@ function benchFont(seeds: number, progress: (line: string) => void): { rows: Fon
   const rows = backends.flatMap((status) => {
     if (!status.backend) return [];
     progress(`timing the font autoencoder on ${status.name} ...`);
-    const epoch = timeFontEpochs(status.backend, REFERENCE_LAYERS, 0.01, status.name === 'reference' ? 50 : 300);
-    const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, seeds);
+    const epoch = timeFontEpochs(status.backend, benchFontTraining(REFERENCE_LAYERS, 0.01), status.name === 'reference' ? 50 : 300);
+    const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, benchFontTraining(), seeds);
     status.backend.dispose();
     return [{ name: status.name, msPerEpoch: epoch.msPerEpoch, secondsToTarget: target?.medianSeconds, seedsReached: target && `${target.reached}/${target.seeds}` }];
   });
@@ -83,7 +91,7 @@ async function runBench(settings: RawSettings, context: CommandContext): Promise
 
 /** What the font dashboard costs training, at three terminal sizes. */
 async function runScreenBench(context: CommandContext): Promise<number> {
-  const { timeScreenCost } = await import('../bench/screen.js'); // loads React and Ink
+  const { timeScreenCost } = await import('./bench-screen.js'); // loads React and Ink
   const json = context.output === 'json';
   const sizes = [[80, 24], [120, 40], [200, 60]];
   const rows = [];

@@ -1,11 +1,12 @@
 /**
  * What the dashboard costs training: epochs per second of the same run with the JSON reporter (into a null
  * stream) and with the dashboard drawing to a terminal-sized null stream. Runs alternate, and the cost is the
- * median of each pair's ratio, which holds up on a busy machine better than a ratio of medians.
+ * median of each pair's ratio, which holds up on a busy machine better than a ratio of medians. It drives real
+ * `font` runs and their screen, so it sits with the commands, above the screens, not in bench/ below them.
  */
 import { PassThrough, Writable } from 'node:stream';
-import { startFontRun, type FontRun } from '../commands/font.js';
-import type { CommandContext } from '../commands/command.js';
+import { startFontRun, type FontRun } from './font.js';
+import type { CommandContext } from './command.js';
 import { fontJsonLogger } from '../report/font.js';
 import { drive } from '../train/drive.js';
 import type { FontDone } from '../train/font.js';
