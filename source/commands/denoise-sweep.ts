@@ -50,7 +50,7 @@ export async function runDenoiseSweep(config: DenoiseConfig, backend: SweepBacke
       + ` ${config.architectures.length} architectures\nx (${levels.length} noise settings + the plain baseline) x ${seeds.length} seed${seeds.length > 1 ? 's' : ''}\n`);
   }
   const started = performance.now();
-  const results = await interruptible((signal) => runPool(jobs, { workers: config.workers, ...sweepProgress(context.stdout, context.output, labels, ownScore(jobs)), signal }));
+  const results = await interruptible((signal) => runPool(jobs, { workers: config.workers, ...sweepProgress(context.stdout, json, labels, ownScore(jobs)), signal }));
   const seconds = (performance.now() - started) / 1000;
   results.forEach((result, j) => {
     const model = models[j % models.length];

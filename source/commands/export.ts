@@ -1,7 +1,8 @@
 /** `sia-ae export --model FILE DIR`: the figures, tables and report of a saved model, without training. */
 import { loadFont, selectGlyphs } from '../data/font.js';
 import { UsageError } from '../errors.js';
-import { writeExport, type ExportBundle } from '../export/bundle.js';
+import { writeExport } from '../export/bundle.js';
+import type { ExportBundle } from '../export/contents.js';
 import { checkExportDirectory } from '../export/directory.js';
 import { fontExport } from '../export/font.js';
 import { createCpuBackend, createViewBackend } from '../math/select.js';

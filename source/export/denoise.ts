@@ -11,7 +11,7 @@ import { lineChartSvg, type Series } from '../render/svg/line-chart.js';
 import { pixelGridSvg } from '../render/svg/pixel-grid.js';
 import type { TripletSample } from '../train/denoise-score.js';
 import type { HistoryRow } from '../train/history.js';
-import type { ExportBundle, Figure } from './bundle.js';
+import type { ExportBundle, Figure } from './contents.js';
 import { chunk, historyFigure, historyTable } from './figures.js';
 import { objectTable, type Cell, type Table } from './table.js';
 

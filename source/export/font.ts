@@ -13,7 +13,7 @@ import type { FontDone } from '../train/font.js';
 import type { FontResult } from '../train/font-result.js';
 import type { HistoryRow } from '../train/history.js';
 import { interpolate, latentBounds, latentGrid } from '../train/latent.js';
-import type { ExportBundle, Figure } from './bundle.js';
+import type { ExportBundle, Figure } from './contents.js';
 import { chunk, historyFigure, historyTable } from './figures.js';
 import { keyValueTable, objectTable, type Table } from './table.js';
 

@@ -14,7 +14,7 @@ import type { HistoryRow } from '../train/history.js';
 import type { PicturedEpoch } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';
 import { gridPoints } from '../train/vae-view.js';
-import type { ExportBundle, Figure } from './bundle.js';
+import type { ExportBundle, Figure } from './contents.js';
 import { chunk, historyFigure, historyTable, type CurveSpec } from './figures.js';
 import { keyValueTable, objectTable, type Table } from './table.js';
 
