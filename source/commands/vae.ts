@@ -7,13 +7,13 @@ import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
 import { loadVaeCheckpoint, saveVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
 import { checkOutputFile } from '../io/files.js';
 import { writeJsonLine } from '../report/json.js';
-import { comparisonTable, vaeJsonLogger, vaePlainLogger, vaePlainSummary, type RunEvent } from '../report/vae.js';
+import { comparisonTable, vaeJsonLogger, vaePlainLogger, vaePlainSummary } from '../report/vae.js';
 import { drive, RunControl } from '../train/drive.js';
 import { vaeHistory } from '../train/history.js';
 import { writeExport } from '../export/bundle.js';
 import { vaeExport } from '../export/vae.js';
 import { checkMemory, vaeSize } from '../nn/memory.js';
-import { VaeTraining, type PicturedEpoch, type VaeDoneEvent, type VaePictures } from '../train/vae.js';
+import { VaeTraining, type PicturedEpoch, type RunEvent, type VaeDoneEvent, type VaePictures } from '../train/vae.js';
 import { EVAL_BATCH, type VaeCheckpoint } from '../nn/vae-checkpoint.js';
 import { vaeResult } from '../train/vae-result.js';
 import {

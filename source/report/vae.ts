@@ -2,15 +2,9 @@
 import type { Dataset } from '../data/mnist.js';
 import { renderTable } from '../render/table.js';
 import { generatedLines, latentScatterLines, reconstructionLines } from '../render/vae.js';
-import type { PicturedEpoch, VaeEvent } from '../train/vae.js';
+import type { PicturedEpoch, RunEvent } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';
 import { writeJsonLine } from './json.js';
-
-/** One event of one of the runs (two with --optimizer both). */
-export interface RunEvent {
-  optimizer: string;
-  event: VaeEvent;
-}
 
 export interface VaeLogger {
   onEvent(e: RunEvent): void;

@@ -3,7 +3,7 @@
  * interleaved). Per run: the latest batch (progress, samples/s, time left), the latest epoch (its pictures),
  * the train and validation loss per epoch, and the test loss once done.
  */
-import type { RunEvent } from '../../report/vae.js';
+import type { RunEvent } from '../../train/vae.js';
 import type { VaeBatchEvent, VaeEpochEvent } from '../../train/vae.js';
 import { History } from '../history.js';
 import { RunFeed, type RunStatus } from '../run-feed.js';

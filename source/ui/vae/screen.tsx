@@ -1,5 +1,5 @@
 /** `sia-ae vae` on a terminal: the dashboard beside training (ui/run-screen.tsx); it stays until q. */
-import type { RunEvent } from '../../report/vae.js';
+import type { RunEvent } from '../../train/vae.js';
 import { runFedScreen, type ScreenRun } from '../run-screen.js';
 import { VaeDashboard } from './dashboard.js';
 import { VaeFeed, type VaeRunInfo } from './feed.js';
