@@ -1,6 +1,7 @@
 /** A font run in a fixed state for screen tests: seed 1 on the CPU kernels, trained a fixed number of epochs. */
 import { afterEach, vi } from 'vitest';
-import { startFontRun, type FontRun } from '../source/commands/font.js';
+import { startFontRun } from '../source/commands/font.js';
+import type { FontRun } from '../source/run/font.js';
 import { FontFeed, fontRunInfo, type FontFrame, type FontRunInfo } from '../source/ui/font/feed.js';
 import { stripAnsi } from '../source/render/ansi.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { renderToString } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { interleaved, startVaeRun } from '../source/commands/vae.js';
+import { startVaeRun } from '../source/commands/vae.js';
 import { saveVaeCheckpoint } from '../source/nn/vae-file.js';
 import { drive, RunControl } from '../source/train/drive.js';
 import { DenoiseDashboard, DenoiseDashboardView } from '../source/ui/denoise/dashboard.js';
@@ -100,7 +100,7 @@ describe('VAE dashboard keys', () => {
       return file;
     };
     let events = 0, quit = false;
-    const training = drive(interleaved(run.trainings), (event) => { events++; feed.push(event); }, control);
+    const training = drive(run.events, (event) => { events++; feed.push(event); }, control);
     const app = render(<VaeDashboard info={vaeInfo(run)} feed={feed} control={control} save={save} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
     cleanup(() => { control.stop(); app.unmount(); });
 

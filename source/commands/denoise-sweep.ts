@@ -17,7 +17,7 @@ import { writeExport } from '../export/bundle.js';
 import { denoiseSweepExport, type DenoiseRow, type DenoiseSweepResult } from '../export/denoise.js';
 import { denoiseTraining, noiseLevels, runSettings, type DenoiseConfig } from './denoise-config.js';
 import type { CommandContext } from './command.js';
-import { exportedLine } from './export-option.js';
+import { exportedLine } from '../report/exported.js';
 
 const SCORE_KEYS = ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError'] as const;
 

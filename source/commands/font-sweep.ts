@@ -15,7 +15,7 @@ import type { FontJob, FontJobResult } from '../train/font-job.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import { flagName, LEARNING_RATE_RULE, parseList, parseNumber, parseNumberList, setting, type RawSettings } from '../config.js';
 import type { CommandContext } from './command.js';
-import { exportedLine } from './export-option.js';
+import { exportedLine } from '../report/exported.js';
 import { writeExport } from '../export/bundle.js';
 import { fontSweepExport, type FontSweepResult } from '../export/font-sweep.js';
 import { FONT_DEFAULTS, fontShape, parseFontConfig } from './font.js';
