@@ -37,7 +37,8 @@ function expectFields(line: Record<string, unknown>, id: string): void {
   const table = TABLES.get(id);
   expect(table, `docs/CONTRACTS.md has no field table "${id}"`).toBeDefined();
   const keys = Object.keys(line);
-  expect(keys.filter((key) => !table!.required.includes(key) && !table!.optional.includes(key)), `${id}: fields the doc does not list`).toEqual([]);
+  const unlisted = keys.filter((key) => !table!.required.includes(key) && !table!.optional.includes(key));
+  expect(unlisted, `${id}: fields the doc does not list`).toEqual([]);
   expect(table!.required.filter((key) => !keys.includes(key)), `${id}: listed fields the line lacks`).toEqual([]);
 }
 
@@ -69,7 +70,8 @@ const runs: Record<string, Run> = {};
 
 beforeAll(async () => {
   const font = async () => {
-    runs.font = await runJson(['font', '--epochs', '3', '--log-every', '1', '--backend', 'cpu-js', '--save', file('font.json')]);
+    runs.font = await runJson(['font', '--epochs', '3', '--log-every', '1', '--backend', 'cpu-js',
+      '--save', file('font.json')]);
     [runs.generate, runs.export] = await Promise.all([
       runJson(['generate', '--model', file('font.json'), '--z', '0,0']),
       runJson(['export', '--model', file('font.json'), file('export')]),
@@ -77,14 +79,15 @@ beforeAll(async () => {
   };
   const others = {
     denoise: ['denoise', '--epochs', '2', '--backend', 'cpu-js'],
-    denoiseSweep: ['denoise', '--sweep', '--epochs', '2', '--seeds', '2', '--workers', '2', '--architectures', '35-25-12-12',
-      '--mutation-prob', '0.1', '--max-noise', '0.3'],
+    denoiseSweep: ['denoise', '--sweep', '--epochs', '2', '--seeds', '2', '--workers', '2',
+      '--architectures', '35-25-12-12', '--mutation-prob', '0.1', '--max-noise', '0.3'],
     fontSweep: ['font', '--sweep', '--latent', '2', '--subsets', 'aben', '--epochs', '2', '--workers', '1'],
-    vae: ['vae', '--train-size', '256', '--validation', '100', '--epochs', '1', '--optimizer', 'both', '--backend', 'cpu'],
+    vae: ['vae', '--train-size', '256', '--validation', '100', '--epochs', '1', '--optimizer', 'both',
+      '--backend', 'cpu'],
   };
   const stopped = async () => {
-    runs.stopped = await runJson(['font', '--target', '0', '--epochs', '1000000', '--log-every', '1', '--backend', 'cpu-js',
-      '--save', file('stopped.json')], { stopAfterFirstLine: true });
+    const args = ['font', '--target', '0', '--epochs', '1000000', '--log-every', '1', '--backend', 'cpu-js'];
+    runs.stopped = await runJson([...args, '--save', file('stopped.json')], { stopAfterFirstLine: true });
   };
   await Promise.all([
     font(), stopped(),
@@ -154,9 +157,9 @@ describe('docs/CONTRACTS.md field tables match the --json lines', () => {
 
   it('has no field table these runs leave unchecked', () => {
     expect([...TABLES.keys()].sort()).toEqual([
-      'denoise-sweep/generalisation', 'denoise-sweep/result', 'denoise/result', 'denoise/row', 'export/result', 'font-sweep/result',
-      'font-sweep/row', 'font/epoch', 'font/result', 'font/stopped', 'generate/result', 'sweep/epoch', 'vae-both/result', 'vae/epoch',
-      'vae/result',
+      'denoise-sweep/generalisation', 'denoise-sweep/result', 'denoise/result', 'denoise/row', 'export/result',
+      'font-sweep/result', 'font-sweep/row', 'font/epoch', 'font/result', 'font/stopped', 'generate/result',
+      'sweep/epoch', 'vae-both/result', 'vae/epoch', 'vae/result',
     ]);
   });
 });
