@@ -85,12 +85,16 @@ beforeAll(async () => {
     vae: ['vae', '--train-size', '256', '--validation', '100', '--epochs', '1', '--optimizer', 'both',
       '--backend', 'cpu'],
   };
+  const endless = ['font', '--target', '0', '--epochs', '1000000', '--log-every', '1', '--backend', 'cpu-js'];
   const stopped = async () => {
-    const args = ['font', '--target', '0', '--epochs', '1000000', '--log-every', '1', '--backend', 'cpu-js'];
-    runs.stopped = await runJson([...args, '--save', file('stopped.json')], { stopAfterFirstLine: true });
+    runs.stopped = await runJson([...endless, '--save', file('stopped.json')], { stopAfterFirstLine: true });
+  };
+  const stoppedSweep = async () => {
+    const sweep = ['--sweep', '--latent', '2', '--workers', '1'];
+    runs.stoppedSweep = await runJson([...endless, ...sweep], { stopAfterFirstLine: true });
   };
   await Promise.all([
-    font(), stopped(),
+    font(), stopped(), stoppedSweep(),
     ...Object.entries(others).map(async ([name, args]) => { runs[name] = await runJson(args); }),
   ]);
 }, 120_000);
@@ -146,6 +150,12 @@ describe('docs/CONTRACTS.md field tables match the --json lines', () => {
     const line = result(runs.stopped);
     expectFields(line, 'font/stopped');
     expect(line).toMatchObject({ event: 'stopped', reason: 'SIGTERM', saved: file('stopped.json') });
+  });
+
+  it('a stopped sweep writes no stopped or result line and exits with 130', () => {
+    expect(runs.stoppedSweep.status).toBe(130);
+    expect(runs.stoppedSweep.lines.map((line) => line.event)).not.toContain('stopped');
+    expect(runs.stoppedSweep.lines.map((line) => line.event)).not.toContain('result');
   });
 
   it('generate and export: one result line each', () => {
