@@ -26,7 +26,7 @@ export interface Command {
   run(settings: RawSettings, context: CommandContext): Promise<number>;
 }
 
-/** Flags of every trainer (DESIGN.md). */
+/** Flags of every trainer (docs/CONTRACTS.md, commands). */
 export const TRAINER_FLAGS: Record<string, FlagSpec> = {
   config: { type: 'string' },
   seed: { type: 'string' },

@@ -110,7 +110,7 @@ function rowView(model: Model, noise: NoiseSpec, level: number): { model: Denois
   };
 }
 
-/** DESIGN.md's denoise row; with several seeds each score also has its standard deviation (`…Std`). */
+/** docs/CONTRACTS.md's denoise row; with several seeds each score also has its standard deviation (`…Std`). */
 function jsonRow(model: DenoiseModelKind, view: DenoiseRowView, seeds: number): DenoiseRow {
   const row: DenoiseRow = { model, architecture: view.architecture, ...noiseFields(view.noise), seeds };
   for (const key of SCORE_KEYS) {
