@@ -41,7 +41,7 @@ describe('sia-ae denoise --sweep (the default grid)', () => {
     expect(result.experiment).toBe('denoise');
   });
 
-  it('has a denoising and a baseline row per architecture and noise setting, as DESIGN.md names them', () => {
+  it('has a denoising and a baseline row per architecture and noise setting, as docs/CONTRACTS.md names them', () => {
     expect(result.rows).toHaveLength(16);
     for (const model of ['denoising', 'plain']) {
       const rows = result.rows.filter((r: { model: string }) => r.model === model);

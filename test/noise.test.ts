@@ -1,4 +1,4 @@
-/** The noise models have the statistics DESIGN.md documents, measured over many pixels. */
+/** The noise models have the statistics docs/CONTRACTS.md documents, measured over many pixels. */
 import { describe, expect, it } from 'vitest';
 import { addNoise } from '../source/data/noise.js';
 import { Rng } from '../source/random.js';

@@ -1,7 +1,8 @@
 /** VAE and denoise runs in a fixed state for the screen tests: the plain TypeScript kernels, fixed seeds. */
 import { loadFont } from '../source/data/font.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';
-import { interleaved, startVaeRun } from '../source/commands/vae.js';
+import { startVaeRun } from '../source/commands/vae.js';
+import { vaeRunInfo } from '../source/ui/vae/screen.js';
 import { startFontTraining } from '../source/train/font.js';
 import type { AutoencoderShape } from '../source/nn/autoencoder.js';
 import { FontFeed } from '../source/ui/font/feed.js';
@@ -13,22 +14,17 @@ import { VaeFeed, type VaeFrame, type VaeRunInfo } from '../source/ui/vae/feed.j
 
 export const VAE_SETTINGS = { backend: 'cpu-js', trainSize: '256', validation: '200', batch: '64', epochs: '2' };
 
-export function vaeInfo(run: ReturnType<typeof startVaeRun>): VaeRunInfo {
-  return {
-    architecture: run.trainings[0].model.architecture, dataset: run.config.dataset, classNames: run.dataset.classNames,
-    backend: run.backend.name, epochs: run.config.epochs, optimizers: run.trainings.map((t) => t.options.optimizer),
-  };
-}
+export const vaeInfo = vaeRunInfo;
 
 /** A VAE trained 2 epochs on 256 images, every epoch fed; the clock-dependent numbers pinned. */
 export function fixedVae(settings: Record<string, string> = {}): { info: VaeRunInfo; frame: VaeFrame } {
-  const run = startVaeRun({ ...VAE_SETTINGS, ...settings });
+  const run = startVaeRun({ ...VAE_SETTINGS, ...settings }, undefined, 'every-epoch');
   const feed = new VaeFeed(run.trainings.map((t) => t.options.optimizer), () => 0);
   // Stop before the done events: they score the 10,000 test images, which the screen does not show.
   let lastEpochs = 0;
-  for (const event of interleaved(run.trainings, 'every-epoch')) {
+  for (const event of run.events) {
     feed.push(event);
-    if (event.event.type === 'epoch' && event.event.epoch === run.config.epochs && ++lastEpochs === run.trainings.length) break;
+    if (event.event.type === 'epoch' && event.event.epoch === run.plan.epochs && ++lastEpochs === run.trainings.length) break;
   }
   const frame = feed.frame();
   const runs = frame.runs.map((r) => ({ ...r, batch: r.batch && { ...r.batch, samplesPerSecond: 1000, secondsLeft: 12 } }));

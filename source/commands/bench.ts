@@ -58,7 +58,7 @@ async function runBench(settings: RawSettings, context: CommandContext): Promise
   const tried = [...(kernels?.backends ?? []), ...(fontBench?.backends ?? []), ...(vae?.backends ?? [])];
   const started = tried.filter((b, i) => tried.findIndex((o) => o.name === b.name) === i).map(({ name, available, reason }) => ({ name, available, reason }));
   if (json) {
-    // One row per backend, every section's figures on it (DESIGN.md: backends [{name, available, gflops, ...}]).
+    // One row per backend, every section's figures on it (docs/CONTRACTS.md, bench: backends [{name, available, ...}]).
     const rows: BackendRow[] = started.map(({ name, available, reason }) => {
       const fontRow = font?.find((r) => r.name === name);
       const vaeTiming = vae?.backends.find((b) => b.name === name)?.timing;

@@ -1,5 +1,8 @@
 /** What every subcommand provides: its flags, its help, and a run function fed with validated settings. */
 import type { RawSettings } from '../config.js';
+import type { RunContext } from '../run/context.js';
+
+export type { OutputMode } from '../run/context.js';
 
 export interface FlagSpec {
   type: 'string' | 'boolean';
@@ -7,15 +10,8 @@ export interface FlagSpec {
   isMultiple?: boolean;
 }
 
-export type OutputMode = 'screen' | 'plain' | 'json';
-
-export interface CommandContext {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
-  stderr: NodeJS.WritableStream;
-  output: OutputMode;
-  /** Terminal width for plain output (80 when unknown). */
-  columns: number;
-}
+/** How a command sees the terminal: a run's context (run/context.ts). */
+export type CommandContext = RunContext;
 
 export interface Command {
   name: string;
@@ -30,7 +26,7 @@ export interface Command {
   run(settings: RawSettings, context: CommandContext): Promise<number>;
 }
 
-/** Flags of every trainer (DESIGN.md). */
+/** Flags of every trainer (docs/CONTRACTS.md, commands). */
 export const TRAINER_FLAGS: Record<string, FlagSpec> = {
   config: { type: 'string' },
   seed: { type: 'string' },

@@ -18,7 +18,7 @@ import { denoiseSweepExport, type DenoiseRow, type DenoiseSweepResult } from '..
 import { denoiseTraining, noiseLevels, runSettings, type DenoiseConfig } from './denoise-config.js';
 import type { CommandContext } from './command.js';
 import type { SweepBackend } from './backend-choice.js';
-import { exportedLine } from './export-option.js';
+import { exportedLine } from '../report/exported.js';
 
 const SCORE_KEYS = ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError'] as const;
 
@@ -50,7 +50,7 @@ export async function runDenoiseSweep(config: DenoiseConfig, backend: SweepBacke
       + ` ${config.architectures.length} architectures\nx (${levels.length} noise settings + the plain baseline) x ${seeds.length} seed${seeds.length > 1 ? 's' : ''}\n`);
   }
   const started = performance.now();
-  const results = await interruptible((signal) => runPool(jobs, { workers: config.workers, ...sweepProgress(context.stdout, json, labels, ownScore(jobs)), signal }));
+  const results = await interruptible((signal) => runPool(jobs, { workers: config.workers, ...sweepProgress(context.stdout, context.output, labels, ownScore(jobs)), signal }));
   const seconds = (performance.now() - started) / 1000;
   results.forEach((result, j) => {
     const model = models[j % models.length];
@@ -111,7 +111,7 @@ function rowView(model: Model, noise: NoiseSpec, level: number): { model: Denois
   };
 }
 
-/** DESIGN.md's denoise row; with several seeds each score also has its standard deviation (`…Std`). */
+/** docs/CONTRACTS.md's denoise row; with several seeds each score also has its standard deviation (`…Std`). */
 function jsonRow(model: DenoiseModelKind, view: DenoiseRowView, seeds: number): DenoiseRow {
   const row: DenoiseRow = { model, architecture: view.architecture, ...noiseFields(view.noise), seeds };
   for (const key of SCORE_KEYS) {

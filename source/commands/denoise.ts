@@ -1,115 +1,51 @@
 /** `sia-ae denoise`: the denoising autoencoder on the font glyphs; --sweep runs the noise study. */
 import { loadFont } from '../data/font.js';
-import { describeNoise, noiseFields } from '../data/noise.js';
-import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
-import { denoiseTable, tripletPanel, TRIPLET_LEGEND } from '../render/denoise.js';
-import { fontJsonLogger, fontPlainLogger } from '../report/font.js';
-import { writeJsonLine } from '../report/json.js';
-import { meanStd } from '../sweep/stats.js';
-import { scoringRng } from '../train/denoise-job.js';
-import { firstCopies, noisyCopies, scoreDenoising } from '../train/denoise-score.js';
-import { drive, RunControl } from '../train/drive.js';
-import { loadDenoiseScreen } from '../ui/load.js';
-import { TripletScorer } from '../ui/denoise/scorer.js';
-import { ModelSnapshot } from '../nn/model-snapshot.js';
+import { loadAutoencoder } from '../nn/autoencoder-file.js';
+import { denoiseJsonOutput, denoisePlainOutput } from '../report/denoise.js';
+import { DenoiseRun } from '../run/denoise.js';
+import { observe, type Outputs } from '../run/observe.js';
+import { startFontTraining } from '../train/font.js';
 import { createViewBackend } from '../math/select.js';
-import { fontHistory } from '../train/history.js';
-import { writeExport } from '../export/bundle.js';
-import { denoiseRunExport, type DenoiseRunResult } from '../export/denoise.js';
-import { startFontTraining, type FontDone, type FontEvent } from '../train/font.js';
+import { loadDenoiseScreen } from '../ui/load.js';
 import type { RawSettings } from '../config.js';
 import { backendFromSettings, sweepBackendFromSettings } from './backend-choice.js';
 import {
   DENOISE_DEFAULTS as D, DENOISE_FLAGS, SINGLE_NOISE, SWEEP_NOISE, denoiseTraining, noiseLevels, parseDenoiseConfig, runSettings,
+  type DenoiseConfig,
 } from './denoise-config.js';
 import { runDenoiseSweep } from './denoise-sweep.js';
-import { reportStopped } from './stopped.js';
-import { interruptions } from '../io/interrupt.js';
 import { TRAINER_HELP, type Command, type CommandContext } from './command.js';
-import { EXPORT_HELP, exportedLine } from './export-option.js';
+import { EXPORT_HELP } from './export-option.js';
 
-/** Where `s` saves on the screen when --save was not given. */
-const DEFAULT_DENOISE_FILE = 'denoise-model.json';
+/** One denoising run from its settings: the glyphs, the backend, the model (new or loaded) and its training. */
+export function startDenoiseRun(settings: RawSettings, config: DenoiseConfig): DenoiseRun {
+  const [noise] = noiseLevels(config);
+  const glyphs = loadFont();
+  const backend = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: Math.max(...config.layers.slice(1)), k: 35 });
+  const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
+  const layers = loaded?.shape.layers ?? config.layers;
+  const training = { ...denoiseTraining(config, layers, config.seed), noise };
+  const { model, events } = startFontTraining(backend.backend, glyphs, training, loaded);
+  return new DenoiseRun({
+    glyphs, model, events, backend, views: createViewBackend(), seed: config.seed,
+    maxEpochs: config.epochs, save: config.save, noise, copies: config.copies,
+    export: config.export === undefined ? undefined : { dir: config.export, settings: { ...runSettings(config), layers } },
+  });
+}
+
+/** The screen, plain lines or JSON lines for one denoising run. */
+function denoiseOutputs({ logEvery }: DenoiseConfig): Outputs<DenoiseRun> {
+  return {
+    screen: async (context) => (await loadDenoiseScreen()).denoiseScreen(context),
+    plain: (context) => denoisePlainOutput(context, logEvery),
+    json: (context) => denoiseJsonOutput(context, logEvery),
+  };
+}
 
 async function runDenoise(settings: RawSettings, context: CommandContext): Promise<number> {
   const config = parseDenoiseConfig(settings);
   if (config.sweep) return runDenoiseSweep(config, sweepBackendFromSettings(settings), context);
-  const [noise] = noiseLevels(config);
-  const glyphs = loadFont();
-  const { backend, reason } = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: Math.max(...config.layers.slice(1)), k: 35 });
-  const json = context.output === 'json';
-  const out = context.stdout;
-  try {
-    const model = config.load ? loadAutoencoder(config.load, backend) : undefined;
-    const layers = model?.shape.layers ?? config.layers;
-    const training = { ...denoiseTraining(config, layers, config.seed), noise };
-    if (context.output === 'plain') out.write(`backend ${backend.name}: ${reason}\ntraining a denoising autoencoder ${layers.join('-')} on ${describeNoise(noise)}\n`);
-    const logger = json ? fontJsonLogger(out, config.logEvery) : fontPlainLogger(out, config.logEvery);
-    const history = fontHistory();
-    let done: FontDone | undefined;
-    const onEvent = (event: FontEvent) => {
-      history.onEvent(event);
-      if (event.type === 'done') done = event;
-    };
-    const { model: trainee, events } = startFontTraining(backend, glyphs, training, model);
-    if (context.output === 'screen') {
-      const { showDenoiseDashboard } = await loadDenoiseScreen();
-      const file = config.save ?? DEFAULT_DENOISE_FILE;
-      const save = () => {
-        saveAutoencoder(file, trainee, glyphs);
-        return file;
-      };
-      const info = { glyphs, architecture: layers.join('-'), noise: describeNoise(noise), backend: backend.name, maxEpochs: config.epochs, scorer: new TripletScorer(new ModelSnapshot(trainee, createViewBackend()), glyphs, noise, config.copies, config.seed) };
-      await showDenoiseDashboard(info, {
-        events, onEvent, control: new RunControl(), save,
-        onFinished: () => 'training done: q quits and leaves the score on the terminal',
-      }, out as NodeJS.WriteStream);
-      out.write(`backend ${backend.name}: ${reason}\n`);
-    } else {
-      const control = new RunControl();
-      const unsubscribe = interruptions.subscribe(() => control.stop());
-      await drive(events, (event) => {
-        logger.onEvent(event);
-        onEvent(event);
-      }, control).finally(unsubscribe);
-    }
-    if (!done) {
-      if (config.save) saveAutoencoder(config.save, trainee, glyphs);
-      return reportStopped(context, { epoch: history.rows.at(-1)?.epoch ?? 0, saved: config.save });
-    }
-    const { last, model: trained } = done!;
-    if (config.save) saveAutoencoder(config.save, trained, glyphs);
-    const { clean, noisy } = noisyCopies(glyphs, noise, config.copies, scoringRng(config.seed, noise));
-    const { score, output } = scoreDenoising(backend, trained, clean, noisy);
-    const samples = firstCopies(clean, noisy, output, config.copies, 35);
-    const architecture = layers.join('-');
-    const line: DenoiseRunResult = {
-      event: 'result', experiment: 'denoise', epochs: last.epoch, trainSeconds: last.elapsedMs / 1000, copies: config.copies,
-      backend: backend.name, seed: config.seed, rows: [{ model: 'denoising', architecture, ...noiseFields(noise), seeds: 1, ...score }],
-    };
-    if (json) writeJsonLine(out, line);
-    else {
-      const stat = (value: number) => meanStd([value]);
-      out.write(`\ntrained for ${last.epoch} epochs in ${(last.elapsedMs / 1000).toFixed(2)} s\n`);
-      out.write(`scored on ${config.copies} fresh noisy copies of each glyph, against the clean glyph\n(means per glyph):\n`);
-      out.write(denoiseTable([{
-        architecture, noise, inputWrongPixels: stat(score.inputWrongPixels), wrongPixels: stat(score.wrongPixels),
-        inputMeanAbsError: stat(score.inputMeanAbsError), meanAbsError: stat(score.meanAbsError),
-      }]));
-      out.write(`\nthe first copy of each glyph:\n${TRIPLET_LEGEND}\n`);
-      out.write(`in/out: wrong pixels and mean abs error of the noisy input and of the output\n\n`);
-      out.write(`${tripletPanel(glyphs, samples, context.columns).join('\n')}\n`);
-    }
-    if (!json && config.save) out.write(`saved the model to ${config.save}\n`);
-    if (config.export) {
-      const bundle = denoiseRunExport({ config: { ...runSettings(config), layers }, glyphs, noise, samples, history: history.rows, result: line });
-      const files = writeExport(config.export, bundle);
-      if (!json) out.write(exportedLine(config.export, files));
-    }
-    return 0;
-  } finally {
-    backend.dispose();
-  }
+  return observe(startDenoiseRun(settings, config), denoiseOutputs(config), context);
 }
 
 const list = (values: number[]) => values.join(',');

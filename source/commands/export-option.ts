@@ -21,8 +21,3 @@ export function parseExportDirectory(settings: RawSettings): string | undefined 
 }
 
 const pathSetting = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
-/** The line plain output ends with after an export. */
-export function exportedLine(dir: string, files: string[]): string {
-  return `exported ${files.length} files to ${dir} (start with report.md)\n`;
-}

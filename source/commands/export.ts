@@ -14,7 +14,7 @@ import { fontResult } from '../train/font-result.js';
 import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { writeJsonLine } from '../report/json.js';
 import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
-import { exportedLine } from './export-option.js';
+import { exportedLine } from '../report/exported.js';
 import { vaeModelExport } from './export-vae.js';
 import { FONT_DEFAULTS } from './font.js';
 

@@ -15,7 +15,7 @@ import type { FontJob, FontJobResult } from '../train/font-job.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import { flagName, LEARNING_RATE_RULE, parseList, parseNumber, parseNumberList, setting, type RawSettings } from '../config.js';
 import type { CommandContext } from './command.js';
-import { exportedLine } from './export-option.js';
+import { exportedLine } from '../report/exported.js';
 import { writeExport } from '../export/bundle.js';
 import { fontSweepExport, type FontSweepResult } from '../export/font-sweep.js';
 import { FONT_DEFAULTS, fontShape, parseFontConfig } from './font.js';
@@ -84,7 +84,7 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
   const json = context.output === 'json';
   if (!json) context.stdout.write(`backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`);
   const started = performance.now();
-  const results = await interruptible((signal) => runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, json, labels, outcome), signal })) as FontJobResult[];
+  const results = await interruptible((signal) => runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, context.output, labels, outcome), signal })) as FontJobResult[];
   const seconds = (performance.now() - started) / 1000;
 
   const rows = points.map((point, p): FontSweepRowView => {

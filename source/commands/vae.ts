@@ -1,30 +1,23 @@
 /** `sia-ae vae`: the variational autoencoder on MNIST or Fashion-MNIST; `--optimizer both` compares Adam and RMSProp. */
 import path from 'node:path';
-import { DATASETS, IMAGE_PIXELS, loadDataset, splitDataset, type Dataset, type DatasetName } from '../data/mnist.js';
+import { DATASETS, IMAGE_PIXELS, loadDataset, splitDataset, type DatasetName } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
-import type { Backend } from '../math/backend.js';
-import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
-import { loadVaeCheckpoint, saveVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
 import { checkOutputFile } from '../io/files.js';
-import { writeJsonLine } from '../report/json.js';
-import { comparisonTable, vaeJsonLogger, vaePlainLogger, vaePlainSummary } from '../report/vae.js';
-import { drive, RunControl } from '../train/drive.js';
-import { vaeHistory } from '../train/history.js';
-import { writeExport } from '../export/bundle.js';
-import { vaeExport } from '../export/vae.js';
 import { checkMemory, vaeSize } from '../nn/memory.js';
-import { VaeTraining, type PicturedEpoch, type RunEvent, type VaeDoneEvent, type VaePictures } from '../train/vae.js';
+import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
+import { loadVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
+import { vaeJsonOutput, vaePlainOutput } from '../report/vae.js';
+import { observe, type Outputs } from '../run/observe.js';
+import { VaeRun } from '../run/vae.js';
+import { VaeTraining, type VaePictures } from '../train/vae.js';
 import { EVAL_BATCH, type VaeCheckpoint } from '../nn/vae-checkpoint.js';
-import { vaeResult } from '../train/vae-result.js';
+import { loadVaeScreen } from '../ui/load.js';
 import {
   flagName, LEARNING_RATE_RULE, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
 } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
 import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
-import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
-import { listenForKeys } from './stop-keys.js';
-import { interruptions, INTERRUPTED_STATUS } from '../io/interrupt.js';
-import { loadVaeScreen } from '../ui/load.js';
+import { EXPORT_FLAGS, EXPORT_HELP, parseExportDirectory } from './export-option.js';
 
 type OptimizerChoice = OptimizerName | 'both';
 /** What `both` compares, trained from the same initial weights and the same shuffling. */
@@ -124,16 +117,6 @@ function resumedConfig(config: VaeConfig, settings: RawSettings, file: string, c
   return { ...config, ...saved, epochs: target } as VaeConfig;
 }
 
-/** The exact command that continues a stopped run: a checkpoint keeps its settings and its target of epochs. */
-export function resumeCommands(files: string[]): string {
-  return files.map((file) => `sia-ae vae --load ${shellWord(file)}`).join(' and ');
-}
-
-/** A file name as a shell reads it back unchanged. */
-function shellWord(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /** FILE, or FILE-adam.json and FILE-rmsprop.json when two optimizers are compared. */
 function checkpointFile(config: VaeConfig, optimizer: string): string {
   const file = config.save ?? config.load ?? DEFAULT_CHECKPOINT;
@@ -142,15 +125,7 @@ function checkpointFile(config: VaeConfig, optimizer: string): string {
   return path.join(dir, `${name}-${optimizer}${ext || '.json'}`);
 }
 
-export interface VaeRun {
-  config: VaeConfig;
-  dataset: Dataset;
-  trainings: VaeTraining[];
-  backend: Backend;
-  backendReason: string;
-}
-
-export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetName) => void = () => {}): VaeRun {
+export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetName) => void = () => {}, pictures: VaePictures = 'last-epoch'): VaeRun {
   let config = parseVaeConfig(settings);
   const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
   if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
@@ -169,26 +144,18 @@ export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetN
   if (loaded && loaded.checkpoint.order.length !== splits.train.count) {
     throw new UsageError(`${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, the training set ${splits.train.count})`);
   }
-  const { backend, reason } = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
+  const backend = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
   const trainings = optimizers.map((optimizer) => new VaeTraining(
-    backend, splits, { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed }, loaded?.checkpoint,
+    backend.backend, splits, { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed }, loaded?.checkpoint,
   ));
-  return { config, dataset, trainings, backend, backendReason: reason };
-}
-
-/** The runs' events interleaved one by one, so that compared runs advance side by side. */
-export function* interleaved(trainings: VaeTraining[], pictures?: VaePictures): Generator<RunEvent> {
-  let live = trainings.map((t) => ({ optimizer: t.options.optimizer, events: t.run(pictures) }));
-  while (live.length > 0) {
-    const going: typeof live = [];
-    for (const stream of live) {
-      const next = stream.events.next();
-      if (next.done) continue;
-      yield { optimizer: stream.optimizer, event: next.value };
-      going.push(stream);
-    }
-    live = going;
-  }
+  const { export: dir, ...recorded } = config;
+  return new VaeRun({
+    dataset, trainings, backend, epochs: config.epochs, pictures,
+    data: { dataset: config.dataset, validation: config.validation, trainSize: config.trainSize },
+    checkpoints: optimizers.map((optimizer) => checkpointFile(config, optimizer)),
+    saveAtEnd: config.save !== undefined,
+    export: dir === undefined ? undefined : { dir, settings: recorded },
+  });
 }
 
 /**
@@ -200,93 +167,16 @@ function sayLoading(dataset: DatasetName, context: CommandContext): void {
   if (stream.isTTY) stream.write(`loading ${dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST'} (70,000 images)…\n`);
 }
 
+/** The screen, plain lines or JSON lines for a VAE run. */
+const VAE_OUTPUTS: Outputs<VaeRun> = {
+  screen: async (context) => (await loadVaeScreen()).vaeScreen(context),
+  plain: vaePlainOutput,
+  json: vaeJsonOutput,
+};
+
 async function runVae(settings: RawSettings, context: CommandContext): Promise<number> {
-  const run = startVaeRun(settings, (dataset) => sayLoading(dataset, context));
-  const { config, trainings, backend } = run;
-  const json = context.output === 'json';
-  const say = (line: string) => (json ? context.stderr : context.stdout).write(`${line}\n`);
-  const dataChoice: VaeDataChoice = { dataset: config.dataset, validation: config.validation, trainSize: config.trainSize };
-  const saveAll = () => trainings.map((t) => {
-    const file = checkpointFile(config, t.options.optimizer);
-    saveVaeCheckpoint(file, t.checkpoint(), dataChoice);
-    return file;
-  });
-  const intro = `backend ${backend.name}: ${run.backendReason}`;
-  const histories = trainings.map((t) => vaeHistory(t.options.optimizer));
-  const done = new Map<string, VaeDoneEvent>();
-  const record = (e: RunEvent) => {
-    for (const history of histories) history.onEvent(e);
-    if (e.event.type === 'done') done.set(e.optimizer, e.event);
-  };
-  try {
-    if (context.output === 'screen') {
-      await runVaeOnScreen(run, context, record, saveAll);
-      say(intro);
-    } else {
-      if (!json) say(`${intro}\n${trainings[0].model.architecture} on ${config.dataset}; press s to save a checkpoint, Ctrl-C to stop and save`);
-      await runVaePlain(run, context, record, saveAll, say);
-    }
-  } finally {
-    backend.dispose();
-  }
-  if (done.size < trainings.length) {
-    const files = saveAll();
-    if (json) writeJsonLine(context.stdout, { event: 'stopped', reason: interruptions.reason ?? 'q', checkpoints: files });
-    say(`stopped; saved ${files.join(', ')}: continue with ${resumeCommands(files)}`);
-    return INTERRUPTED_STATUS;
-  }
-  if (config.save) saveAll();
-  const results = trainings.map((t) => vaeResult(t, done.get(t.options.optimizer)!, { dataset: config.dataset, backend: backend.name, backendReason: run.backendReason }));
-  const line = results.length === 1 ? { event: 'result', ...results[0] } : { event: 'result', experiment: 'vae', optimizer: 'both', runs: results };
-  if (json) {
-    writeJsonLine(context.stdout, line);
-  } else {
-    const last: PicturedEpoch = done.get(trainings[0].options.optimizer)!.last;
-    context.stdout.write(vaePlainSummary(results, last, run.dataset, { columns: context.columns, color: context.output === 'screen' }));
-    if (config.save) say(`saved ${trainings.map((t) => checkpointFile(config, t.options.optimizer)).join(', ')}`);
-  }
-  if (config.export) {
-    const { export: dir, ...settingsUsed } = config;
-    const runs = trainings.map((t, i) => ({ result: results[i], last: done.get(t.options.optimizer)!.last, history: histories[i].rows }));
-    const files = writeExport(dir, vaeExport({ config: settingsUsed, classNames: run.dataset.classNames, runs, result: line }));
-    if (!json) context.stdout.write(exportedLine(dir, files));
-  }
-  return 0;
-}
-
-/** Progress lines (or JSON epoch lines); s saves a checkpoint, Ctrl-C stops. */
-async function runVaePlain(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[], say: (line: string) => void): Promise<void> {
-  const logger = context.output === 'json' ? vaeJsonLogger(context.stdout) : vaePlainLogger(context.stdout, run.config.epochs);
-  const control = new RunControl();
-  const restore = listenForKeys(process.stdin, {
-    onSave: () => say(`saved a checkpoint to ${saveAll().join(', ')}`),
-    onStop: () => control.stop(),
-  });
-  try {
-    await drive(interleaved(run.trainings), (e) => {
-      logger.onEvent(e);
-      onEvent(e);
-    }, control);
-  } finally {
-    restore();
-  }
-}
-
-/** The live dashboard; when it closes, the summary (or where the checkpoint went) stays in the terminal. */
-async function runVaeOnScreen(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[]): Promise<void> {
-  const { showVaeDashboard } = await loadVaeScreen();
-  const { config, trainings, backend } = run;
-  const info = {
-    architecture: trainings[0].model.architecture, dataset: config.dataset, classNames: run.dataset.classNames,
-    backend: backend.name, epochs: config.epochs, optimizers: trainings.map((t) => t.options.optimizer),
-  };
-  await showVaeDashboard(info, {
-    events: interleaved(trainings, 'every-epoch'),
-    onEvent,
-    control: new RunControl(),
-    save: () => saveAll().join(', '),
-    onFinished: () => (config.save ? `training done; the checkpoint goes to ${config.save} when you quit` : 'training done: q quits'),
-  }, context.stdout as NodeJS.WriteStream);
+  const pictures = context.output === 'screen' ? 'every-epoch' : 'last-epoch';
+  return observe(startVaeRun(settings, (dataset) => sayLoading(dataset, context), pictures), VAE_OUTPUTS, context);
 }
 
 export const vaeCommand: Command = {

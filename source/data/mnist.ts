@@ -104,7 +104,7 @@ export interface Splits {
 }
 
 /**
- * DESIGN.md's split: validation = the last `validation` training images, training = the first `trainSize`
+ * docs/CONTRACTS.md's split: validation = the last `validation` training images, training = the first `trainSize`
  * of the rest (all of them when absent).
  */
 export function splitDataset(dataset: Dataset, validation: number, trainSize?: number): Splits {

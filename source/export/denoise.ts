@@ -15,7 +15,7 @@ import type { ExportBundle, Figure } from './contents.js';
 import { chunk, historyFigure, historyTable } from './figures.js';
 import { objectTable, type Cell, type Table } from './table.js';
 
-/** DESIGN.md's denoise row: model, architecture, noise fields, seeds, then the four scores (and their …Std). */
+/** docs/CONTRACTS.md's denoise row: model, architecture, noise fields, seeds, the four scores (and their …Std). */
 export type DenoiseRow = Record<string, Cell>;
 
 export type DenoiseRunResult = {

@@ -1,12 +1,13 @@
 /** Progress of a sweep's jobs: plain lines as each starts and ends, or JSON epoch lines with the job number. */
+import type { OutputMode } from '../run/context.js';
 import type { PoolOptions } from '../sweep/pool.js';
 import type { JobResult } from '../sweep/jobs.js';
 import { writeJsonLine } from './json.js';
 
-export function sweepProgress(out: NodeJS.WritableStream, json: boolean, labels: string[], summary: (index: number, result: JobResult) => string): PoolOptions {
+export function sweepProgress(out: NodeJS.WritableStream, output: OutputMode, labels: string[], summary: (index: number, result: JobResult) => string): PoolOptions {
   const width = String(labels.length).length;
   const tag = (index: number) => `[${String(index + 1).padStart(width)}/${labels.length}]`;
-  if (json) {
+  if (output === 'json') {
     return {
       onProgress: (index, epoch, epochs) => writeJsonLine(out, { event: 'epoch', job: index + 1, jobs: labels.length, label: labels[index], epoch, epochs }),
     };

@@ -63,12 +63,6 @@ export type VaePictures = 'every-epoch' | 'last-epoch';
 
 export type VaeEvent = VaeBatchEvent | VaeEpochEvent | VaeDoneEvent;
 
-/** One event of one of the runs (two with --optimizer both). */
-export interface RunEvent {
-  optimizer: string;
-  event: VaeEvent;
-}
-
 /** Evaluation samples z with its own generator, so that it never moves the training's. */
 function evaluationRng(seed: number, salt: number): Rng {
   return new Rng((Math.imul(seed + 1, 0x9e3779b1) + salt) >>> 0);
