@@ -15,7 +15,7 @@ import { writeJsonLine } from '../report/json.js';
 import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
 import { exportedLine } from './export-option.js';
 import { vaeModelExport } from './export-vae.js';
-import { FONT_DEFAULTS } from './font.js';
+import { FONT_DEFAULTS, fontTraining } from '../options/font.js';
 
 const EXPORT_COMMAND_FLAGS = {
   model: { type: 'string' },
@@ -38,9 +38,7 @@ function fontModelExport(file: string): ExportBundle {
     const { model, meta } = readAutoencoder(file, backend);
     const glyphs = selectGlyphs(loadFont(), meta.chars.join(''));
     const d = FONT_DEFAULTS;
-    const events = trainFont(backend, glyphs, {
-      shape: model.shape, loss: d.loss, optimizer: d.optimizer, lr: d.lr, epochs: 0, batch: d.batch, target: d.target, seed: d.seed,
-    }, model);
+    const events = trainFont(backend, glyphs, fontTraining({ ...d, epochs: 0 }, model.shape), model);
     const done = [...events].find((event): event is FontDone => event.type === 'done')!;
     const result = { event: 'result' as const, ...fontResult(done, glyphs, { backend: backend.name, backendReason: 'export evaluates on the CPU', seed: d.seed, target: d.target }) };
     const config = {
