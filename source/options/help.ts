@@ -26,10 +26,12 @@ function entryLines(flag: string, option: AnyOption, column: number): string {
 /** "[25]", "[0.3 / 0.1,0.3]" (a single run's and a sweep's), none for a switch or an absent default. */
 function shownDefault(option: AnyOption): string[] {
   if (option.shown !== undefined) return [`[${option.shown}]`];
-  if (!isValued(option) || option.default === undefined || typeof option.default === 'boolean') return [];
+  if (!isValued(option) || !showsValue(option.default)) return [];
   const sweep = option.sweepDefault === undefined ? '' : ` / ${valueText(option.sweepDefault)}`;
   return [`[${valueText(option.default)}${sweep}]`];
 }
+
+const showsValue = (value: unknown) => value !== undefined && typeof value !== 'boolean' && !(Array.isArray(value) && value.length === 0);
 
 /** A value as a flag takes it: lists comma-separated, architectures dash-joined. */
 function valueText(value: unknown): string {

@@ -1,7 +1,7 @@
 /** What a command's option table makes: meow's flags, the defaults, and the parser of its settings. */
 import { flagName, setting, type RawSettings } from '../config.js';
 import { UsageError } from '../errors.js';
-import { isValued, type ConfigOf, type FlagSpec, type OptionTable } from './option.js';
+import { isValued, type ConfigOf, type FlagSpec, type Option, type OptionTable } from './option.js';
 
 export function flagsOf(table: OptionTable): Record<string, FlagSpec> {
   return Object.fromEntries(Object.entries(table).map(([key, option]) => [key, option.flag]));
@@ -35,4 +35,10 @@ export function checkScope(table: OptionTable, settings: RawSettings, sweep: boo
   if (sweep && strayOfRun) {
     throw new UsageError(`${flagName(strayOfRun)} applies to a single run, not --sweep${table[strayOfRun].insteadInSweep ?? ''}`);
   }
+}
+
+/** One option read when the command needs it (its rule may depend on what it read before). */
+export function readOption<T extends OptionTable, K extends keyof ConfigOf<T> & string>(table: T, key: K, settings: RawSettings): ConfigOf<T>[K] {
+  const option = table[key] as Option<ConfigOf<T>[K]>;
+  return setting(settings, key, option.default, (k, v) => option.parse(k, v, settings));
 }
