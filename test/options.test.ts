@@ -32,7 +32,8 @@ describe('an option table', () => {
 
   it('keeps a single run and a sweep apart', () => {
     expect(() => checkScope(FONT_COMMAND_OPTIONS, { seeds: 3 }, false)).toThrow('--seeds needs --sweep');
-    expect(() => checkScope(FONT_COMMAND_OPTIONS, { save: 'm.json' }, true)).toThrow('--save applies to a single run, not --sweep');
+    const single = '--save applies to a single run, not --sweep';
+    expect(() => checkScope(FONT_COMMAND_OPTIONS, { save: 'm.json' }, true)).toThrow(single);
     expect(() => checkScope(DENOISE_OPTIONS, { layers: '35,2' }, true)).toThrow('(use --architectures)');
   });
 
@@ -46,7 +47,9 @@ describe('an option table', () => {
 describe('every command', () => {
   it('has a flag for each option its help lists, and help within 80 columns', () => {
     for (const command of COMMANDS) {
-      for (const line of command.help.split('\n')) expect(line.length, `${command.name}: ${line}`).toBeLessThanOrEqual(80);
+      for (const line of command.help.split('\n')) {
+        expect(line.length, `${command.name}: ${line}`).toBeLessThanOrEqual(80);
+      }
       for (const [, flag] of command.help.matchAll(/^ {4}--([a-z-]+)/gm)) {
         const key = flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
         expect(command.flags, `${command.name} --${flag}`).toHaveProperty(key);

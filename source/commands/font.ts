@@ -22,7 +22,9 @@ import { backendFromSettings } from './backend-choice.js';
 import { isFontSweep, runFontSweep } from './font-sweep.js';
 import { exportedLine } from './export-option.js';
 import type { Command, CommandContext } from './command.js';
-import { FONT, FONT_COMMAND_OPTIONS, fontShape, fontTraining, parseFontConfig, SWEEP, type FontConfig } from '../options/font.js';
+import {
+  FONT, FONT_COMMAND_OPTIONS, fontShape, fontTraining, parseFontConfig, SWEEP, type FontConfig,
+} from '../options/font.js';
 import { optionsHelp } from '../options/help.js';
 import { EXPORT, trainerHelp } from '../options/shared.js';
 import { flagsOf } from '../options/table.js';

@@ -6,13 +6,14 @@ import { flagName, parseList, parseNumberList, type NumberRule, type RawSettings
 import { NOISE_MODELS } from '../data/noise.js';
 import { UsageError } from '../errors.js';
 import type { AutoencoderShape } from '../nn/autoencoder.js';
-import { defaultWorkers } from '../sweep/pool.js';
 import type { FontTrainingOptions } from '../train/font.js';
 import { choice, custom, switchOption, whole } from './kinds.js';
 import { networkOptions } from './network.js';
 import type { ConfigOf, Option, OptionText } from './option.js';
 import { defaultsOf } from './table.js';
-import { exportOption, loadOption, saveOption, seedOption, trainerFlags } from './shared.js';
+import {
+  exportOption, loadOption, saveOption, seedOption, seedsOption, trainerFlags, workersOption,
+} from './shared.js';
 
 /** The --help sections of denoise's own options. */
 export const NOISE = 'noise';
@@ -22,9 +23,13 @@ export const SWEEP = 'sweep';
 /** Encoder widths from "35-25-9-12-4", "35,25,12" or [35, 25, 12]. */
 function parseArchitecture(key: string, value: unknown): number[] {
   const text = Array.isArray(value) ? value.join(',') : value;
-  const widths = parseNumberList(key, typeof text === 'string' ? text.replace(/-/g, ',') : text, { min: 1, integer: true });
+  const list = typeof text === 'string' ? text.replace(/-/g, ',') : text;
+  const widths = parseNumberList(key, list, { min: 1, integer: true });
   if (widths[0] !== 35 || widths.length < 2) {
-    throw new UsageError(`${flagName(key)}: an architecture runs from 35 (the 7x5 pixels) down to the latent size, e.g. 35-25-12, got ${widths.join('-')}`);
+    throw new UsageError(
+      `${flagName(key)}: an architecture runs from 35 (the 7x5 pixels) down to the latent size, e.g. 35-25-12,`
+        + ` got ${widths.join('-')}`,
+    );
   }
   return widths;
 }
@@ -40,7 +45,9 @@ function parseArchitectures(key: string, value: unknown): number[][] {
 function noiseList(single: number, sweep: number[], rule: NumberRule, text: OptionText): Option<number[]> {
   const option = custom([single], (key: string, value: unknown, settings: RawSettings) => {
     const list = parseNumberList(key, value, rule);
-    if (settings.sweep !== true && list.length > 1) throw new UsageError(`${flagName(key)} takes one value without --sweep, got ${list.join(',')}`);
+    if (settings.sweep !== true && list.length > 1) {
+      throw new UsageError(`${flagName(key)} takes one value without --sweep, got ${list.join(',')}`);
+    }
     return list;
   }, { placeholder: 'X', group: NOISE, ...text });
   return { ...option, sweepDefault: sweep };
@@ -56,8 +63,12 @@ export const DENOISE_OPTIONS = {
     help: 'encoder widths, 35 down to the latent size (one run)',
   }),
   /** Encoder widths of each architecture the sweep trains (the study's two). */
-  architectures: custom([[35, 25, 9, 12, 4], [35, 25, 12, 12]], parseArchitectures, { placeholder: 'LIST', group: SWEEP, scope: 'sweep', help: '' }),
-  ...networkOptions({ activation: 'tanh', latentActivation: 'identity', loss: 'bce', optimizer: 'adam', lr: 0.01, epochs: 2000, batch: 32 }, MODEL),
+  architectures: custom([[35, 25, 9, 12, 4], [35, 25, 12, 12]], parseArchitectures, {
+    placeholder: 'LIST', group: SWEEP, scope: 'sweep', help: '',
+  }),
+  ...networkOptions({
+    activation: 'tanh', latentActivation: 'identity', loss: 'bce', optimizer: 'adam', lr: 0.01, epochs: 2000, batch: 32,
+  }, MODEL),
   noise: choice(NOISE_MODELS, 'mutation', { group: NOISE, help: NOISE_MODELS.join(' | ') }),
   mutationProb: noiseList(0.3, [0.1, 0.3], probability, { help: 'chance that a pixel moves toward its opposite' }),
   maxNoise: noiseList(0.5, [0.3, 0.5], probability, { help: 'it moves by a uniform amount in [0, X]' }),
@@ -66,10 +77,8 @@ export const DENOISE_OPTIONS = {
   /** Fresh noisy copies of each glyph that a model is scored on. */
   copies: whole(10, { min: 1, max: 1000 }, { group: NOISE, help: 'noisy copies per glyph when scoring' }),
   seed: seedOption(1),
-  seeds: whole(1, { min: 1, max: 100 }, {
-    group: SWEEP, scope: 'sweep', help: 'seeds --seed .. --seed+N-1 per grid point; the tables show mean ± std',
-  }),
-  workers: whole(defaultWorkers(), { min: 1, max: 64 }, { group: SWEEP, scope: 'sweep', shown: 'the cores available', help: 'worker threads' }),
+  seeds: seedsOption(SWEEP, 'seeds --seed .. --seed+N-1 per grid point; the tables show mean ± std'),
+  workers: workersOption(SWEEP),
   logEvery: whole(100, { min: 1 }, { group: MODEL, help: 'a progress line every N epochs (one run)' }),
   save: saveOption(),
   load: loadOption(),
@@ -82,7 +91,8 @@ export type DenoiseConfig = ConfigOf<typeof DENOISE_OPTIONS>;
 export const DENOISE_DEFAULTS: DenoiseConfig = defaultsOf(DENOISE_OPTIONS);
 
 export function denoiseShape(config: DenoiseConfig, layers: number[]): AutoencoderShape {
-  return { layers, activation: config.activation, latentActivation: config.latentActivation, outputActivation: 'sigmoid' };
+  const { activation, latentActivation } = config;
+  return { layers, activation, latentActivation, outputActivation: 'sigmoid' };
 }
 
 /** Training settings shared by every model of the run (target −1: denoisers train every epoch). */

@@ -6,7 +6,9 @@ import { configOption, outputOptions } from './shared.js';
 export const GLYPHS = 'glyphs';
 
 export const GLYPHS_OPTIONS = {
-  chars: text({ placeholder: 'CHARS', group: GLYPHS, help: 'only these characters, e.g. aben (DEL names the last glyph)' }),
+  chars: text({
+    placeholder: 'CHARS', group: GLYPHS, help: 'only these characters, e.g. aben (DEL names the last glyph)',
+  }),
   ...outputOptions(GLYPHS, 'one line per glyph: {"char", "code", "pixels"}'),
   config: configOption(GLYPHS),
 };

@@ -20,7 +20,8 @@ function entryLines(flag: string, option: AnyOption, column: number): string {
   const words = [...option.help.split(/\s+/), ...shownDefault(option)].filter((word) => word !== '');
   const lines = wrapWords(words, WIDTH - INDENT.length - column);
   const first = flag.length + 2 <= column ? [`${flag.padEnd(column)}${lines.shift() ?? ''}`] : [flag];
-  return [...first, ...lines.map((line) => `${' '.repeat(column)}${line}`)].map((line) => `${INDENT}${line}`.trimEnd()).join('\n');
+  const rest = lines.map((line) => `${' '.repeat(column)}${line}`);
+  return [...first, ...rest].map((line) => `${INDENT}${line}`.trimEnd()).join('\n');
 }
 
 /** "[25]", "[0.3 / 0.1,0.3]" (a single run's and a sweep's), none for a switch or an absent default. */
@@ -31,7 +32,8 @@ function shownDefault(option: AnyOption): string[] {
   return [`[${valueText(option.default)}${sweep}]`];
 }
 
-const showsValue = (value: unknown) => value !== undefined && typeof value !== 'boolean' && !(Array.isArray(value) && value.length === 0);
+const showsValue = (value: unknown) =>
+  value !== undefined && typeof value !== 'boolean' && !(Array.isArray(value) && value.length === 0);
 
 /** A value as a flag takes it: lists comma-separated, architectures dash-joined. */
 function valueText(value: unknown): string {

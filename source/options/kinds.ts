@@ -7,13 +7,18 @@ import type { FlagOnly, Option, OptionText } from './option.js';
 const VALUE = { type: 'string' } as const;
 
 /** An option whose value is checked by `parse`, with `fallback` when none is given. */
-export function custom<T>(fallback: T, parse: (key: string, value: unknown, settings: RawSettings) => T, text: OptionText): Option<T> {
+export function custom<T>(
+  fallback: T, parse: (key: string, value: unknown, settings: RawSettings) => T, text: OptionText,
+): Option<T> {
   return { flag: VALUE, default: fallback, parse, ...text };
 }
 
 /** A whole number within `rule` (`fallback` undefined: optional). */
-export function whole<D extends number | undefined>(fallback: D, rule: Omit<NumberRule, 'integer'>, text: OptionText): Option<number | D> {
-  return custom<number | D>(fallback, (key, value) => parseNumber(key, value, { ...rule, integer: true }), { placeholder: 'N', ...text });
+export function whole<D extends number | undefined>(
+  fallback: D, rule: Omit<NumberRule, 'integer'>, text: OptionText,
+): Option<number | D> {
+  const parse = (key: string, value: unknown) => parseNumber(key, value, { ...rule, integer: true });
+  return custom<number | D>(fallback, parse, { placeholder: 'N', ...text });
 }
 
 /** Any number within `rule`. */
@@ -22,7 +27,9 @@ export function decimal(fallback: number, rule: NumberRule, text: OptionText): O
 }
 
 /** One of `choices`. */
-export function choice<C extends string, D extends C | undefined>(choices: readonly C[], fallback: D, text: OptionText): Option<C | D> {
+export function choice<C extends string, D extends C | undefined>(
+  choices: readonly C[], fallback: D, text: OptionText,
+): Option<C | D> {
   return custom<C | D>(fallback, (key, value) => parseChoice(key, value, choices), { placeholder: 'NAME', ...text });
 }
 

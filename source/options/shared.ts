@@ -3,6 +3,7 @@ import { LEARNING_RATE_RULE, parseString, SEED_RULE, type RawSettings } from '..
 import { checkExportDirectory, type OtherPaths } from '../export/directory.js';
 import { checkOutputFile } from '../io/files.js';
 import { BACKEND_CHOICES } from '../math/select.js';
+import { defaultWorkers } from '../sweep/pool.js';
 import { custom, decimal, flagOnly, text, whole } from './kinds.js';
 import { optionsHelp } from './help.js';
 import type { OptionTable, Scope } from './option.js';
@@ -27,9 +28,13 @@ export const seedOption = (fallback: number, group = TRAINER) => whole(fallback,
   group, help: 'random seed: the same seed gives the same numbers on the same backend',
 });
 
-export const epochsOption = (fallback: number) => whole(fallback, { min: 1 }, { group: TRAINER, help: 'most epochs to train' });
+export const epochsOption = (fallback: number) => whole(fallback, { min: 1 }, {
+  group: TRAINER, help: 'most epochs to train',
+});
 
-export const lrOption = (fallback: number) => decimal(fallback, LEARNING_RATE_RULE, { group: TRAINER, help: 'learning rate (> 0)' });
+export const lrOption = (fallback: number) => decimal(fallback, LEARNING_RATE_RULE, {
+  group: TRAINER, help: 'learning rate (> 0)',
+});
 
 /** --backend is resolved by backend-choice.ts when the run starts its backend. */
 const backendOption = flagOnly({
@@ -38,14 +43,29 @@ const backendOption = flagOnly({
     + ' cpu is the fastest CPU one',
 });
 
-/** --save FILE, checked when the settings are read (unless the run checks it later), so a bad path fails before training. */
+/** --save FILE, checked when read (unless the run checks it later), so that a bad path fails before training. */
 export const saveOption = (checkNow = true) => custom<string | undefined>(undefined, (key, value) => {
   const file = parseString(key, value);
   if (checkNow) checkOutputFile(file, `--save ${file}`);
   return file;
-}, { placeholder: 'FILE', group: TRAINER, scope: 'run', help: 'write the trained model here (atomically; checked before training; a symlink\'s target is written)' });
+}, {
+  placeholder: 'FILE', group: TRAINER, scope: 'run',
+  help: 'write the trained model here (atomically; checked before training; a symlink\'s target is written)',
+});
 
-export const loadOption = () => text({ placeholder: 'FILE', group: TRAINER, scope: 'run', help: 'start from a saved model' });
+export const loadOption = () => text({
+  placeholder: 'FILE', group: TRAINER, scope: 'run', help: 'start from a saved model',
+});
+
+/** A sweep's seeds per grid point. */
+export const seedsOption = (group: string, help: string) => whole(1, { min: 1, max: 100 }, {
+  group, scope: 'sweep', help,
+});
+
+/** A sweep's worker threads. */
+export const workersOption = (group: string) => whole(defaultWorkers(), { min: 1, max: 64 }, {
+  group, scope: 'sweep', shown: 'the cores available', help: 'worker threads',
+});
 
 /** The trainers' flags read before their config: the config file, the backend and the output. */
 export const trainerFlags = () => ({
@@ -67,7 +87,10 @@ export const exportOption = (scope: Scope = 'both') => custom<string | undefined
     + ' export (whose files it replaces); a symlink\'s target is used',
 });
 
-const pathSetting = (settings: RawSettings, key: string) => (typeof settings[key] === 'string' ? settings[key] : undefined);
+const pathSetting = (settings: RawSettings, key: string) => {
+  const value = settings[key];
+  return typeof value === 'string' ? value : undefined;
+};
 
 /** The closing part of every trainer's help: its shared options, and what its exit status means. */
 export function trainerHelp(table: OptionTable): string {

@@ -33,12 +33,15 @@ export function checkScope(table: OptionTable, settings: RawSettings, sweep: boo
   if (!sweep && strayOfSweep) throw new UsageError(`${flagName(strayOfSweep)} needs --sweep`);
   const strayOfRun = given.find((key) => table[key].scope === 'run');
   if (sweep && strayOfRun) {
-    throw new UsageError(`${flagName(strayOfRun)} applies to a single run, not --sweep${table[strayOfRun].insteadInSweep ?? ''}`);
+    const instead = table[strayOfRun].insteadInSweep ?? '';
+    throw new UsageError(`${flagName(strayOfRun)} applies to a single run, not --sweep${instead}`);
   }
 }
 
 /** One option read when the command needs it (its rule may depend on what it read before). */
-export function readOption<T extends OptionTable, K extends keyof ConfigOf<T> & string>(table: T, key: K, settings: RawSettings): ConfigOf<T>[K] {
+export function readOption<T extends OptionTable, K extends keyof ConfigOf<T> & string>(
+  table: T, key: K, settings: RawSettings,
+): ConfigOf<T>[K] {
   const option = table[key] as Option<ConfigOf<T>[K]>;
   return setting(settings, key, option.default, (k, v) => option.parse(k, v, settings));
 }

@@ -12,7 +12,9 @@ export const VAE = 'vae';
 export const VAE_OPTIONS = {
   dataset: choice(DATASETS, 'mnist', { group: VAE, help: "mnist | fashion (Debian's dataset-fashion-mnist)" }),
   /** PyTorch's example: one layer of 400. */
-  layers: numbers([400], { min: 1, integer: true }, { group: VAE, help: 'encoder hidden widths; the decoder mirrors them' }),
+  layers: numbers([400], { min: 1, integer: true }, {
+    group: VAE, help: 'encoder hidden widths; the decoder mirrors them',
+  }),
   /** 2 lets the latent space be drawn as it is; PyTorch's example uses 20. */
   latent: whole(2, { min: 1 }, { group: VAE, help: 'latent size (2 draws the latent space as it is)' }),
   /** `both` compares Adam and RMSProp, trained from the same initial weights and the same shuffling. */
