@@ -8,7 +8,7 @@ import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import type { NoiseModel, NoiseSpec } from '../data/noise.js';
 import { flagName, rejectUnknown, type RawSettings } from '../config.js';
 import { DENOISE_OPTIONS, type DenoiseConfig } from '../options/denoise.js';
-import { checkScope, parseTable } from '../options/table.js';
+import { checkScope, parseTable, readOption } from '../options/table.js';
 
 /** Which noise lists each model reads. */
 const NOISE_PARAMETERS: Record<NoiseModel, Array<'mutationProb' | 'maxNoise' | 'p' | 'sigma'>> = {
@@ -29,12 +29,14 @@ function checkDenoiseMemory(config: DenoiseConfig): void {
 export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
   rejectUnknown(settings, Object.keys(DENOISE_OPTIONS), 'denoise');
   const sweep = settings.sweep === true;
+  // Another model's noise parameter is refused before its value is checked: the model is what is wrong.
+  const noise = readOption(DENOISE_OPTIONS, 'noise', settings);
+  for (const [model, keys] of Object.entries(NOISE_PARAMETERS)) {
+    const stray = model === noise ? undefined : keys.find((key) => settings[key] !== undefined);
+    if (stray) throw new UsageError(`${flagName(stray)} applies to --noise ${model}, not ${noise}`);
+  }
   checkScope(DENOISE_OPTIONS, settings, sweep);
   const config = parseTable(DENOISE_OPTIONS, settings, sweep);
-  for (const [model, keys] of Object.entries(NOISE_PARAMETERS)) {
-    const stray = model === config.noise ? undefined : keys.find((key) => settings[key] !== undefined);
-    if (stray) throw new UsageError(`${flagName(stray)} applies to --noise ${model}, not ${config.noise}`);
-  }
   checkDenoiseMemory(config);
   return config;
 }
