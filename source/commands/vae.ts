@@ -15,14 +15,14 @@ import { vaeExport } from '../export/vae.js';
 import { checkMemory, vaeSize } from '../nn/memory.js';
 import { EVAL_BATCH, VaeTraining, type VaeCheckpoint, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
 import { vaeResult } from '../train/vae-result.js';
-import { flagName, rejectUnknown, type RawSettings } from '../config.js';
+import { flagName, type RawSettings } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
 import type { Command, CommandContext } from './command.js';
 import { exportedLine } from './export-option.js';
 import { optionsHelp } from '../options/help.js';
 import { EXPORT, trainerHelp } from '../options/shared.js';
-import { flagsOf, parseTable } from '../options/table.js';
-import { VAE, VAE_OPTIONS, type VaeConfig } from '../options/vae.js';
+import { flagsOf } from '../options/table.js';
+import { parseVaeConfig, VAE, VAE_OPTIONS, type VaeConfig } from '../options/vae.js';
 import { listenForKeys } from './stop-keys.js';
 import { interruptions, INTERRUPTED_STATUS } from '../io/interrupt.js';
 import { loadVaeScreen } from '../ui/load.js';
@@ -32,11 +32,6 @@ const COMPARED: OptimizerName[] = ['adam', 'rmsprop'];
 
 /** Where a stopped run without --save leaves its checkpoint. */
 const DEFAULT_CHECKPOINT = 'vae-checkpoint.json';
-
-export function parseVaeConfig(settings: RawSettings): VaeConfig {
-  rejectUnknown(settings, Object.keys(VAE_OPTIONS), 'vae');
-  return parseTable(VAE_OPTIONS, settings);
-}
 
 /**
  * A resumed run takes its settings from the checkpoint, its target of epochs included unless --epochs says
