@@ -4,7 +4,7 @@ import { OPTIMIZERS } from '../nn/optim.js';
 import { choice, numbers, whole } from './kinds.js';
 import type { ConfigOf } from './option.js';
 import { epochsOption, exportOption, loadOption, lrOption, saveOption, seedOption, trainerFlags } from './shared.js';
-import { defaultsOf, parseTable } from './table.js';
+import { parseTable } from './table.js';
 import { rejectUnknown, type RawSettings } from '../config.js';
 
 /** The --help section of the VAE's own options. */
@@ -41,8 +41,6 @@ export const VAE_OPTIONS = {
 };
 
 export type VaeConfig = ConfigOf<typeof VAE_OPTIONS>;
-
-export const VAE_DEFAULTS: VaeConfig = defaultsOf(VAE_OPTIONS);
 
 export function parseVaeConfig(settings: RawSettings): VaeConfig {
   rejectUnknown(settings, Object.keys(VAE_OPTIONS), 'vae');
