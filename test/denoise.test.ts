@@ -8,7 +8,8 @@ import { runPool } from '../source/sweep/pool.js';
 import { runJob, type Job } from '../source/sweep/jobs.js';
 import { selectSweepBackend } from '../source/math/select.js';
 import { runDenoiseJob, type DenoiseJob } from '../source/train/denoise-job.js';
-import { DENOISE_DEFAULTS, noiseLevels, parseDenoiseConfig } from '../source/commands/denoise-config.js';
+import { noiseLevels, parseDenoiseConfig } from '../source/commands/denoise-config.js';
+import { DENOISE_DEFAULTS, denoiseTraining } from '../source/options/denoise.js';
 import type { RawSettings } from '../source/config.js';
 import { UsageError } from '../source/errors.js';
 import { jsonLines, runCli } from './helpers/cli.js';
@@ -20,10 +21,7 @@ function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: numb
   const noise = { model: 'mutation' as const, mutationProb: 0.3, maxNoise: 0.5 };
   return {
     kind: 'denoise', backend: 'cpu', model: 'denoising', trainedOn: noise, scoredOn: [noise], copies: 10,
-    training: {
-      shape: { layers, activation: 'tanh', latentActivation: 'identity', outputActivation: 'sigmoid' },
-      loss: 'bce', optimizer: 'adam', lr: DENOISE_DEFAULTS.lr, epochs, batch: 32, target: -1, seed,
-    },
+    training: denoiseTraining({ ...DENOISE_DEFAULTS, epochs }, layers, seed),
     ...rest,
   };
 }

@@ -1,6 +1,7 @@
 /** The font experiment's export, built in-process from a short deterministic run (reference backend). */
 import { describe, expect, it } from 'vitest';
-import { parseFontConfig, startFontRun } from '../source/commands/font.js';
+import { startFontRun } from '../source/commands/font.js';
+import { parseFontConfig } from '../source/options/font.js';
 import { exportFiles } from '../source/export/bundle.js';
 import { fontExport } from '../source/export/font.js';
 import { tableCsv } from '../source/export/table.js';

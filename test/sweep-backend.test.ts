@@ -4,7 +4,8 @@
  * ones, so a sweep that fell back to the default would not match).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { denoiseTraining, noiseLevels, parseDenoiseConfig } from '../source/commands/denoise-config.js';
+import { noiseLevels, parseDenoiseConfig } from '../source/commands/denoise-config.js';
+import { denoiseTraining } from '../source/options/denoise.js';
 import { selectSweepBackend } from '../source/math/select.js';
 import { runDenoiseJob, type DenoiseJob } from '../source/train/denoise-job.js';
 import { jsonLines, runCli } from './helpers/cli.js';

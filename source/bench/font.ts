@@ -5,7 +5,8 @@
 import { loadFont } from '../data/font.js';
 import type { Backend } from '../math/backend.js';
 import { median } from '../math/median.js';
-import { trainFont, type FontDone, type FontTrainingOptions } from '../train/font.js';
+import { trainFont, type FontDone } from '../train/font.js';
+import { FONT_DEFAULTS, fontTraining, type FontConfig } from '../options/font.js';
 
 export interface EpochTiming {
   backend: string;
@@ -21,34 +22,36 @@ export interface TargetTiming {
   medianEpochs: number;
 }
 
+function trainingOptions(config: FontConfig, seed: number, epochs: number, target: number) {
+  return fontTraining({ ...config, seed, epochs, target });
+}
+
 function lastEvent(events: Iterable<unknown>): FontDone {
   let last: unknown;
   for (const event of events) last = event;
   return last as FontDone;
 }
 
-/**
- * Median milliseconds per epoch of `training` (seeds 1..repeats) for `epochs` epochs (target −1: never stops
- * early). The settings come from the caller: the benchmarks sit below the commands that own the defaults.
- */
-export function timeFontEpochs(backend: Backend, training: FontTrainingOptions, epochs = 300, repeats = 5): EpochTiming {
+/** Median milliseconds per epoch of `layers` trained full-batch for `epochs` epochs (target −1: never stops early). */
+export function timeFontEpochs(backend: Backend, layers: number[], lr: number, epochs = 300, repeats = 5): EpochTiming {
+  const config = { ...FONT_DEFAULTS, layers, lr };
   const glyphs = loadFont();
   const times: number[] = [];
   for (let r = 0; r <= repeats; r++) {
-    const done = lastEvent(trainFont(backend, glyphs, { ...training, seed: r + 1, epochs, target: -1 }));
+    const done = lastEvent(trainFont(backend, glyphs, trainingOptions(config, r + 1, epochs, -1)));
     if (r > 0) times.push(done.last.elapsedMs / epochs); // the first run warms up the JIT
   }
-  return { backend: backend.name, architecture: training.shape.layers.join('-'), msPerEpoch: median(times) };
+  return { backend: backend.name, architecture: layers.join('-'), msPerEpoch: median(times) };
 }
 
-/** Time to `training`'s target, for seeds 1..seeds. */
-export function timeToTarget(backend: Backend, training: FontTrainingOptions, seeds = 10): TargetTiming {
+/** Time to the target with the default configuration, for seeds 1..seeds. */
+export function timeToTarget(backend: Backend, seeds = 10): TargetTiming {
   const glyphs = loadFont();
   const seconds: number[] = [], epochs: number[] = [];
   let reached = 0;
-  lastEvent(trainFont(backend, glyphs, { ...training, seed: 0, epochs: 200 })); // warm-up
+  lastEvent(trainFont(backend, glyphs, trainingOptions(FONT_DEFAULTS, 0, 200, FONT_DEFAULTS.target))); // warm-up
   for (let seed = 1; seed <= seeds; seed++) {
-    const done = lastEvent(trainFont(backend, glyphs, { ...training, seed }));
+    const done = lastEvent(trainFont(backend, glyphs, trainingOptions(FONT_DEFAULTS, seed, FONT_DEFAULTS.epochs, FONT_DEFAULTS.target)));
     seconds.push(done.last.elapsedMs / 1000);
     epochs.push(done.last.epoch);
     if (done.reachedTarget) reached++;

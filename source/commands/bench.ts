@@ -6,22 +6,16 @@ import { startBackends, type StartedBackend } from '../math/select.js';
 import { renderTable } from '../render/table.js';
 import { fontSection, kernelSection, shapeKey, unavailableLines, vaeSection, type FontBenchRow } from '../report/bench.js';
 import { writeJsonLine } from '../report/json.js';
-import { parseChoice, parseNumber, rejectUnknown, setting, type RawSettings } from '../config.js';
-import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
-import type { FontTrainingOptions } from '../train/font.js';
-import { FONT_DEFAULTS, fontShape } from './font.js';
+import { rejectUnknown, type RawSettings } from '../config.js';
+import type { Command, CommandContext } from './command.js';
+import { BENCH, BENCH_OPTIONS, type BENCH_SECTIONS } from '../options/bench.js';
+import { optionsHelp } from '../options/help.js';
+import { flagsOf, parseTable } from '../options/table.js';
 
 /** The architecture whose PyTorch epoch time the issue quotes (0.9 ms with 2 threads). */
 const REFERENCE_LAYERS = [35, 60, 40, 20, 2];
 
-/** The font defaults as training settings; the epoch timing runs them on REFERENCE_LAYERS at lr 0.01. */
-export function benchFontTraining(layers = FONT_DEFAULTS.layers, lr = FONT_DEFAULTS.lr): FontTrainingOptions {
-  const d = FONT_DEFAULTS;
-  return { shape: fontShape({ ...d, layers }), loss: d.loss, optimizer: d.optimizer, lr, epochs: d.epochs, batch: d.batch, target: d.target, seed: d.seed };
-}
-
-const SECTIONS = ['kernels', 'font', 'vae'] as const;
-type Section = (typeof SECTIONS)[number];
+type Section = (typeof BENCH_SECTIONS)[number];
 
 type BackendRow = { name: string; available: boolean; reason?: string } & Record<string, unknown>;
 
@@ -31,8 +25,8 @@ function benchFont(seeds: number, progress: (line: string) => void): { rows: Fon
   const rows = backends.flatMap((status) => {
     if (!status.backend) return [];
     progress(`timing the font autoencoder on ${status.name} ...`);
-    const epoch = timeFontEpochs(status.backend, benchFontTraining(REFERENCE_LAYERS, 0.01), status.name === 'reference' ? 50 : 300);
-    const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, benchFontTraining(), seeds);
+    const epoch = timeFontEpochs(status.backend, REFERENCE_LAYERS, 0.01, status.name === 'reference' ? 50 : 300);
+    const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, seeds);
     status.backend.dispose();
     return [{ name: status.name, msPerEpoch: epoch.msPerEpoch, secondsToTarget: target?.medianSeconds, seedsReached: target && `${target.reached}/${target.seeds}` }];
   });
@@ -40,10 +34,9 @@ function benchFont(seeds: number, progress: (line: string) => void): { rows: Fon
 }
 
 async function runBench(settings: RawSettings, context: CommandContext): Promise<number> {
-  rejectUnknown(settings, ['seeds', 'screen', 'only', ...Object.keys(OUTPUT_FLAGS)], 'bench');
+  rejectUnknown(settings, Object.keys(BENCH_OPTIONS), 'bench');
   if (settings.screen) return runScreenBench(context);
-  const seeds = setting(settings, 'seeds', 10, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
-  const only = setting(settings, 'only', undefined, (k, v) => parseChoice<Section>(k, v, SECTIONS));
+  const { seeds, only } = parseTable(BENCH_OPTIONS, settings);
   const runs = (section: Section) => only === undefined || only === section;
   const json = context.output === 'json';
   const progress = (line: string) => { if (!json) context.stderr.write(`${line}\n`); };
@@ -114,7 +107,7 @@ async function runScreenBench(context: CommandContext): Promise<number> {
 export const benchCommand: Command = {
   name: 'bench',
   summary: 'time the compute backends on this machine',
-  flags: { seeds: { type: 'string' }, screen: { type: 'boolean' }, only: { type: 'string' }, ...OUTPUT_FLAGS },
+  flags: flagsOf(BENCH_OPTIONS),
   help: `
   Usage: sia-ae bench [--seeds N] [--only kernels|font|vae] [--json]
 
@@ -130,14 +123,7 @@ export const benchCommand: Command = {
   xvfb-run -a to include gpu.js's headless-gl mode. About a minute here.
 
   Options
-    --seeds N   seeds for the time-to-target measurement   [10]
-    --only S    kernels | font | vae: run one section   [all three]
-    --screen    instead: what the live dashboard costs training (epochs/s
-                against --json) at 80x24, 120x40 and 200x60; the cost is the
-                median over 5 alternating pairs of runs
-    --json      one result line: {"event":"result","experiment":"bench",
-                "backends":[{"name","available","gflops":{shape: GFLOP/s},
-                "fontEpochsPerSecond","vaeSamplesPerSecond",...}],"auto",...}
+${optionsHelp(BENCH_OPTIONS, BENCH)}
 `,
   run: runBench,
 };

@@ -15,7 +15,8 @@ import type { DenoiseJob, DenoiseJobResult, DenoiseModelKind } from '../train/de
 import type { Job, JobResult } from '../sweep/jobs.js';
 import { writeExport } from '../export/bundle.js';
 import { denoiseSweepExport, type DenoiseRow, type DenoiseSweepResult } from '../export/denoise.js';
-import { denoiseTraining, noiseLevels, runSettings, type DenoiseConfig } from './denoise-config.js';
+import { noiseLevels, runSettings } from './denoise-config.js';
+import { denoiseTraining, type DenoiseConfig } from '../options/denoise.js';
 import type { CommandContext } from './command.js';
 import type { SweepBackend } from './backend-choice.js';
 import { exportedLine } from '../report/exported.js';

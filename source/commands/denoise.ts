@@ -9,13 +9,13 @@ import { createViewBackend } from '../math/select.js';
 import { loadDenoiseScreen } from '../ui/load.js';
 import type { RawSettings } from '../config.js';
 import { backendFromSettings, sweepBackendFromSettings } from './backend-choice.js';
-import {
-  DENOISE_DEFAULTS as D, DENOISE_FLAGS, SINGLE_NOISE, SWEEP_NOISE, denoiseTraining, noiseLevels, parseDenoiseConfig, runSettings,
-  type DenoiseConfig,
-} from './denoise-config.js';
+import { noiseLevels, parseDenoiseConfig, runSettings } from './denoise-config.js';
+import { DENOISE_OPTIONS, denoiseTraining, MODEL, NOISE, SWEEP, type DenoiseConfig } from '../options/denoise.js';
+import { optionsHelp } from '../options/help.js';
+import { EXPORT, trainerHelp } from '../options/shared.js';
+import { flagsOf } from '../options/table.js';
 import { runDenoiseSweep } from './denoise-sweep.js';
-import { TRAINER_HELP, type Command, type CommandContext } from './command.js';
-import { EXPORT_HELP } from './export-option.js';
+import type { Command, CommandContext } from './command.js';
 
 /** One denoising run from its settings: the glyphs, the backend, the model (new or loaded) and its training. */
 export function startDenoiseRun(settings: RawSettings, config: DenoiseConfig): DenoiseRun {
@@ -48,12 +48,10 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
   return observe(startDenoiseRun(settings, config), denoiseOutputs(config), context);
 }
 
-const list = (values: number[]) => values.join(',');
-
 export const denoiseCommand: Command = {
   name: 'denoise',
   summary: 'denoising autoencoder on the glyphs; --sweep: the noise study',
-  flags: DENOISE_FLAGS,
+  flags: flagsOf(DENOISE_OPTIONS),
   help: `
   Usage: sia-ae denoise [options]
          sia-ae denoise --sweep [options]
@@ -70,38 +68,18 @@ export const denoiseCommand: Command = {
   quit, p pause, s save, arrows scroll, Tab page, ? help). --sweep prints its
   progress as text on a terminal too; --plain or --json never open it.
 
-  Noise                   [default for one run / for --sweep]
-    --noise NAME          mutation | salt-pepper | gaussian   [${D.noise}]
-    --mutation-prob X     chance that a pixel moves toward its opposite
-                          [${list(SINGLE_NOISE.mutationProb)} / ${list(SWEEP_NOISE.mutationProb)}]
-    --max-noise X         it moves by a uniform amount in [0, X]
-                          [${list(SINGLE_NOISE.maxNoise)} / ${list(SWEEP_NOISE.maxNoise)}]
-    --p X                 salt-pepper: chance that a pixel flips
-                          [${list(SINGLE_NOISE.p)} / ${list(SWEEP_NOISE.p)}]
-    --sigma X             gaussian: adds N(0, X), clipped to [0, 1]
-                          [${list(SINGLE_NOISE.sigma)} / ${list(SWEEP_NOISE.sigma)}]
-    --copies N            noisy copies per glyph when scoring   [${D.copies}]
+  Noise   [default for one run / for --sweep]
+${optionsHelp(DENOISE_OPTIONS, NOISE)}
 
   Model and training
-    --layers LIST         encoder widths, 35 down to the latent size (one run)
-                          [${list(D.layers)}]
-    --activation NAME     hidden activation   [${D.activation}]
-    --latent-activation NAME                  [${D.latentActivation}]
-    --loss NAME           bce | mse   [${D.loss}]
-    --batch N             glyphs per step (32 = full batch)   [${D.batch}]
-    --log-every N         a progress line every N epochs (one run)   [${D.logEvery}]
-    defaults: --optimizer ${D.optimizer} --lr ${D.lr} --epochs ${D.epochs} --seed ${D.seed}
+${optionsHelp(DENOISE_OPTIONS, MODEL)}
 
   Sweep (lists comma-separated; a config file may give JSON arrays)
-    --sweep               run the grid, plus the baselines
-    --architectures LIST  [${D.architectures.map((a) => a.join('-')).join(',')}]
-    --seeds N             seeds --seed .. --seed+N-1 per grid point;
-                          the tables show mean ± std   [${D.seeds}]
-    --workers N           worker threads   [the cores available]
+${optionsHelp(DENOISE_OPTIONS, SWEEP)}
 
   Export (one run: curve, triplets; --sweep: error charts, tables)
-${EXPORT_HELP}
-${TRAINER_HELP}
+${optionsHelp(DENOISE_OPTIONS, EXPORT)}
+${trainerHelp(DENOISE_OPTIONS)}
 
   Examples
     sia-ae denoise --noise salt-pepper --p 0.1

@@ -9,91 +9,17 @@ import { FontRun } from '../run/font.js';
 import { observe, type Outputs } from '../run/observe.js';
 import { loadAutoencoder } from '../nn/autoencoder-file.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';
-import {
-  parseBoolean, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
-} from '../config.js';
+import type { RawSettings } from '../config.js';
 import { loadFontScreen } from '../ui/load.js';
 import { backendFromSettings } from './backend-choice.js';
-import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './font-sweep.js';
-import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
-import { parseSaveFile } from './save-option.js';
-import { EXPORT_FLAGS, EXPORT_HELP, parseExportDirectory } from './export-option.js';
-import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
-
-/** The network settings (network-config.ts), plus the font run's own. */
-export interface FontConfig extends NetworkSettings {
-  /** Encoder widths from the 35 pixels down to the latent size; the decoder mirrors them. */
-  layers: number[];
-  /** Train on these characters only (e.g. "aben"); all 32 when absent. */
-  subset?: string;
-  /** Stop once every glyph has at most this many wrong pixels. */
-  target: number;
-  seed: number;
-  /** A progress line every this many epochs (plain and JSON output). */
-  logEvery: number;
-  save?: string;
-  load?: string;
-  /** Write figures, tables, result and report of the run to this directory. */
-  export?: string;
-  /** The screen closes as soon as training ends, instead of staying until q. */
-  exitOnDone: boolean;
-}
-
-/** lr 0.02 with Adam reached the target on 60 of 60 seeds, in a median of ~210 epochs. */
-export const FONT_DEFAULTS: FontConfig = {
-  layers: [35, 30, 2],
-  activation: 'tanh',
-  latentActivation: 'identity',
-  loss: 'bce',
-  optimizer: 'adam',
-  lr: 0.02,
-  epochs: 5000,
-  batch: 32,
-  target: 1,
-  seed: 1,
-  logEvery: 25,
-  exitOnDone: false,
-};
-
-const FONT_FLAGS = {
-  ...TRAINER_FLAGS,
-  ...OUTPUT_FLAGS,
-  ...EXPORT_FLAGS,
-  layers: { type: 'string' },
-  activation: { type: 'string' },
-  latentActivation: { type: 'string' },
-  loss: { type: 'string' },
-  batch: { type: 'string' },
-  subset: { type: 'string' },
-  target: { type: 'string' },
-  logEvery: { type: 'string' },
-  ...FONT_SWEEP_FLAGS,
-  exitOnDone: { type: 'boolean' },
-} as const;
-
-export function parseFontConfig(settings: RawSettings): FontConfig {
-  rejectUnknown(settings, [...Object.keys(FONT_FLAGS)], 'font');
-  const d = FONT_DEFAULTS;
-  const layers = setting(settings, 'layers', d.layers, (k, v) => parseNumberList(k, v, { min: 1, integer: true }));
-  if (layers[0] !== 35) throw new UsageError(`--layers must start at 35 (the 7x5 pixels of a glyph), got ${layers.join(',')}`);
-  if (layers.length < 2) throw new UsageError('--layers needs at least the input and the latent size, e.g. 35,2');
-  return {
-    layers,
-    ...parseNetworkSettings(settings, d),
-    subset: setting(settings, 'subset', undefined, parseString),
-    target: setting(settings, 'target', d.target, (k, v) => parseNumber(k, v, { min: 0, max: 35, integer: true })),
-    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
-    logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
-    save: parseSaveFile(settings),
-    load: setting(settings, 'load', undefined, parseString),
-    export: parseExportDirectory(settings),
-    exitOnDone: setting(settings, 'exitOnDone', d.exitOnDone, parseBoolean),
-  };
-}
-
-export function fontShape(config: FontConfig): AutoencoderShape {
-  return { layers: config.layers, activation: config.activation, latentActivation: config.latentActivation, outputActivation: 'sigmoid' };
-}
+import { isFontSweep, runFontSweep } from './font-sweep.js';
+import type { Command, CommandContext } from './command.js';
+import {
+  FONT, FONT_COMMAND_OPTIONS, fontShape, fontTraining, parseFontConfig, SWEEP, type FontConfig,
+} from '../options/font.js';
+import { optionsHelp } from '../options/help.js';
+import { EXPORT, trainerHelp } from '../options/shared.js';
+import { flagsOf } from '../options/table.js';
 
 /** A font run from its settings: the glyphs, the backend, the model (new or loaded) and its training. */
 export function startFontRun(settings: RawSettings, config = parseFontConfig(settings)): FontRun {
@@ -114,10 +40,7 @@ export function startFontRun(settings: RawSettings, config = parseFontConfig(set
     }
     config.layers = loaded.shape.layers;
   }
-  const { model, events } = startFontTraining(backend.backend, glyphs, {
-    shape: loaded?.shape ?? fontShape(config), loss: config.loss, optimizer: config.optimizer, lr: config.lr,
-    epochs: config.epochs, batch: config.batch, target: config.target, seed: config.seed,
-  }, loaded);
+  const { model, events } = startFontTraining(backend.backend, glyphs, fontTraining(config, loaded?.shape), loaded);
   const { export: dir, ...recorded } = config;
   return new FontRun({
     glyphs, model, events, backend, views: createViewBackend(), seed: config.seed, target: config.target, maxEpochs: config.epochs, save: config.save,
@@ -143,7 +66,7 @@ async function runFont(settings: RawSettings, context: CommandContext): Promise<
 export const fontCommand: Command = {
   name: 'font',
   summary: 'autoencoder on the 32 font glyphs, 2-D latent space (default)',
-  flags: FONT_FLAGS,
+  flags: flagsOf(FONT_COMMAND_OPTIONS),
   help: `
   Usage: sia-ae font [options]
 
@@ -155,20 +78,14 @@ export const fontCommand: Command = {
   terminal, it prints text instead.
 
   Options
-    --layers LIST       encoder widths from 35 down to the latent size
-                        [${FONT_DEFAULTS.layers.join(',')}]; the decoder mirrors them (35-30-2-30-35)
-    --activation NAME   hidden layers: tanh | sigmoid | relu | identity  [${FONT_DEFAULTS.activation}]
-    --latent-activation NAME   the latent layer's  [${FONT_DEFAULTS.latentActivation}]
-    --loss NAME         bce | mse   [${FONT_DEFAULTS.loss}]
-    --batch N           glyphs per step (32 = full batch)   [${FONT_DEFAULTS.batch}]
-    --subset CHARS      train on these characters only, e.g. aben
-    --target N          stop once every glyph has at most N wrong pixels  [${FONT_DEFAULTS.target}]
-    --log-every N       a progress line every N epochs   [${FONT_DEFAULTS.logEvery}]
-${EXPORT_HELP}
-    --exit-on-done      close the dashboard when training ends (else: until q)
-    defaults: --optimizer ${FONT_DEFAULTS.optimizer} --lr ${FONT_DEFAULTS.lr} --epochs ${FONT_DEFAULTS.epochs} --seed ${FONT_DEFAULTS.seed}
-${FONT_SWEEP_HELP}
-${TRAINER_HELP}
+${optionsHelp(FONT_COMMAND_OPTIONS, FONT)}
+
+  Export
+${optionsHelp(FONT_COMMAND_OPTIONS, EXPORT)}
+
+  Sweep (lists are comma-separated; --lr takes a list too)
+${optionsHelp(FONT_COMMAND_OPTIONS, SWEEP)}
+${trainerHelp(FONT_COMMAND_OPTIONS)}
 
   Examples
     sia-ae font --save font-model.json

@@ -1,10 +1,10 @@
 /** `sia-ae vae`: the variational autoencoder on MNIST or Fashion-MNIST; `--optimizer both` compares Adam and RMSProp. */
 import path from 'node:path';
-import { DATASETS, IMAGE_PIXELS, loadDataset, splitDataset, type DatasetName } from '../data/mnist.js';
+import { IMAGE_PIXELS, loadDataset, splitDataset, type DatasetName } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
 import { checkOutputFile } from '../io/files.js';
 import { checkMemory, vaeSize } from '../nn/memory.js';
-import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
+import type { OptimizerName } from '../nn/optim.js';
 import { loadVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
 import { vaeJsonOutput, vaePlainOutput } from '../report/vae.js';
 import { observe, type Outputs } from '../run/observe.js';
@@ -12,85 +12,19 @@ import { VaeRun } from '../run/vae.js';
 import { VaeTraining, type VaePictures } from '../train/vae.js';
 import { EVAL_BATCH, type VaeCheckpoint } from '../nn/vae-checkpoint.js';
 import { loadVaeScreen } from '../ui/load.js';
-import {
-  flagName, LEARNING_RATE_RULE, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
-} from '../config.js';
+import { flagName, type RawSettings } from '../config.js';
 import { backendFromSettings } from './backend-choice.js';
-import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
-import { EXPORT_FLAGS, EXPORT_HELP, parseExportDirectory } from './export-option.js';
+import type { Command, CommandContext } from './command.js';
+import { optionsHelp } from '../options/help.js';
+import { EXPORT, trainerHelp } from '../options/shared.js';
+import { flagsOf } from '../options/table.js';
+import { parseVaeConfig, VAE, VAE_OPTIONS, type VaeConfig } from '../options/vae.js';
 
-type OptimizerChoice = OptimizerName | 'both';
 /** What `both` compares, trained from the same initial weights and the same shuffling. */
 const COMPARED: OptimizerName[] = ['adam', 'rmsprop'];
 
-export interface VaeConfig {
-  dataset: DatasetName;
-  /** Encoder hidden widths from the input side; the decoder mirrors them. PyTorch's example: one layer of 400. */
-  layers: number[];
-  /** 2 lets the latent space be drawn as it is; PyTorch's example uses 20. */
-  latent: number;
-  optimizer: OptimizerChoice;
-  lr: number;
-  epochs: number;
-  batch: number;
-  /** The last this many training images are held out for validation (0: train on all 60,000). */
-  validation: number;
-  /** Train on the first this many of the rest (all when absent): for quick runs. */
-  trainSize?: number;
-  seed: number;
-  save?: string;
-  load?: string;
-  /** --export DIR: figures, tables and report.md of the finished run. */
-  export?: string;
-}
-
-export const VAE_DEFAULTS: VaeConfig = {
-  dataset: 'mnist',
-  layers: [400],
-  latent: 2,
-  optimizer: 'adam',
-  lr: 1e-3,
-  epochs: 10,
-  batch: 128,
-  validation: 10_000,
-  seed: 1,
-};
-
 /** Where a stopped run without --save leaves its checkpoint. */
 const DEFAULT_CHECKPOINT = 'vae-checkpoint.json';
-
-const VAE_FLAGS = {
-  ...TRAINER_FLAGS,
-  ...OUTPUT_FLAGS,
-  ...EXPORT_FLAGS,
-  dataset: { type: 'string' },
-  layers: { type: 'string' },
-  latent: { type: 'string' },
-  batch: { type: 'string' },
-  validation: { type: 'string' },
-  trainSize: { type: 'string' },
-} as const;
-
-export function parseVaeConfig(settings: RawSettings): VaeConfig {
-  rejectUnknown(settings, [...Object.keys(VAE_FLAGS)], 'vae');
-  const d = VAE_DEFAULTS;
-  const whole = (min: number) => (k: string, v: unknown) => parseNumber(k, v, { min, integer: true });
-  return {
-    dataset: setting(settings, 'dataset', d.dataset, (k, v) => parseChoice(k, v, DATASETS)),
-    layers: setting(settings, 'layers', d.layers, (k, v) => parseNumberList(k, v, { min: 1, integer: true })),
-    latent: setting(settings, 'latent', d.latent, whole(1)),
-    optimizer: setting(settings, 'optimizer', d.optimizer, (k, v) => parseChoice<OptimizerChoice>(k, v, [...OPTIMIZERS, 'both'])),
-    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, LEARNING_RATE_RULE)),
-    epochs: setting(settings, 'epochs', d.epochs, whole(1)),
-    batch: setting(settings, 'batch', d.batch, whole(1)),
-    validation: setting(settings, 'validation', d.validation, whole(0)),
-    trainSize: setting(settings, 'trainSize', undefined, whole(1)),
-    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
-    save: setting(settings, 'save', undefined, parseString),
-    load: setting(settings, 'load', undefined, parseString),
-    export: parseExportDirectory(settings),
-  };
-}
 
 /**
  * A resumed run takes its settings from the checkpoint, its target of epochs included unless --epochs says
@@ -182,7 +116,7 @@ async function runVae(settings: RawSettings, context: CommandContext): Promise<n
 export const vaeCommand: Command = {
   name: 'vae',
   summary: 'variational autoencoder on MNIST (or Fashion-MNIST)',
-  flags: VAE_FLAGS,
+  flags: flagsOf(VAE_OPTIONS),
   help: `
   Usage: sia-ae vae [options]
 
@@ -191,17 +125,7 @@ export const vaeCommand: Command = {
   nats: BCE summed over the 784 pixels + KL divergence from N(0, I).
 
   Options
-    --dataset NAME     mnist | fashion (Debian's dataset-fashion-mnist)  [${VAE_DEFAULTS.dataset}]
-    --layers LIST      encoder hidden widths; the decoder mirrors them  [${VAE_DEFAULTS.layers.join(',')}]
-    --latent N         latent size (2 draws the latent space as it is)  [${VAE_DEFAULTS.latent}]
-    --optimizer NAME   adam | rmsprop | sgd | momentum | both  [${VAE_DEFAULTS.optimizer}]
-                       both: Adam and RMSProp from the same start, compared
-                       (--json: the result line holds runs: [one per optimizer])
-    --batch N          images per step  [${VAE_DEFAULTS.batch}]
-    --validation N     hold out the last N training images  [${VAE_DEFAULTS.validation}]
-                       0: train on all 60,000 (no validation loss)
-    --train-size N     train on the first N of the rest only  [all]
-    defaults: --lr ${VAE_DEFAULTS.lr} --epochs ${VAE_DEFAULTS.epochs} --seed ${VAE_DEFAULTS.seed}
+${optionsHelp(VAE_OPTIONS, VAE)}
 
   On a terminal a live dashboard shows the loss curves, the latent space by
   class, reconstructions and generated digits (Tab flips pages on small
@@ -216,8 +140,8 @@ export const vaeCommand: Command = {
   new digits from a saved VAE.
 
   Export (loss curves, latent scatter, digit grids as SVG and PNG, tables)
-${EXPORT_HELP}
-${TRAINER_HELP}
+${optionsHelp(VAE_OPTIONS, EXPORT)}
+${trainerHelp(VAE_OPTIONS)}
 
   Examples
     sia-ae vae --train-size 5000 --epochs 3            a quick look

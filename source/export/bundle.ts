@@ -2,8 +2,8 @@
  * What an experiment hands the exporter: its figures and tables, its configuration and its result (the very
  * object of its `--json` result line). `writeExport` turns that into the files of an export directory.
  *
- * A trainer plugs in with: `...EXPORT_FLAGS` in its flags, `export: parseExportDirectory(settings)` in its
- * config (checks the directory before training), `EXPORT_HELP` in its help, a HistoryRecorder fed from the
+ * A trainer plugs in with: `export: exportOption()` in its option table (options/shared.ts: the flag, its
+ * help, and the directory checked before training), a HistoryRecorder fed from the
  * same events as its reporter, and after the result line
  * `writeExport(dir, { experiment, title, summary, config, result: line, figures, tables })`.
  * Figures come from render/svg (lineChartSvg or historyFigure, scatterSvg with `group` for classes,
