@@ -8,7 +8,7 @@ import { ModelSnapshot } from '../nn/model-snapshot.js';
 import type { Backend } from '../math/backend.js';
 import { pixelGridSvg, type Bitmap } from '../render/svg/pixel-grid.js';
 import { scatterSvg } from '../render/svg/scatter.js';
-import { fontOutcomeLines } from '../report/font.js';
+import { fontOutcomeLines } from '../render/font-outcome.js';
 import type { FontDone } from '../train/font.js';
 import type { FontResult } from '../train/font-result.js';
 import type { HistoryRow } from '../train/history.js';

@@ -9,7 +9,7 @@ import { IMAGE_COLS, IMAGE_PIXELS, IMAGE_ROWS } from '../data/mnist.js';
 import { pixelGridSvg, type Bitmap } from '../render/svg/pixel-grid.js';
 import { scatterSvg } from '../render/svg/scatter.js';
 import { className, GRID_CAPTION, latentPlane } from '../render/vae.js';
-import { fixed } from '../report/vae.js';
+import { fixed } from '../render/format.js';
 import type { HistoryRow } from '../train/history.js';
 import type { PicturedEpoch } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';

@@ -1,6 +1,7 @@
 /** Plain-text and JSON-lines reporters for the font autoencoder. */
 import { GLYPH_COLS, GLYPH_ROWS, type Glyph } from '../data/font.js';
 import { wrapWords } from '../render/format.js';
+import { fontOutcomeLines } from '../render/font-outcome.js';
 import { GLYPH_LEGEND, glyphLines, wrapBlocks } from '../render/glyph.js';
 import type { FontEpoch, FontEvent } from '../train/font.js';
 import type { FontResult } from '../train/font-result.js';
@@ -38,15 +39,6 @@ export function fontPlainLogger(out: NodeJS.WritableStream, every: number): Epoc
   return epochLogger(every, (e) => out.write(
     `epoch ${String(e.epoch).padStart(5)}  loss ${e.loss.toFixed(5)}  wrong pixels max ${e.maxPixelError} mean ${e.meanPixelError.toFixed(2)}\n`,
   ));
-}
-
-/** The outcome in three lines: target, setup, wrong pixels (also the top of an export's report). */
-export function fontOutcomeLines(result: FontResult): string[] {
-  return [
-    `${result.reachedTarget ? 'reached' : 'did not reach'} the target (max ${result.target} wrong pixels per glyph) after ${result.epochs} epochs in ${result.trainSeconds.toFixed(3)} s`,
-    `architecture ${result.architecture}   backend ${result.backend}   seed ${result.seed}`,
-    `wrong pixels: max ${result.maxPixelError}, mean ${result.meanPixelError.toFixed(3)}`,
-  ];
 }
 
 /** The closing summary: the outcome, every glyph's error, and art for the glyphs that still have errors. */

@@ -10,6 +10,7 @@ import type { PicturedEpoch } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';
 import { exportedLine } from './exported.js';
 import { writeJsonLine } from './json.js';
+import { fixed } from '../render/format.js';
 
 export interface VaeLogger {
   onEvent(e: VaeRunEvent): void;
@@ -23,9 +24,6 @@ export function duration(seconds: number): string {
   if (s >= 60) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
   return `${s}s`;
 }
-
-/** A loss to `digits` decimals; '-' where there is none (no validation set). */
-export const fixed = (x: number | undefined, digits = 3) => (x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
 
 export function vaeJsonLogger(out: NodeJS.WritableStream): VaeLogger {
   return {
