@@ -14,8 +14,9 @@ function sourceFiles(folder) {
 }
 
 function importsOf(file, known) {
-  const targets = [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((match) => resolve(dirname(file), match[1] ?? match[2]));
-  return targets.map((target) => target.replace(/\.js$/, '')).flatMap((stem) => [`${stem}.ts`, `${stem}.tsx`].filter((f) => known.has(f)));
+  const matches = [...readFileSync(file, 'utf8').matchAll(IMPORT)];
+  const stems = matches.map((match) => resolve(dirname(file), match[1] ?? match[2]).replace(/\.js$/, ''));
+  return stems.flatMap((stem) => [`${stem}.ts`, `${stem}.tsx`].filter((f) => known.has(f)));
 }
 
 // Tarjan's algorithm: each returned group is a set of files that all reach one another.
@@ -42,7 +43,8 @@ const known = new Set(files);
 const graph = new Map(files.map((file) => [file, importsOf(file, known)]));
 const circles = stronglyConnected(graph);
 for (const circle of circles) {
-  console.log(`circle of ${circle.length} files:\n  ${circle.map((file) => relative(folder, file)).sort().join('\n  ')}`);
+  const names = circle.map((file) => relative(folder, file)).sort();
+  console.log(`circle of ${circle.length} files:\n  ${names.join('\n  ')}`);
 }
 console.log(`${circles.length} import circle(s) under ${relative(process.cwd(), folder) || '.'}`);
 process.exitCode = circles.length > 0 ? 1 : 0;

@@ -11,7 +11,8 @@ import { runDenoiseJob, type DenoiseJob } from '../source/train/denoise-job.js';
 import { jsonLines, runCli } from './helpers/cli.js';
 
 const SWEEP = { architectures: '35-8-2', mutationProb: '0.2', maxNoise: '0.3', epochs: '10', seed: '3' };
-const flags = Object.entries(SWEEP).flatMap(([key, value]) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value]);
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+const flags = Object.entries(SWEEP).flatMap(([key, value]) => [flagName(key), value]);
 
 /** The sweep's denoiser, trained here on the given backend. */
 function denoiserHere(choice: 'reference' | 'cpu') {
@@ -49,10 +50,12 @@ describe('denoise --sweep --backend reference', () => {
 
 describe('font --sweep --backend reference', () => {
   it('names the backend in the result line and in the plain output', () => {
-    const args = ['font', '--sweep', '--latent', '2', '--subsets', 'aben', '--epochs', '20', '--workers', '1', '--backend', 'reference'];
+    const args = ['font', '--sweep', '--latent', '2', '--subsets', 'aben', '--epochs', '20', '--workers', '1'];
+    args.push('--backend', 'reference');
     const json = runCli([...args, '--json']);
     expect(json.status).toBe(0);
     expect(jsonLines(json.stdout).at(-1)!.backend).toBe('reference');
-    expect(runCli([...args, '--plain']).stdout).toMatch(/^backend reference: asked for the reference kernels\nsweep: 1 trainings/);
+    const plain = runCli([...args, '--plain']).stdout;
+    expect(plain).toMatch(/^backend reference: asked for the reference kernels\nsweep: 1 trainings/);
   });
 });
