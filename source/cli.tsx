@@ -8,7 +8,8 @@ import { flagName, mergeSettings, readConfigFile, rejectCommandLineOnly, type Ra
 import { DivergedError, SaveError, UsageError } from './errors.js';
 import { InterruptedError, INTERRUPTED_STATUS, watchProcess } from './io/interrupt.js';
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.js';
-import type { Command, CommandContext, FlagSpec, OutputMode } from './commands/command.js';
+import type { Command, CommandContext, OutputMode } from './commands/command.js';
+import type { FlagSpec } from './options/option.js';
 
 const OVERVIEW = `
   sia-ae: train autoencoders in the terminal and watch them learn

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { timeFontEpochs, timeToTarget } from '../source/bench/font.js';
 import { benchKernels, MODEL_SHAPES, type MatmulShape } from '../source/bench/kernels.js';
-import { timeScreenCost } from '../source/bench/screen.js';
+import { timeScreenCost } from '../source/commands/bench-screen.js';
 import { benchVae, timeVaeSteps } from '../source/bench/vae.js';
 import { IMAGE_PIXELS } from '../source/data/mnist.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';

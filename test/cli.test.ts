@@ -9,7 +9,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'sia-ae-cli-'));
 const modelFile = path.join(dir, 'font-model.json');
 
 describe('sia-ae font', () => {
-  it('--json prints epoch lines and ends with the result line (DESIGN.md)', () => {
+  it('--json prints epoch lines and ends with the result line (docs/CONTRACTS.md)', () => {
     const { status, stdout, stderr } = runCli(['font', '--json', '--seed', '3', '--save', modelFile, '--backend', 'cpu']);
     expect(stderr).toBe('');
     expect(status).toBe(0);

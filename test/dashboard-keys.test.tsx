@@ -6,7 +6,7 @@ import { drive, RunControl } from '../source/train/drive.js';
 import { FontDashboard } from '../source/ui/font/dashboard.js';
 import { FontFeed, fontRunInfo } from '../source/ui/font/feed.js';
 import type { DashboardState } from '../source/ui/state.js';
-import { cleanupAfterEach, FAST_SAMPLING, pause, plainText, trainedRun } from './font-fixture.js';
+import { cleanupAfterEach, eventually, FAST_SAMPLING, pause, plainText, trainedRun } from './font-fixture.js';
 
 const RIGHT = '\u001B[C', UP = '\u001B[A', ENTER = '\r';
 const fast = FAST_SAMPLING;
@@ -34,9 +34,9 @@ describe('keys', () => {
     const app = render(<FontDashboard info={fontRunInfo(run)} feed={feed} control={control} save={() => 'unused'} color={false} size={size} sampling={fast} />);
     cleanup(() => { control.stop(); app.unmount(); });
 
-    await vi.waitFor(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(10));
+    await eventually(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(10));
     app.stdin.write('p');
-    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('‖ paused')); // the run's status, not the key's echo
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused')); // the run's status, not the key's echo
     const pausedAt = events, shown = shownEpoch(app.lastFrame());
     await pause(300);
     expect(events).toBe(pausedAt);
@@ -44,7 +44,7 @@ describe('keys', () => {
     expect(shownEpoch(app.lastFrame())).toBe(shown);
 
     app.stdin.write('p');
-    await vi.waitFor(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(shown));
+    await eventually(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(shown));
     expect(events).toBeGreaterThan(pausedAt);
     control.stop();
     await training;
@@ -61,21 +61,21 @@ describe('keys', () => {
     const decoded = () => plainText(app.lastFrame()).split('\n').slice(4, 11).map((line) => line.slice(-24)).join('\n');
 
     app.stdin.write('e');
-    await vi.waitFor(() => expect(cursor()).toBeDefined());
+    await eventually(() => expect(cursor()).toBeDefined());
     const [x0, y0] = cursor()!, glyph0 = decoded();
     for (let i = 0; i < 8; i++) await press(app, RIGHT);
-    await vi.waitFor(() => expect(cursor()![0]).toBeGreaterThan(x0));
+    await eventually(() => expect(cursor()![0]).toBeGreaterThan(x0));
     expect(cursor()![1]).toBe(y0);
     expect(decoded()).not.toBe(glyph0);
     const [x1] = cursor()!;
     await press(app, UP);
-    await vi.waitFor(() => expect(cursor()![1]).toBeGreaterThan(y0));
+    await eventually(() => expect(cursor()![1]).toBeGreaterThan(y0));
     expect(cursor()![0]).toBe(x1);
 
     app.stdin.write(ENTER);
-    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('kept 1:'));
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('kept 1:'));
     app.stdin.write('\u001B');
-    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('original | reconstruction'));
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('original | reconstruction'));
   });
 
   it('q quits cleanly, handing over what the user kept; s saves and says where', async () => {
@@ -85,10 +85,10 @@ describe('keys', () => {
     const app = render(<FontDashboard info={info} feed={feed} control={new RunControl()} save={save} color={false} size={size} sampling={fast} onQuit={(state) => (finalState = state)} />);
     cleanup(() => app.unmount());
     app.stdin.write('s');
-    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('saved the model to model.json'));
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('saved the model to model.json'));
     expect(save).toHaveBeenCalledOnce();
     app.stdin.write('q');
-    await vi.waitFor(() => expect(finalState).toBeDefined());
+    await eventually(() => expect(finalState).toBeDefined());
     expect(finalState!.kept).toEqual([]);
   });
 });

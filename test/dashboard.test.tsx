@@ -3,7 +3,6 @@ import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { noPaint } from '../source/render/ansi.js';
 import { FontDashboardView } from '../source/ui/font/dashboard.js';
-import { LatentDecoder } from '../source/nn/latent-decoder.js';
 import { dashboardLayout, MIN_SIZE } from '../source/ui/font/layout.js';
 import { ChartPanel, GlyphPanel, LatentPanel } from '../source/ui/font/panels.js';
 import { INITIAL_STATE, type DashboardState } from '../source/ui/state.js';
@@ -11,7 +10,7 @@ import { fixedFrame, plainText, trainedRun } from './font-fixture.js';
 
 const { info, feed } = trainedRun(150);
 const frame = fixedFrame(feed);
-const decoder = new LatentDecoder(info.model);
+const decoder = info.snapshot;
 
 function dashboard(columns: number, rows: number, state: DashboardState = INITIAL_STATE, color = false): string {
   return renderToString(<FontDashboardView info={info} frame={frame} state={state} size={{ columns, rows }} color={color} decoder={decoder} />, { columns });

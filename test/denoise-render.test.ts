@@ -1,7 +1,7 @@
 /** Snapshots of the denoising study's text: the summary table (one seed and several) and the triplet panel. */
 import { describe, expect, it } from 'vitest';
 import { loadFont } from '../source/data/font.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 import { denoiseTable, generalisationTable, tripletPanel } from '../source/render/denoise.js';
 import { fontSweepTable } from '../source/render/font-sweep.js';
 import { meanStd } from '../source/sweep/stats.js';

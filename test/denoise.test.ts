@@ -3,26 +3,25 @@
  * output error than its noisy input), salt-and-pepper wrong pixels, scheduling-independent worker results,
  * and bad input.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPool } from '../source/sweep/pool.js';
-import { runJob } from '../source/sweep/jobs.js';
+import { runJob, type Job } from '../source/sweep/jobs.js';
+import { selectSweepBackend } from '../source/math/select.js';
 import { runDenoiseJob, type DenoiseJob } from '../source/train/denoise-job.js';
-import { DENOISE_DEFAULTS, noiseLevels, parseDenoiseConfig } from '../source/commands/denoise-config.js';
+import { noiseLevels, parseDenoiseConfig } from '../source/commands/denoise-config.js';
+import { DENOISE_DEFAULTS, denoiseTraining } from '../source/options/denoise.js';
 import type { RawSettings } from '../source/config.js';
 import { UsageError } from '../source/errors.js';
 import { jsonLines, runCli, type CliResult } from './helpers/cli.js';
 
 const sia = (...args: string[]) => runCli(args);
 
-function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: number; seed?: number } = {}): DenoiseJob {
+function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: number; seed?: number } = {}): Job<DenoiseJob> {
   const { layers = DENOISE_DEFAULTS.layers, epochs = DENOISE_DEFAULTS.epochs, seed = 1, ...rest } = overrides;
   const noise = { model: 'mutation' as const, mutationProb: 0.3, maxNoise: 0.5 };
   return {
-    kind: 'denoise', model: 'denoising', trainedOn: noise, scoredOn: [noise], copies: 10,
-    training: {
-      shape: { layers, activation: 'tanh', latentActivation: 'identity', outputActivation: 'sigmoid' },
-      loss: 'bce', optimizer: 'adam', lr: DENOISE_DEFAULTS.lr, epochs, batch: 32, target: -1, seed,
-    },
+    kind: 'denoise', backend: 'cpu', model: 'denoising', trainedOn: noise, scoredOn: [noise], copies: 10,
+    training: denoiseTraining({ ...DENOISE_DEFAULTS, epochs }, layers, seed),
     ...rest,
   };
 }
@@ -44,7 +43,7 @@ describe('sia-ae denoise --sweep (the default grid)', () => {
     expect(result.experiment).toBe('denoise');
   });
 
-  it('has a denoising and a baseline row per architecture and noise setting, as DESIGN.md names them', () => {
+  it('has a denoising and a baseline row per architecture and noise setting, as docs/CONTRACTS.md names them', () => {
     expect(result.rows).toHaveLength(16);
     for (const model of ['denoising', 'plain']) {
       const rows = result.rows.filter((r: { model: string }) => r.model === model);
@@ -74,9 +73,12 @@ describe('sia-ae denoise --sweep (the default grid)', () => {
 });
 
 describe('denoising', () => {
+  const cpu = selectSweepBackend('cpu').backend;
+  afterAll(() => cpu.dispose());
+
   it('salt-and-pepper at p = 0.1: the default architecture leaves fewer wrong pixels than the noisy input has', () => {
     const noise = { model: 'salt-pepper' as const, p: 0.1 };
-    const [score] = runDenoiseJob(job({ trainedOn: noise, scoredOn: [noise] }), () => {}).scores;
+    const [score] = runDenoiseJob(job({ trainedOn: noise, scoredOn: [noise] }), cpu, () => {}).scores;
     expect(score.inputWrongPixels).toBeGreaterThan(2.5); // 35 x 0.1 expected
     expect(score.wrongPixels).toBeLessThan(score.inputWrongPixels / 2);
   });
@@ -84,7 +86,7 @@ describe('denoising', () => {
   it('worker threads give the same results as this thread, for any number of workers', async () => {
     const jobs = [1, 2, 3].map((seed) => job({ epochs: 10, seed }));
     jobs.push({ ...job({ epochs: 10 }), model: 'plain' });
-    const here = jobs.map((j) => runJob(j, () => {}));
+    const here = jobs.map((j) => runJob(j, cpu, () => {}));
     expect(await runPool(jobs, { workers: 1 })).toEqual(here);
     expect(await runPool(jobs, { workers: 3 })).toEqual(here);
   });

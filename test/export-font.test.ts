@@ -1,6 +1,7 @@
 /** The font experiment's export, built in-process from a short deterministic run (reference backend). */
 import { describe, expect, it } from 'vitest';
-import { finishFontRun, startFontRun } from '../source/commands/font.js';
+import { startFontRun } from '../source/commands/font.js';
+import { parseFontConfig } from '../source/options/font.js';
 import { exportFiles } from '../source/export/bundle.js';
 import { fontExport } from '../source/export/font.js';
 import { tableCsv } from '../source/export/table.js';
@@ -10,19 +11,21 @@ import { expectValidXml, inkShare } from './helpers/svg.js';
 
 /** Trains on "aben" to zero wrong pixels; timings zeroed so that the report is the same on every run. */
 function exportOfShortRun() {
-  const run = startFontRun({ subset: 'aben', target: 0, seed: 2, backend: 'reference' });
+  const settings = { subset: 'aben', target: 0, seed: 2, backend: 'reference' };
+  const run = startFontRun(settings);
   const history = fontHistory();
   const epochs: FontEpoch[] = [];
   let done: FontDone | undefined;
   for (const event of run.events) {
+    run.record(event);
     history.onEvent(event);
     if (event.type === 'epoch') epochs.push(event);
     else done = event;
   }
   done!.last.elapsedMs = 0;
-  const result = { event: 'result' as const, ...finishFontRun(run, done!) };
-  const { export: _, ...config } = run.config;
-  const bundle = fontExport({ config, glyphs: run.glyphs, done: done!, result, history: history.rows });
+  const { line: result } = run.finish();
+  const { export: _, ...config } = parseFontConfig(settings);
+  const bundle = fontExport({ config, glyphs: run.glyphs, views: run.plan.views, done: done!, result, history: history.rows });
   return { bundle, result, epochs, history: history.rows, files: new Map(exportFiles(bundle).map((f) => [f.name, f.data])) };
 }
 

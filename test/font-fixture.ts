@@ -1,6 +1,7 @@
 /** A font run in a fixed state for screen tests: seed 1 on the CPU kernels, trained a fixed number of epochs. */
-import { afterEach } from 'vitest';
-import { startFontRun, type FontRun } from '../source/commands/font.js';
+import { afterEach, vi } from 'vitest';
+import { startFontRun } from '../source/commands/font.js';
+import type { FontRun } from '../source/run/font.js';
 import { FontFeed, fontRunInfo, type FontFrame, type FontRunInfo } from '../source/ui/font/feed.js';
 import { stripAnsi } from '../source/render/ansi.js';
 
@@ -32,6 +33,9 @@ export function plainText(output: string | undefined): string {
 /** Frames as often as the tests want them, whatever they cost. */
 export const FAST_SAMPLING = { minIntervalMs: 10, budget: 1 };
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Retries `check` until it passes: training and frames run on a clock, which a busy machine slows down. */
+export const eventually = (check: () => void) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
 /** Registers clean-ups (unmount a screen, stop its training) that run after each test of the calling file. */
 export function cleanupAfterEach(): (done: () => void) => void {

@@ -4,14 +4,13 @@ import { loadFont, selectGlyphs } from '../source/data/font.js';
 import { DivergedError } from '../source/errors.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';
 import { ReferenceBackend } from '../source/math/reference.js';
-import { FONT_DEFAULTS, fontShape } from '../source/commands/font.js';
+import { FONT_DEFAULTS, fontTraining } from '../source/options/font.js';
 import { trainFont, type FontDone, type FontEvent } from '../source/train/font.js';
 
 const backend = new FastCpuBackend();
 
 function options(overrides: Partial<typeof FONT_DEFAULTS> = {}) {
-  const c = { ...FONT_DEFAULTS, ...overrides };
-  return { shape: fontShape(c), loss: c.loss, optimizer: c.optimizer, lr: c.lr, epochs: c.epochs, batch: c.batch, target: c.target, seed: c.seed };
+  return fontTraining({ ...FONT_DEFAULTS, ...overrides });
 }
 
 function run(events: Iterable<FontEvent>): FontDone {

@@ -9,7 +9,7 @@ import { Autoencoder } from '../source/nn/autoencoder.js';
 import { Dense } from '../source/nn/dense.js';
 import { LOSSES, lossGradient, lossValue } from '../source/nn/losses.js';
 import { ParameterStore } from '../source/nn/parameters.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 import { initWeights } from '../source/nn/init.js';
 import { expectGradientsMatch, random } from './helpers/finite-differences.js';
 

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../source/io/atomic.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';
 import { Autoencoder } from '../source/nn/autoencoder.js';
 import { readAutoencoder, saveAutoencoder } from '../source/nn/autoencoder-file.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 
 const backend = new FastCpuBackend();
 const shape = { layers: [35, 8, 2], activation: 'tanh', latentActivation: 'identity', outputActivation: 'sigmoid' } as const;

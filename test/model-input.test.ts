@@ -9,7 +9,7 @@ import { FastCpuBackend } from '../source/math/fast-cpu.js';
 import { Autoencoder } from '../source/nn/autoencoder.js';
 import { readAutoencoder, saveAutoencoder } from '../source/nn/autoencoder-file.js';
 import { autoencoderSize, checkMemory, estimateBytes, MEMORY_LIMIT_BYTES } from '../source/nn/memory.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 
 const backend = new FastCpuBackend();
 const dir = mkdtempSync(path.join(tmpdir(), 'sia-ae-model-input-'));

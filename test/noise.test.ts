@@ -1,7 +1,7 @@
-/** The noise models have the statistics DESIGN.md documents, measured over many pixels. */
+/** The noise models have the statistics docs/CONTRACTS.md documents, measured over many pixels. */
 import { describe, expect, it } from 'vitest';
 import { addNoise } from '../source/data/noise.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 import { firstDifference } from './helpers/arrays.js';
 
 const N = 200_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 
 describe('Rng', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {

@@ -4,15 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderToString } from 'ink';
 import { render } from 'ink-testing-library';
-import { describe, expect, it, vi } from 'vitest';
-import { interleaved, startVaeRun } from '../source/commands/vae.js';
+import { describe, expect, it } from 'vitest';
+import { startVaeRun } from '../source/commands/vae.js';
 import { saveVaeCheckpoint } from '../source/nn/vae-file.js';
 import { drive, RunControl } from '../source/train/drive.js';
 import { DenoiseDashboard, DenoiseDashboardView } from '../source/ui/denoise/dashboard.js';
 import { INITIAL_STATE } from '../source/ui/state.js';
 import { VaeDashboard, VaeDashboardView } from '../source/ui/vae/dashboard.js';
 import { VaeFeed } from '../source/ui/vae/feed.js';
-import { cleanupAfterEach, FAST_SAMPLING, pause, plainText } from './font-fixture.js';
+import { cleanupAfterEach, eventually, FAST_SAMPLING, pause, plainText } from './font-fixture.js';
 import { fixedDenoise, fixedVae, VAE_SETTINGS, vaeInfo } from './screens-fixture.js';
 
 const vae = fixedVae();
@@ -92,7 +92,7 @@ const shownBatch = (frame: string | undefined) => {
 
 describe('VAE dashboard keys', () => {
   it('p pauses (the batch counter stops), s saves a checkpoint file, q quits', async () => {
-    const run = startVaeRun({ ...VAE_SETTINGS, epochs: '1000', layers: '32' });
+    const run = startVaeRun({ ...VAE_SETTINGS, epochs: '1000', layers: '32' }, undefined, 'every-epoch');
     const feed = new VaeFeed(['adam'], undefined), control = new RunControl();
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sia-vae-')), 'checkpoint.json');
     const save = () => {
@@ -100,24 +100,24 @@ describe('VAE dashboard keys', () => {
       return file;
     };
     let events = 0, quit = false;
-    const training = drive(interleaved(run.trainings), (event) => { events++; feed.push(event); }, control);
+    const training = drive(run.events, (event) => { events++; feed.push(event); }, control);
     const app = render(<VaeDashboard info={vaeInfo(run)} feed={feed} control={control} save={save} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
     cleanup(() => { control.stop(); app.unmount(); });
 
-    await vi.waitFor(() => expect(shownBatch(app.lastFrame())).toBeGreaterThan(1002));
+    await eventually(() => expect(shownBatch(app.lastFrame())).toBeGreaterThan(1002));
     app.stdin.write('p');
-    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
     const pausedAt = events, shown = shownBatch(app.lastFrame());
     await pause(300);
     expect(events).toBe(pausedAt);
     expect(shownBatch(app.lastFrame())).toBe(shown);
 
     app.stdin.write('s');
-    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain(`saved a checkpoint to ${file}`.slice(0, 40)));
+    await eventually(() => expect(plainText(app.lastFrame())).toContain(`saved a checkpoint to ${file}`.slice(0, 40)));
     expect(existsSync(file)).toBe(true);
 
     app.stdin.write('q');
-    await vi.waitFor(() => expect(quit).toBe(true));
+    await eventually(() => expect(quit).toBe(true));
     control.stop();
     await training;
   });
@@ -132,15 +132,15 @@ describe('denoise dashboard keys', () => {
     const app = render(<DenoiseDashboard info={info} feed={feed} control={control} save={() => 'unused'} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
     cleanup(() => { control.stop(); app.unmount(); });
     const epoch = () => Number(/epoch (\d+)\//.exec(plainText(app.lastFrame()))?.[1] ?? -1);
-    await vi.waitFor(() => expect(epoch()).toBeGreaterThan(10));
+    await eventually(() => expect(epoch()).toBeGreaterThan(10));
     app.stdin.write('p');
-    await vi.waitFor(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
     const pausedAt = count, shown = epoch();
     await pause(300);
     expect(count).toBe(pausedAt);
     expect(epoch()).toBe(shown);
     app.stdin.write('q');
-    await vi.waitFor(() => expect(quit).toBe(true));
+    await eventually(() => expect(quit).toBe(true));
     control.stop();
     await training;
   });

@@ -8,7 +8,7 @@ import { lineChartSvg } from '../source/render/svg/line-chart.js';
 import { pixelGridSvg } from '../source/render/svg/pixel-grid.js';
 import { scatterSvg } from '../source/render/svg/scatter.js';
 import { element, escapeXml, num, text } from '../source/render/svg/svg.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 import { expectValidXml, inkShare, pngSize } from './helpers/svg.js';
 
 const NASTY = 'a<b & "c" \'d\' \u0001 ]]> \uD800';

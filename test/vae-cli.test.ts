@@ -39,7 +39,7 @@ function expectUsageError(args: string[], message: RegExp): void {
 describe('sia-ae vae', () => {
   const model = path.join(dir, 'vae.json');
 
-  it('--json prints epoch lines and ends with the result line (DESIGN.md)', () => {
+  it('--json prints epoch lines and ends with the result line (docs/CONTRACTS.md)', () => {
     const { status, stdout, stderr } = runCli(['vae', ...quick({ epochs: '2' }), '--json', '--save', model]);
     expect(stderr).toBe('');
     expect(status).toBe(0);

@@ -7,7 +7,7 @@
 import { describe, it } from 'vitest';
 import { ReferenceBackend } from '../source/math/reference.js';
 import { klDivergence, klGradient, reparameterise, reparameteriseBackward } from '../source/nn/gaussian.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 import { Vae } from '../source/nn/vae.js';
 import { expectGradientsMatch, random } from './helpers/finite-differences.js';
 

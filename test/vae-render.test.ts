@@ -1,7 +1,7 @@
 /** The VAE's pictures as text: digits in half blocks, the class scatter in braille, and the PCA behind it. */
 import { describe, expect, it } from 'vitest';
 import { IMAGE_PIXELS, loadDataset } from '../source/data/mnist.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 import { halfBlockLines } from '../source/render/halfblock.js';
 import { generatedLines, latentScatterLines, reconstructionLines } from '../source/render/vae.js';
 import { projectTwo } from '../source/train/pca.js';

@@ -12,7 +12,8 @@ import { loadDataset, loadSplits, splitDataset } from '../source/data/mnist.js';
 import { UsageError } from '../source/errors.js';
 import { createCpuBackend } from '../source/math/select.js';
 import { loadVaeCheckpoint, saveVaeCheckpoint } from '../source/nn/vae-file.js';
-import { VaeTraining, type VaeDoneEvent, type VaeEpochEvent, type VaeTrainingOptions } from '../source/train/vae.js';
+import { VaeTraining, type VaeDoneEvent, type VaeEpochEvent, type VaePictures } from '../source/train/vae.js';
+import type { VaeTrainingOptions } from '../source/nn/vae-checkpoint.js';
 import { firstDifference } from './helpers/arrays.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sia-ae-vae-'));
@@ -23,9 +24,9 @@ const options = (epochs: number): VaeTrainingOptions => ({
   shape: { input: 784, hidden: [64], latent: 2 }, optimizer: 'adam', lr: 1e-3, epochs, batch: 50, seed: 4,
 });
 
-function runToEnd(training: VaeTraining): { epochs: VaeEpochEvent[]; done: VaeDoneEvent } {
+function runToEnd(training: VaeTraining, pictures?: VaePictures): { epochs: VaeEpochEvent[]; done: VaeDoneEvent } {
   const epochs: VaeEpochEvent[] = [];
-  for (const event of training.run()) {
+  for (const event of training.run(pictures)) {
     if (event.type === 'epoch') epochs.push(event);
     if (event.type === 'done') return { epochs, done: event };
   }
@@ -110,7 +111,18 @@ describe('VAE training', () => {
     expect(epochs[2].validationLoss!).toBeLessThan(epochs[0].validationLoss! - 20);
     expect(epochs[2].trainLoss).toBeLessThan(epochs[0].trainLoss);
     expect(done.testLoss).toBeLessThan(epochs[0].validationLoss!);
-    expect(epochs[2].view.codes.length).toBe(500 * 2);
+    expect(done.last.view.codes.length).toBe(500 * 2);
+  });
+
+  it('makes pictures every epoch only when a screen asks, and the same last pictures either way', () => {
+    const plain = runToEnd(new VaeTraining(backend, splits, options(2)));
+    const screen = runToEnd(new VaeTraining(backend, splits, options(2)), 'every-epoch');
+    expect(plain.epochs.map((e) => e.view)).toEqual([undefined, undefined]);
+    expect(screen.epochs.every((e) => e.view !== undefined)).toBe(true);
+    expect(plain.done.testLoss).toBe(screen.done.testLoss);
+    for (const key of ['codes', 'reconstructions', 'generated'] as const) {
+      expect(firstDifference(plain.done.last.view[key], screen.epochs[1].view![key]), key).toBe(-1);
+    }
   });
 
   it('resumes a checkpoint saved mid-epoch exactly where it stopped', () => {

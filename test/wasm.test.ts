@@ -12,7 +12,7 @@ import { selectBackend, selectCpuBackend } from '../source/math/select.js';
 import { WasmBackend } from '../source/math/wasm/backend.js';
 import { detectWasmSupport } from '../source/math/wasm/features.js';
 import { THREADING_THRESHOLD } from '../source/math/wasm/threads.js';
-import { Rng } from '../source/nn/random.js';
+import { Rng } from '../source/random.js';
 
 const support = detectWasmSupport();
 

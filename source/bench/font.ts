@@ -6,7 +6,7 @@ import { loadFont } from '../data/font.js';
 import type { Backend } from '../math/backend.js';
 import { median } from '../math/median.js';
 import { trainFont, type FontDone } from '../train/font.js';
-import { FONT_DEFAULTS, fontShape, type FontConfig } from '../commands/font.js';
+import { FONT_DEFAULTS, fontTraining, type FontConfig } from '../options/font.js';
 
 export interface EpochTiming {
   backend: string;
@@ -23,7 +23,7 @@ export interface TargetTiming {
 }
 
 function trainingOptions(config: FontConfig, seed: number, epochs: number, target: number) {
-  return { shape: fontShape(config), loss: config.loss, optimizer: config.optimizer, lr: config.lr, epochs, batch: config.batch, target, seed };
+  return fontTraining({ ...config, seed, epochs, target });
 }
 
 function lastEvent(events: Iterable<unknown>): FontDone {

@@ -1,13 +1,37 @@
 /** Resolves --backend into a running backend, turning "cannot start" into a clear usage error. */
 import { UsageError } from '../errors.js';
 import { GpuUnavailableError } from '../math/gpujs.js';
-import { BACKEND_CHOICES, selectBackend, type BackendSelection, type Workload } from '../math/select.js';
+import {
+  BACKEND_CHOICES, selectBackend, selectSweepBackend, type BackendChoice, type BackendSelection, type Workload,
+} from '../math/select.js';
 import { parseChoice, setting, type RawSettings } from '../config.js';
 
+/** What a sweep's workers train on: --backend as each worker starts it, and its name and reason for the output. */
+export interface SweepBackend {
+  choice: BackendChoice;
+  name: string;
+  reason: string;
+}
+
 export function backendFromSettings(settings: RawSettings, workload: Workload): BackendSelection {
-  const choice = setting(settings, 'backend', 'auto' as const, (key, value) => parseChoice(key, value, BACKEND_CHOICES));
+  return startable(() => selectBackend(backendChoice(settings), workload));
+}
+
+/** Started here once, and stopped: a backend that cannot start is a usage error before any worker runs. */
+export function sweepBackendFromSettings(settings: RawSettings): SweepBackend {
+  const choice = backendChoice(settings);
+  const { backend, reason } = startable(() => selectSweepBackend(choice));
+  backend.dispose();
+  return { choice, name: backend.name, reason };
+}
+
+function backendChoice(settings: RawSettings): BackendChoice {
+  return setting(settings, 'backend', 'auto' as const, (key, value) => parseChoice(key, value, BACKEND_CHOICES));
+}
+
+function startable(start: () => BackendSelection): BackendSelection {
   try {
-    return selectBackend(choice, workload);
+    return start();
   } catch (error) {
     if (error instanceof GpuUnavailableError) throw new UsageError(`${error.message} (use --backend cpu)`);
     throw error;

@@ -6,14 +6,16 @@ import { startBackends, type StartedBackend } from '../math/select.js';
 import { renderTable } from '../render/table.js';
 import { fontSection, kernelSection, shapeKey, unavailableLines, vaeSection, type FontBenchRow } from '../report/bench.js';
 import { writeJsonLine } from '../report/json.js';
-import { parseChoice, parseNumber, rejectUnknown, setting, type RawSettings } from '../config.js';
-import { OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { rejectUnknown, type RawSettings } from '../config.js';
+import type { Command, CommandContext } from './command.js';
+import { BENCH, BENCH_OPTIONS, type BENCH_SECTIONS } from '../options/bench.js';
+import { optionsHelp } from '../options/help.js';
+import { flagsOf, parseTable } from '../options/table.js';
 
 /** The architecture whose PyTorch epoch time the issue quotes (0.9 ms with 2 threads). */
 const REFERENCE_LAYERS = [35, 60, 40, 20, 2];
 
-const SECTIONS = ['kernels', 'font', 'vae'] as const;
-type Section = (typeof SECTIONS)[number];
+type Section = (typeof BENCH_SECTIONS)[number];
 
 type BackendRow = { name: string; available: boolean; reason?: string } & Record<string, unknown>;
 
@@ -45,10 +47,9 @@ function benchFont(seeds: number, progress: (line: string) => void, plan: BenchP
 }
 
 export async function runBench(settings: RawSettings, context: CommandContext, plan: BenchPlan = {}): Promise<number> {
-  rejectUnknown(settings, ['seeds', 'screen', 'only', ...Object.keys(OUTPUT_FLAGS)], 'bench');
+  rejectUnknown(settings, Object.keys(BENCH_OPTIONS), 'bench');
   if (settings.screen) return runScreenBench(context);
-  const seeds = setting(settings, 'seeds', 10, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
-  const only = setting(settings, 'only', undefined, (k, v) => parseChoice<Section>(k, v, SECTIONS));
+  const { seeds, only } = parseTable(BENCH_OPTIONS, settings);
   const runs = (section: Section) => only === undefined || only === section;
   const json = context.output === 'json';
   const progress = (line: string) => { if (!json) context.stderr.write(`${line}\n`); };
@@ -65,7 +66,7 @@ export async function runBench(settings: RawSettings, context: CommandContext, p
   const tried = [...(kernels?.backends ?? []), ...(fontBench?.backends ?? []), ...(vae?.backends ?? [])];
   const started = tried.filter((b, i) => tried.findIndex((o) => o.name === b.name) === i).map(({ name, available, reason }) => ({ name, available, reason }));
   if (json) {
-    // One row per backend, every section's figures on it (DESIGN.md: backends [{name, available, gflops, ...}]).
+    // One row per backend, every section's figures on it (docs/CONTRACTS.md, bench: backends [{name, available, ...}]).
     const rows: BackendRow[] = started.map(({ name, available, reason }) => {
       const fontRow = font?.find((r) => r.name === name);
       const vaeTiming = vae?.backends.find((b) => b.name === name)?.timing;
@@ -98,7 +99,7 @@ export async function runBench(settings: RawSettings, context: CommandContext, p
 
 /** What the font dashboard costs training, at three terminal sizes. */
 async function runScreenBench(context: CommandContext): Promise<number> {
-  const { timeScreenCost } = await import('../bench/screen.js'); // loads React and Ink
+  const { timeScreenCost } = await import('./bench-screen.js'); // loads React and Ink
   const json = context.output === 'json';
   const sizes = [[80, 24], [120, 40], [200, 60]];
   const rows = [];
@@ -121,7 +122,7 @@ async function runScreenBench(context: CommandContext): Promise<number> {
 export const benchCommand: Command = {
   name: 'bench',
   summary: 'time the compute backends on this machine',
-  flags: { seeds: { type: 'string' }, screen: { type: 'boolean' }, only: { type: 'string' }, ...OUTPUT_FLAGS },
+  flags: flagsOf(BENCH_OPTIONS),
   help: `
   Usage: sia-ae bench [--seeds N] [--only kernels|font|vae] [--json]
 
@@ -137,14 +138,7 @@ export const benchCommand: Command = {
   xvfb-run -a to include gpu.js's headless-gl mode. About a minute here.
 
   Options
-    --seeds N   seeds for the time-to-target measurement   [10]
-    --only S    kernels | font | vae: run one section   [all three]
-    --screen    instead: what the live dashboard costs training (epochs/s
-                against --json) at 80x24, 120x40 and 200x60; the cost is the
-                median over 5 alternating pairs of runs
-    --json      one result line: {"event":"result","experiment":"bench",
-                "backends":[{"name","available","gflops":{shape: GFLOP/s},
-                "fontEpochsPerSecond","vaeSamplesPerSecond",...}],"auto",...}
+${optionsHelp(BENCH_OPTIONS, BENCH)}
 `,
   run: runBench,
 };

@@ -12,12 +12,14 @@ import { runPool } from '../sweep/pool.js';
 import { meanStd, type Stat } from '../sweep/stats.js';
 import type { DenoiseScore } from '../train/denoise-score.js';
 import type { DenoiseJob, DenoiseJobResult, DenoiseModelKind } from '../train/denoise-job.js';
-import type { JobResult } from '../sweep/jobs.js';
+import type { Job, JobResult } from '../sweep/jobs.js';
 import { writeExport } from '../export/bundle.js';
 import { denoiseSweepExport, type DenoiseRow, type DenoiseSweepResult } from '../export/denoise.js';
-import { denoiseTraining, noiseLevels, runSettings, type DenoiseConfig } from './denoise-config.js';
+import { noiseLevels, runSettings } from './denoise-config.js';
+import { denoiseTraining, type DenoiseConfig } from '../options/denoise.js';
 import type { CommandContext } from './command.js';
-import { exportedLine } from './export-option.js';
+import type { SweepBackend } from './backend-choice.js';
+import { exportedLine } from '../report/exported.js';
 
 const SCORE_KEYS = ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError'] as const;
 
@@ -31,21 +33,21 @@ interface Model {
   scores: DenoiseScore[][];
 }
 
-export async function runDenoiseSweep(config: DenoiseConfig, context: CommandContext): Promise<number> {
+export async function runDenoiseSweep(config: DenoiseConfig, backend: SweepBackend, context: CommandContext): Promise<number> {
   const levels = noiseLevels(config);
   const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
   const models: Model[] = config.architectures.flatMap((layers) => [
     ...levels.map((_, level): Model => ({ kind: 'denoising', architecture: layers.join('-'), trainedOn: level, scores: levels.map(() => []) })),
     { kind: 'plain', architecture: layers.join('-'), scores: levels.map(() => []) },
   ]);
-  const jobs = seeds.flatMap((seed) => models.map((m): DenoiseJob => ({
-    kind: 'denoise', model: m.kind, training: denoiseTraining(config, m.architecture.split('-').map(Number), seed),
+  const jobs = seeds.flatMap((seed) => models.map((m): Job<DenoiseJob> => ({
+    kind: 'denoise', backend: backend.choice, model: m.kind, training: denoiseTraining(config, m.architecture.split('-').map(Number), seed),
     trainedOn: m.trainedOn === undefined ? undefined : levels[m.trainedOn], scoredOn: levels, copies: config.copies,
   })));
   const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.trainedOn ? shortLabel(job.trainedOn) : 'plain'} seed ${job.training.seed}`);
   const json = context.output === 'json';
   if (!json) {
-    context.stdout.write(`sweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} worker threads:`
+    context.stdout.write(`backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} worker threads:`
       + ` ${config.architectures.length} architectures\nx (${levels.length} noise settings + the plain baseline) x ${seeds.length} seed${seeds.length > 1 ? 's' : ''}\n`);
   }
   const started = performance.now();
@@ -58,7 +60,7 @@ export async function runDenoiseSweep(config: DenoiseConfig, context: CommandCon
 
   const rows = models.flatMap((m) => levels.flatMap((noise, level) => (m.kind === 'plain' || m.trainedOn === level ? [rowView(m, noise, level)] : [])));
   const line: DenoiseSweepResult = {
-    event: 'result', experiment: 'denoise', sweep: true, seeds: seeds.length, seed: config.seed, epochs: config.epochs, copies: config.copies,
+    event: 'result', experiment: 'denoise', sweep: true, backend: backend.name, seeds: seeds.length, seed: config.seed, epochs: config.epochs, copies: config.copies,
     workers: config.workers, sweepSeconds: seconds, rows: rows.map(({ model, view }) => jsonRow(model, view, seeds.length)),
     generalisation: models.map((m) => ({
       model: m.kind, architecture: m.architecture, trainedOn: m.trainedOn === undefined ? null : noiseFields(levels[m.trainedOn]),
@@ -110,7 +112,7 @@ function rowView(model: Model, noise: NoiseSpec, level: number): { model: Denois
   };
 }
 
-/** DESIGN.md's denoise row; with several seeds each score also has its standard deviation (`…Std`). */
+/** docs/CONTRACTS.md's denoise row; with several seeds each score also has its standard deviation (`…Std`). */
 function jsonRow(model: DenoiseModelKind, view: DenoiseRowView, seeds: number): DenoiseRow {
   const row: DenoiseRow = { model, architecture: view.architecture, ...noiseFields(view.noise), seeds };
   for (const key of SCORE_KEYS) {

@@ -1,126 +1,57 @@
 /** `sia-ae denoise`: the denoising autoencoder on the font glyphs; --sweep runs the noise study. */
 import { loadFont } from '../data/font.js';
-import { describeNoise, noiseFields } from '../data/noise.js';
-import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
-import { denoiseTable, tripletPanel, TRIPLET_LEGEND } from '../render/denoise.js';
-import { fontJsonLogger, fontPlainLogger } from '../report/font.js';
-import { writeJsonLine } from '../report/json.js';
-import { meanStd } from '../sweep/stats.js';
-import { scoringRng } from '../train/denoise-job.js';
-import { firstCopies, noisyCopies, scoreDenoising } from '../train/denoise-score.js';
-import { drive, RunControl } from '../train/drive.js';
-import { Rng } from '../nn/random.js';
+import { loadAutoencoder } from '../nn/autoencoder-file.js';
+import { denoiseJsonOutput, denoisePlainOutput } from '../report/denoise.js';
+import { DenoiseRun } from '../run/denoise.js';
+import { observe, type Outputs } from '../run/observe.js';
+import { startFontTraining } from '../train/font.js';
+import { createViewBackend } from '../math/select.js';
 import { loadDenoiseScreen } from '../ui/load.js';
-import { TripletScorer } from '../ui/denoise/scorer.js';
-import { fontHistory } from '../train/history.js';
-import { writeExport } from '../export/bundle.js';
-import { denoiseRunExport, type DenoiseRunResult } from '../export/denoise.js';
-import { newAutoencoder, trainFont, type FontDone, type FontEvent } from '../train/font.js';
 import type { RawSettings } from '../config.js';
-import { backendFromSettings } from './backend-choice.js';
-import {
-  DENOISE_DEFAULTS as D, DENOISE_FLAGS, SINGLE_NOISE, SWEEP_NOISE, denoiseTraining, noiseLevels, parseDenoiseConfig, runSettings,
-} from './denoise-config.js';
+import { backendFromSettings, sweepBackendFromSettings } from './backend-choice.js';
+import { noiseLevels, parseDenoiseConfig, runSettings } from './denoise-config.js';
+import { DENOISE_OPTIONS, denoiseTraining, MODEL, NOISE, SWEEP, type DenoiseConfig } from '../options/denoise.js';
+import { optionsHelp } from '../options/help.js';
+import { EXPORT, trainerHelp } from '../options/shared.js';
+import { flagsOf } from '../options/table.js';
 import { runDenoiseSweep } from './denoise-sweep.js';
-import { reportStopped } from './stopped.js';
-import { interruptions } from '../io/interrupt.js';
-import { TRAINER_HELP, type Command, type CommandContext } from './command.js';
-import { EXPORT_HELP, exportedLine } from './export-option.js';
+import type { Command, CommandContext } from './command.js';
 
-/** Where `s` saves on the screen when --save was not given. */
-const DEFAULT_DENOISE_FILE = 'denoise-model.json';
+/** One denoising run from its settings: the glyphs, the backend, the model (new or loaded) and its training. */
+export function startDenoiseRun(settings: RawSettings, config: DenoiseConfig): DenoiseRun {
+  const [noise] = noiseLevels(config);
+  const glyphs = loadFont();
+  const backend = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: Math.max(...config.layers.slice(1)), k: 35 });
+  const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
+  const layers = loaded?.shape.layers ?? config.layers;
+  const training = { ...denoiseTraining(config, layers, config.seed), noise };
+  const { model, events } = startFontTraining(backend.backend, glyphs, training, loaded);
+  return new DenoiseRun({
+    glyphs, model, events, backend, views: createViewBackend(), seed: config.seed,
+    maxEpochs: config.epochs, save: config.save, noise, copies: config.copies,
+    export: config.export === undefined ? undefined : { dir: config.export, settings: { ...runSettings(config), layers } },
+  });
+}
+
+/** The screen, plain lines or JSON lines for one denoising run. */
+function denoiseOutputs({ logEvery }: DenoiseConfig): Outputs<DenoiseRun> {
+  return {
+    screen: async (context) => (await loadDenoiseScreen()).denoiseScreen(context),
+    plain: (context) => denoisePlainOutput(context, logEvery),
+    json: (context) => denoiseJsonOutput(context, logEvery),
+  };
+}
 
 async function runDenoise(settings: RawSettings, context: CommandContext): Promise<number> {
   const config = parseDenoiseConfig(settings);
-  if (config.sweep) return runDenoiseSweep(config, context);
-  const [noise] = noiseLevels(config);
-  const glyphs = loadFont();
-  const { backend, reason } = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: Math.max(...config.layers.slice(1)), k: 35 });
-  const json = context.output === 'json';
-  const out = context.stdout;
-  try {
-    const model = config.load ? loadAutoencoder(config.load, backend) : undefined;
-    const layers = model?.shape.layers ?? config.layers;
-    const training = { ...denoiseTraining(config, layers, config.seed), noise };
-    if (context.output === 'plain') out.write(`backend ${backend.name}: ${reason}\ntraining a denoising autoencoder ${layers.join('-')} on ${describeNoise(noise)}\n`);
-    const logger = json ? fontJsonLogger(out, config.logEvery) : fontPlainLogger(out, config.logEvery);
-    const history = fontHistory();
-    let done: FontDone | undefined;
-    const onEvent = (event: FontEvent) => {
-      history.onEvent(event);
-      if (event.type === 'done') done = event;
-    };
-    // The model exists before training starts (the screen scores and saves it while it trains); made from the
-    // same generator that trainFont would use, so the numbers are the same.
-    const rng = new Rng(training.seed);
-    const trainee = model ?? newAutoencoder(backend, training.shape, rng);
-    const events = trainFont(backend, glyphs, training, trainee, rng);
-    if (context.output === 'screen') {
-      const { showDenoiseDashboard } = await loadDenoiseScreen();
-      const file = config.save ?? DEFAULT_DENOISE_FILE;
-      const save = () => {
-        saveAutoencoder(file, trainee, glyphs);
-        return file;
-      };
-      const info = { glyphs, architecture: layers.join('-'), noise: describeNoise(noise), backend: backend.name, maxEpochs: config.epochs, scorer: new TripletScorer(trainee, glyphs, noise, config.copies, config.seed) };
-      await showDenoiseDashboard(info, {
-        events, onEvent, control: new RunControl(), save,
-        onFinished: () => 'training done: q quits and leaves the score on the terminal',
-      }, out as NodeJS.WriteStream);
-      out.write(`backend ${backend.name}: ${reason}\n`);
-    } else {
-      const control = new RunControl();
-      const unsubscribe = interruptions.subscribe(() => control.stop());
-      await drive(events, (event) => {
-        logger.onEvent(event);
-        onEvent(event);
-      }, control).finally(unsubscribe);
-    }
-    if (!done) {
-      if (config.save) saveAutoencoder(config.save, trainee, glyphs);
-      return reportStopped(context, { epoch: history.rows.at(-1)?.epoch ?? 0, saved: config.save });
-    }
-    const { last, model: trained } = done!;
-    if (config.save) saveAutoencoder(config.save, trained, glyphs);
-    const { clean, noisy } = noisyCopies(glyphs, noise, config.copies, scoringRng(config.seed, noise));
-    const { score, output } = scoreDenoising(backend, trained, clean, noisy);
-    const samples = firstCopies(clean, noisy, output, config.copies, 35);
-    const architecture = layers.join('-');
-    const line: DenoiseRunResult = {
-      event: 'result', experiment: 'denoise', epochs: last.epoch, trainSeconds: last.elapsedMs / 1000, copies: config.copies,
-      backend: backend.name, seed: config.seed, rows: [{ model: 'denoising', architecture, ...noiseFields(noise), seeds: 1, ...score }],
-    };
-    if (json) writeJsonLine(out, line);
-    else {
-      const stat = (value: number) => meanStd([value]);
-      out.write(`\ntrained for ${last.epoch} epochs in ${(last.elapsedMs / 1000).toFixed(2)} s\n`);
-      out.write(`scored on ${config.copies} fresh noisy copies of each glyph, against the clean glyph\n(means per glyph):\n`);
-      out.write(denoiseTable([{
-        architecture, noise, inputWrongPixels: stat(score.inputWrongPixels), wrongPixels: stat(score.wrongPixels),
-        inputMeanAbsError: stat(score.inputMeanAbsError), meanAbsError: stat(score.meanAbsError),
-      }]));
-      out.write(`\nthe first copy of each glyph:\n${TRIPLET_LEGEND}\n`);
-      out.write(`in/out: wrong pixels and mean abs error of the noisy input and of the output\n\n`);
-      out.write(`${tripletPanel(glyphs, samples, context.columns).join('\n')}\n`);
-    }
-    if (!json && config.save) out.write(`saved the model to ${config.save}\n`);
-    if (config.export) {
-      const bundle = denoiseRunExport({ config: { ...runSettings(config), layers }, glyphs, noise, samples, history: history.rows, result: line });
-      const files = writeExport(config.export, bundle);
-      if (!json) out.write(exportedLine(config.export, files));
-    }
-    return 0;
-  } finally {
-    backend.dispose();
-  }
+  if (config.sweep) return runDenoiseSweep(config, sweepBackendFromSettings(settings), context);
+  return observe(startDenoiseRun(settings, config), denoiseOutputs(config), context);
 }
-
-const list = (values: number[]) => values.join(',');
 
 export const denoiseCommand: Command = {
   name: 'denoise',
   summary: 'denoising autoencoder on the glyphs; --sweep: the noise study',
-  flags: DENOISE_FLAGS,
+  flags: flagsOf(DENOISE_OPTIONS),
   help: `
   Usage: sia-ae denoise [options]
          sia-ae denoise --sweep [options]
@@ -137,38 +68,18 @@ export const denoiseCommand: Command = {
   quit, p pause, s save, arrows scroll, Tab page, ? help). --sweep prints its
   progress as text on a terminal too; --plain or --json never open it.
 
-  Noise                   [default for one run / for --sweep]
-    --noise NAME          mutation | salt-pepper | gaussian   [${D.noise}]
-    --mutation-prob X     chance that a pixel moves toward its opposite
-                          [${list(SINGLE_NOISE.mutationProb)} / ${list(SWEEP_NOISE.mutationProb)}]
-    --max-noise X         it moves by a uniform amount in [0, X]
-                          [${list(SINGLE_NOISE.maxNoise)} / ${list(SWEEP_NOISE.maxNoise)}]
-    --p X                 salt-pepper: chance that a pixel flips
-                          [${list(SINGLE_NOISE.p)} / ${list(SWEEP_NOISE.p)}]
-    --sigma X             gaussian: adds N(0, X), clipped to [0, 1]
-                          [${list(SINGLE_NOISE.sigma)} / ${list(SWEEP_NOISE.sigma)}]
-    --copies N            noisy copies per glyph when scoring   [${D.copies}]
+  Noise   [default for one run / for --sweep]
+${optionsHelp(DENOISE_OPTIONS, NOISE)}
 
   Model and training
-    --layers LIST         encoder widths, 35 down to the latent size (one run)
-                          [${list(D.layers)}]
-    --activation NAME     hidden activation   [${D.activation}]
-    --latent-activation NAME                  [${D.latentActivation}]
-    --loss NAME           bce | mse   [${D.loss}]
-    --batch N             glyphs per step (32 = full batch)   [${D.batch}]
-    --log-every N         a progress line every N epochs (one run)   [${D.logEvery}]
-    defaults: --optimizer ${D.optimizer} --lr ${D.lr} --epochs ${D.epochs} --seed ${D.seed}
+${optionsHelp(DENOISE_OPTIONS, MODEL)}
 
   Sweep (lists comma-separated; a config file may give JSON arrays)
-    --sweep               run the grid, plus the baselines
-    --architectures LIST  [${D.architectures.map((a) => a.join('-')).join(',')}]
-    --seeds N             seeds --seed .. --seed+N-1 per grid point;
-                          the tables show mean ± std   [${D.seeds}]
-    --workers N           worker threads   [the cores available]
+${optionsHelp(DENOISE_OPTIONS, SWEEP)}
 
   Export (one run: curve, triplets; --sweep: error charts, tables)
-${EXPORT_HELP}
-${TRAINER_HELP}
+${optionsHelp(DENOISE_OPTIONS, EXPORT)}
+${trainerHelp(DENOISE_OPTIONS)}
 
   Examples
     sia-ae denoise --noise salt-pepper --p 0.1

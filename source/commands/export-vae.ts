@@ -5,7 +5,7 @@
  */
 import { loadSplits } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
-import type { ExportBundle } from '../export/bundle.js';
+import type { ExportBundle } from '../export/contents.js';
 import { vaeExport } from '../export/vae.js';
 import { createCpuBackend } from '../math/select.js';
 import { loadVaeCheckpoint } from '../nn/vae-file.js';

@@ -1,10 +1,11 @@
 /** `sia-ae export --model FILE DIR`: the figures, tables and report of a saved model, without training. */
 import { loadFont, selectGlyphs } from '../data/font.js';
 import { UsageError } from '../errors.js';
-import { writeExport, type ExportBundle } from '../export/bundle.js';
+import { writeExport } from '../export/bundle.js';
+import type { ExportBundle } from '../export/contents.js';
 import { checkExportDirectory } from '../export/directory.js';
 import { fontExport } from '../export/font.js';
-import { createCpuBackend } from '../math/select.js';
+import { createCpuBackend, createViewBackend } from '../math/select.js';
 import { readAutoencoder } from '../nn/autoencoder-file.js';
 import { modelFileKind } from '../nn/model-file.js';
 import { VAE_KIND } from '../nn/vae-file.js';
@@ -12,15 +13,13 @@ import { trainFont, type FontDone } from '../train/font.js';
 import { fontResult } from '../train/font-result.js';
 import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { writeJsonLine } from '../report/json.js';
-import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
-import { exportedLine } from './export-option.js';
+import type { Command, CommandContext } from './command.js';
+import { EXPORT_COMMAND, EXPORT_COMMAND_OPTIONS } from '../options/export.js';
+import { optionsHelp } from '../options/help.js';
+import { flagsOf, parseTable } from '../options/table.js';
+import { exportedLine } from '../report/exported.js';
 import { vaeModelExport } from './export-vae.js';
-import { FONT_DEFAULTS } from './font.js';
-
-const EXPORT_COMMAND_FLAGS = {
-  model: { type: 'string' },
-  ...OUTPUT_FLAGS,
-} as const;
+import { FONT_DEFAULTS, fontTraining } from '../options/font.js';
 
 /** The export of each kind of saved model (the model file's `kind`). */
 const SAVED_MODEL_EXPORTS = new Map<string, (file: string) => ExportBundle>([
@@ -38,24 +37,22 @@ function fontModelExport(file: string): ExportBundle {
     const { model, meta } = readAutoencoder(file, backend);
     const glyphs = selectGlyphs(loadFont(), meta.chars.join(''));
     const d = FONT_DEFAULTS;
-    const events = trainFont(backend, glyphs, {
-      shape: model.shape, loss: d.loss, optimizer: d.optimizer, lr: d.lr, epochs: 0, batch: d.batch, target: d.target, seed: d.seed,
-    }, model);
+    const events = trainFont(backend, glyphs, fontTraining({ ...d, epochs: 0 }, model.shape), model);
     const done = [...events].find((event): event is FontDone => event.type === 'done')!;
     const result = { event: 'result' as const, ...fontResult(done, glyphs, { backend: backend.name, backendReason: 'export evaluates on the CPU', seed: d.seed, target: d.target }) };
     const config = {
       load: file, layers: model.shape.layers, activation: model.shape.activation, latentActivation: model.shape.latentActivation,
       loss: d.loss, target: d.target, subset: glyphs.length < loadFont().length ? meta.chars.join('') : undefined,
     };
-    return fontExport({ config, glyphs, done, result, history: [], modelFile: file });
+    return fontExport({ config, glyphs, views: createViewBackend(), done, result, history: [], modelFile: file });
   } finally {
     backend.dispose();
   }
 }
 
 async function runExport(settings: RawSettings, context: CommandContext): Promise<number> {
-  rejectUnknown(settings, [...Object.keys(EXPORT_COMMAND_FLAGS), 'dir'], 'export');
-  const file = setting(settings, 'model', undefined, parseString);
+  rejectUnknown(settings, [...Object.keys(EXPORT_COMMAND_OPTIONS), 'dir'], 'export');
+  const file = parseTable(EXPORT_COMMAND_OPTIONS, settings).model;
   const dir = setting(settings, 'dir', undefined, parseString);
   if (!file || !dir) throw new UsageError('usage: sia-ae export --model FILE DIR (see sia-ae export --help)');
   checkExportDirectory(dir, `export directory ${dir}`, { '--model': file });
@@ -71,7 +68,7 @@ async function runExport(settings: RawSettings, context: CommandContext): Promis
 export const exportCommand: Command = {
   name: 'export',
   summary: "write a saved model's figures, tables and report to DIR",
-  flags: EXPORT_COMMAND_FLAGS,
+  flags: flagsOf(EXPORT_COMMAND_OPTIONS),
   arguments: ['dir'],
   help: `
   Usage: sia-ae export --model FILE DIR
@@ -90,9 +87,7 @@ export const exportCommand: Command = {
   --model FILE inside DIR. A symlink to a directory is followed.
 
   Options
-    --model FILE        a model saved with --save
-    --json              one line: {"event":"result","experiment":"export",...}
-${CONFIG_HELP}
+${optionsHelp(EXPORT_COMMAND_OPTIONS, EXPORT_COMMAND)}
 
   Examples
     sia-ae font --save font-model.json

@@ -7,54 +7,33 @@ import { UsageError } from '../errors.js';
 import { fontSweepTable, type FontSweepRowView } from '../render/font-sweep.js';
 import { writeJsonLine } from '../report/json.js';
 import { sweepProgress } from '../report/sweep.js';
-import type { JobResult } from '../sweep/jobs.js';
+import type { Job, JobResult } from '../sweep/jobs.js';
 import { interruptible } from '../io/interrupt.js';
-import { defaultWorkers, runPool } from '../sweep/pool.js';
+import { runPool } from '../sweep/pool.js';
 import { meanStd } from '../sweep/stats.js';
 import type { FontJob, FontJobResult } from '../train/font-job.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';
-import { flagName, LEARNING_RATE_RULE, parseList, parseNumber, parseNumberList, setting, type RawSettings } from '../config.js';
+import type { RawSettings } from '../config.js';
 import type { CommandContext } from './command.js';
-import { exportedLine } from './export-option.js';
+import { exportedLine } from '../report/exported.js';
 import { writeExport } from '../export/bundle.js';
 import { fontSweepExport, type FontSweepResult } from '../export/font-sweep.js';
-import { FONT_DEFAULTS, fontShape, parseFontConfig } from './font.js';
-
-export const FONT_SWEEP_FLAGS = {
-  sweep: { type: 'boolean' },
-  latent: { type: 'string' },
-  subsets: { type: 'string' },
-  seeds: { type: 'string' },
-  workers: { type: 'string' },
-} as const;
-
-export const FONT_SWEEP_HELP = `
-  Sweep (lists are comma-separated; --lr takes a list too)
-    --sweep             train every latent size x subset x learning rate
-                        on worker threads
-    --latent LIST       latent sizes (the last --layers width)   [1,2,3,4]
-    --subsets LIST      character sets, "full" = all 32, e.g. full,aben  [full]
-    --seeds N           seeds --seed .. --seed+N-1 per grid point   [1]
-    --workers N         worker threads   [the cores available]`;
+import { FONT_COMMAND_OPTIONS, FONT_SWEEP_OPTIONS, fontTraining, parseFontConfig } from '../options/font.js';
+import { checkScope, parseTable } from '../options/table.js';
+import { sweepBackendFromSettings } from './backend-choice.js';
 
 const FULL = 'full';
 
-/** True for --sweep; sweep flags without it are a usage error. */
+/** True for --sweep; a sweep's options without it, or a single run's with it, are a usage error. */
 export function isFontSweep(settings: RawSettings): boolean {
-  const stray = Object.keys(FONT_SWEEP_FLAGS).find((key) => key !== 'sweep' && settings[key] !== undefined);
-  if (settings.sweep !== true && stray) throw new UsageError(`${flagName(stray)} needs --sweep`);
-  return settings.sweep === true;
+  const sweep = settings.sweep === true;
+  checkScope(FONT_COMMAND_OPTIONS, settings, sweep);
+  return sweep;
 }
 
 export async function runFontSweep(settings: RawSettings, context: CommandContext): Promise<number> {
-  const { sweep, latent, subsets, seeds, workers, lr, ...rest } = settings;
-  for (const key of ['save', 'load']) if (rest[key] !== undefined) throw new UsageError(`${flagName(key)} applies to a single run, not --sweep`);
-  const base = parseFontConfig(rest);
-  const grid = {
-    latent: setting(settings, 'latent', [1, 2, 3, 4], (k, v) => parseNumberList(k, v, { min: 1, integer: true })),
-    subsets: setting(settings, 'subsets', [FULL], (k, v) => parseList(k, v).map(String)),
-    lr: setting(settings, 'lr', [FONT_DEFAULTS.lr], (k, v) => parseNumberList(k, v, LEARNING_RATE_RULE)),
-  };
+  const base = parseFontConfig({ ...settings, lr: undefined }); // the grid's --lr is a list
+  const grid = parseTable(FONT_SWEEP_OPTIONS, settings, true);
   if (grid.subsets.length === 0) throw new UsageError('--subsets needs at least one character set, e.g. full,aben');
   for (const subset of grid.subsets) {
     try {
@@ -63,24 +42,22 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
       throw new UsageError(`--subsets: ${(error as Error).message}`);
     }
   }
-  const seedCount = setting(settings, 'seeds', 1, (k, v) => parseNumber(k, v, { min: 1, max: 100, integer: true }));
+  const seedCount = grid.seeds;
   const points = grid.latent.flatMap((z) => grid.subsets.flatMap((subset) => grid.lr.map((rate) => ({ latent: z, subset, lr: rate }))));
-  const jobs = Array.from({ length: seedCount }, (_, s) => base.seed + s).flatMap((seed) => points.map((point): FontJob => ({
-    kind: 'font',
+  const backend = sweepBackendFromSettings(settings);
+  const jobs = Array.from({ length: seedCount }, (_, s) => base.seed + s).flatMap((seed) => points.map((point): Job<FontJob> => ({
+    kind: 'font', backend: backend.choice,
     subset: point.subset === FULL ? undefined : point.subset,
-    training: {
-      shape: fontShape({ ...base, layers: [...base.layers.slice(0, -1), point.latent] }), loss: base.loss, optimizer: base.optimizer,
-      lr: point.lr, epochs: base.epochs, batch: base.batch, target: base.target, seed,
-    },
+    training: fontTraining({ ...base, layers: [...base.layers.slice(0, -1), point.latent], lr: point.lr, seed }),
   })));
   const glyphCount = loadFont().length;
   for (const layers of new Set(jobs.map((job) => job.training.shape.layers.join(',')))) {
     checkMemory(`--layers ${layers}`, autoencoderSize(layers.split(',').map(Number)), 2 * glyphCount);
   }
   const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.subset ?? FULL} lr ${job.training.lr} seed ${job.training.seed}`);
-  const threads = setting(settings, 'workers', defaultWorkers(), (k, v) => parseNumber(k, v, { min: 1, max: 64, integer: true }));
+  const threads = grid.workers;
   const json = context.output === 'json';
-  if (!json) context.stdout.write(`sweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`);
+  if (!json) context.stdout.write(`backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`);
   const started = performance.now();
   const results = await interruptible((signal) => runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, context.output, labels, outcome), signal })) as FontJobResult[];
   const seconds = (performance.now() - started) / 1000;
@@ -95,7 +72,7 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
     };
   });
   const line: FontSweepResult = {
-    event: 'result', experiment: 'font-sweep', seeds: seedCount, seed: base.seed, target: base.target, epochs: base.epochs, sweepSeconds: seconds,
+    event: 'result', experiment: 'font-sweep', backend: backend.name, seeds: seedCount, seed: base.seed, target: base.target, epochs: base.epochs, sweepSeconds: seconds,
     rows: rows.map((r) => ({
       latent: r.latent, subset: r.subset, lr: r.lr, seeds: r.seeds, maxPixelError: r.maxPixelError.mean, meanPixelError: r.meanPixelError.mean,
       epochsToTarget: r.epochsToTarget?.mean ?? null, reachedShare: r.reached / r.seeds,

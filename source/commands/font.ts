@@ -1,121 +1,28 @@
 /** `sia-ae font`: the basic autoencoder on the font glyphs. */
-import { GLYPH_COLS, GLYPH_PIXELS, GLYPH_ROWS, loadFont, selectGlyphs, type Glyph } from '../data/font.js';
-import { glyphLines, wrapBlocks } from '../render/glyph.js';
+import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
-import type { Backend } from '../math/backend.js';
 import type { Autoencoder, AutoencoderShape } from '../nn/autoencoder.js';
-import { fontJsonLogger, fontPlainLogger, fontPlainSummary } from '../report/font.js';
-import { writeJsonLine } from '../report/json.js';
-import { drive, RunControl } from '../train/drive.js';
-import { newAutoencoder, trainFont, type FontDone, type FontEpoch, type FontEvent } from '../train/font.js';
-import { interruptions } from '../io/interrupt.js';
-import { Rng } from '../nn/random.js';
-import { fontResult, type FontResult } from '../train/font-result.js';
-import { loadAutoencoder, saveAutoencoder } from '../nn/autoencoder-file.js';
+import { startFontTraining } from '../train/font.js';
+import { createViewBackend } from '../math/select.js';
+import { fontJsonOutput, fontPlainOutput } from '../report/font.js';
+import { FontRun } from '../run/font.js';
+import { observe, type Outputs } from '../run/observe.js';
+import { loadAutoencoder } from '../nn/autoencoder-file.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';
-import {
-  parseBoolean, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
-} from '../config.js';
-import { writeExport } from '../export/bundle.js';
-import { fontExport } from '../export/font.js';
-import { fontHistory, type HistoryRow } from '../train/history.js';
+import type { RawSettings } from '../config.js';
 import { loadFontScreen } from '../ui/load.js';
 import { backendFromSettings } from './backend-choice.js';
-import { FONT_SWEEP_FLAGS, FONT_SWEEP_HELP, isFontSweep, runFontSweep } from './font-sweep.js';
-import { parseNetworkSettings, type NetworkSettings } from './network-config.js';
-import { parseSaveFile } from './save-option.js';
-import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
-import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
-import { reportStopped } from './stopped.js';
+import { isFontSweep, runFontSweep } from './font-sweep.js';
+import type { Command, CommandContext } from './command.js';
+import {
+  FONT, FONT_COMMAND_OPTIONS, fontShape, fontTraining, parseFontConfig, SWEEP, type FontConfig,
+} from '../options/font.js';
+import { optionsHelp } from '../options/help.js';
+import { EXPORT, trainerHelp } from '../options/shared.js';
+import { flagsOf } from '../options/table.js';
 
-/** The network settings (network-config.ts), plus the font run's own. */
-export interface FontConfig extends NetworkSettings {
-  /** Encoder widths from the 35 pixels down to the latent size; the decoder mirrors them. */
-  layers: number[];
-  /** Train on these characters only (e.g. "aben"); all 32 when absent. */
-  subset?: string;
-  /** Stop once every glyph has at most this many wrong pixels. */
-  target: number;
-  seed: number;
-  /** A progress line every this many epochs (plain and JSON output). */
-  logEvery: number;
-  save?: string;
-  load?: string;
-  /** Write figures, tables, result and report of the run to this directory. */
-  export?: string;
-  /** The screen closes as soon as training ends, instead of staying until q. */
-  exitOnDone: boolean;
-}
-
-/** lr 0.02 with Adam reached the target on 60 of 60 seeds, in a median of ~210 epochs. */
-export const FONT_DEFAULTS: FontConfig = {
-  layers: [35, 30, 2],
-  activation: 'tanh',
-  latentActivation: 'identity',
-  loss: 'bce',
-  optimizer: 'adam',
-  lr: 0.02,
-  epochs: 5000,
-  batch: 32,
-  target: 1,
-  seed: 1,
-  logEvery: 25,
-  exitOnDone: false,
-};
-
-const FONT_FLAGS = {
-  ...TRAINER_FLAGS,
-  ...OUTPUT_FLAGS,
-  ...EXPORT_FLAGS,
-  layers: { type: 'string' },
-  activation: { type: 'string' },
-  latentActivation: { type: 'string' },
-  loss: { type: 'string' },
-  batch: { type: 'string' },
-  subset: { type: 'string' },
-  target: { type: 'string' },
-  logEvery: { type: 'string' },
-  ...FONT_SWEEP_FLAGS,
-  exitOnDone: { type: 'boolean' },
-} as const;
-
-export function parseFontConfig(settings: RawSettings): FontConfig {
-  rejectUnknown(settings, [...Object.keys(FONT_FLAGS)], 'font');
-  const d = FONT_DEFAULTS;
-  const layers = setting(settings, 'layers', d.layers, (k, v) => parseNumberList(k, v, { min: 1, integer: true }));
-  if (layers[0] !== 35) throw new UsageError(`--layers must start at 35 (the 7x5 pixels of a glyph), got ${layers.join(',')}`);
-  if (layers.length < 2) throw new UsageError('--layers needs at least the input and the latent size, e.g. 35,2');
-  return {
-    layers,
-    ...parseNetworkSettings(settings, d),
-    subset: setting(settings, 'subset', undefined, parseString),
-    target: setting(settings, 'target', d.target, (k, v) => parseNumber(k, v, { min: 0, max: 35, integer: true })),
-    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
-    logEvery: setting(settings, 'logEvery', d.logEvery, (k, v) => parseNumber(k, v, { min: 1, integer: true })),
-    save: parseSaveFile(settings),
-    load: setting(settings, 'load', undefined, parseString),
-    export: parseExportDirectory(settings),
-    exitOnDone: setting(settings, 'exitOnDone', d.exitOnDone, parseBoolean),
-  };
-}
-
-export function fontShape(config: FontConfig): AutoencoderShape {
-  return { layers: config.layers, activation: config.activation, latentActivation: config.latentActivation, outputActivation: 'sigmoid' };
-}
-
-/** Everything a font run needs, validated and started: the screen and the reporters share it. */
-export interface FontRun {
-  config: FontConfig;
-  glyphs: Glyph[];
-  backend: Backend;
-  backendReason: string;
-  /** The model being trained (the screen decodes with it and saves it mid-run). */
-  model: Autoencoder;
-  events: Generator<FontEvent>;
-}
-
-export function startFontRun(settings: RawSettings): FontRun {
-  const config = parseFontConfig(settings);
+/** A font run from its settings: the glyphs, the backend, the model (new or loaded) and its training. */
+export function startFontRun(settings: RawSettings, config = parseFontConfig(settings)): FontRun {
   let glyphs: Glyph[];
   try {
     glyphs = selectGlyphs(loadFont(), config.subset);
@@ -125,120 +32,41 @@ export function startFontRun(settings: RawSettings): FontRun {
   const batch = Math.min(config.batch, glyphs.length);
   checkMemory(`--layers ${config.layers.join(',')}`, autoencoderSize(config.layers), batch + glyphs.length);
   const widest = Math.max(...config.layers.slice(1));
-  const { backend, reason } = backendFromSettings(settings, { m: batch, n: widest, k: 35 });
-  const rng = new Rng(config.seed);
-  let model: Autoencoder;
-  if (config.load) {
-    model = loadAutoencoder(config.load, backend);
-    if (settings.layers !== undefined && model.shape.layers.join() !== config.layers.join()) {
-      throw new UsageError(`--layers ${config.layers.join(',')} differs from the loaded model's ${model.shape.layers.join(',')}`);
+  const backend = backendFromSettings(settings, { m: batch, n: widest, k: 35 });
+  const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
+  if (loaded) {
+    if (settings.layers !== undefined && loaded.shape.layers.join() !== config.layers.join()) {
+      throw new UsageError(`--layers ${config.layers.join(',')} differs from the loaded model's ${loaded.shape.layers.join(',')}`);
     }
-    config.layers = model.shape.layers;
-  } else {
-    model = newAutoencoder(backend, fontShape(config), rng);
+    config.layers = loaded.shape.layers;
   }
-  const events = trainFont(backend, glyphs, {
-    shape: model.shape, loss: config.loss, optimizer: config.optimizer, lr: config.lr,
-    epochs: config.epochs, batch: config.batch, target: config.target, seed: config.seed,
-  }, model, rng);
-  return { config, glyphs, backend, backendReason: reason, model, events };
+  const { model, events } = startFontTraining(backend.backend, glyphs, fontTraining(config, loaded?.shape), loaded);
+  const { export: dir, ...recorded } = config;
+  return new FontRun({
+    glyphs, model, events, backend, views: createViewBackend(), seed: config.seed, target: config.target, maxEpochs: config.epochs, save: config.save,
+    export: dir === undefined ? undefined : { dir, settings: recorded },
+  });
 }
 
-export function finishFontRun(run: FontRun, done: FontDone) {
-  if (run.config.save) saveAutoencoder(run.config.save, done.model, run.glyphs);
-  return fontResult(done, run.glyphs, { backend: run.backend.name, backendReason: run.backendReason, seed: run.config.seed, target: run.config.target });
+/** The screen, plain lines or JSON lines for a font run. */
+export function fontOutputs(config: Pick<FontConfig, 'logEvery' | 'exitOnDone'>): Outputs<FontRun> {
+  return {
+    screen: async (context) => (await loadFontScreen()).fontScreen(context, { exitOnDone: config.exitOnDone }),
+    plain: (context) => fontPlainOutput(context, config.logEvery),
+    json: (context) => fontJsonOutput(context, config.logEvery),
+  };
 }
 
 async function runFont(settings: RawSettings, context: CommandContext): Promise<number> {
   if (isFontSweep(settings)) return runFontSweep(settings, context);
-  const run = startFontRun(settings);
-  if (context.output === 'screen') return runFontOnScreen(run, context);
-  const json = context.output === 'json';
-  if (!json) context.stdout.write(`backend ${run.backend.name}: ${run.backendReason}\n`);
-  const logger = json ? fontJsonLogger(context.stdout, run.config.logEvery) : fontPlainLogger(context.stdout, run.config.logEvery);
-  const history = fontHistory();
-  let done: FontDone | undefined;
-  let last: FontEpoch | undefined;
-  const control = new RunControl();
-  const unsubscribe = interruptions.subscribe(() => control.stop());
-  try {
-    await drive(run.events, (event) => {
-      logger.onEvent(event);
-      history.onEvent(event);
-      if (event.type === 'done') done = event;
-      else last = event;
-    }, control);
-  } finally {
-    unsubscribe();
-    run.backend.dispose();
-  }
-  if (!done) return reportFontStop(run, last, context);
-  const line = { event: 'result' as const, ...finishFontRun(run, done!) };
-  if (json) writeJsonLine(context.stdout, line);
-  else context.stdout.write(fontPlainSummary(line, run.glyphs, done!.last.outputs, context.columns));
-  if (!json && run.config.save) context.stdout.write(`saved the model to ${run.config.save}\n`);
-  exportFontRun(run, done!, line, history.rows, [], context);
-  return 0;
-}
-
-/** --export: the figures, tables and report of a finished run, with the explorer's kept points. */
-function exportFontRun(
-  run: FontRun, done: FontDone, line: { event: 'result' } & FontResult, history: HistoryRow[], kept: Array<{ label: string; z: number[] }>, context: CommandContext,
-): void {
-  if (!run.config.export) return;
-  const { export: dir, ...config } = run.config;
-  const files = writeExport(dir, fontExport({ config, glyphs: run.glyphs, done, result: line, history, kept }));
-  if (context.output !== 'json') context.stdout.write(exportedLine(dir, files));
-}
-
-/** The live dashboard; when it closes, the run's summary stays in the terminal. */
-async function runFontOnScreen(run: FontRun, context: CommandContext): Promise<number> {
-  const { showFontDashboard } = await loadFontScreen();
-  const history = fontHistory();
-  let outcome;
-  try {
-    outcome = await showFontDashboard(run, context, history.onEvent);
-  } finally {
-    run.backend.dispose();
-  }
-  const { done, last, kept } = outcome;
-  const out = context.stdout;
-  out.write(`backend ${run.backend.name}: ${run.backendReason}\n`);
-  if (done) {
-    const line = { event: 'result' as const, ...fontResult(done, run.glyphs, { backend: run.backend.name, backendReason: run.backendReason, seed: run.config.seed, target: run.config.target }) };
-    out.write(fontPlainSummary(line, run.glyphs, done.last.outputs, context.columns));
-    if (run.config.save) out.write(`saved the model to ${run.config.save}\n`);
-    exportFontRun(run, done, line, history.rows, kept.map((z, i) => ({ label: `kept ${i + 1}`, z })), context);
-  }
-  const status = done ? 0 : reportFontStop(run, last, context);
-  if (kept.length > 0) out.write(keptGlyphsText(run.model, kept, context.columns));
-  return status;
-}
-
-/** A run stopped before its end (q, Ctrl-C, a signal, a lost terminal): the model is saved when --save asks. */
-function reportFontStop(run: FontRun, last: FontEpoch | undefined, context: CommandContext): number {
-  if (run.config.save) saveAutoencoder(run.config.save, run.model, run.glyphs);
-  return reportStopped(context, {
-    epoch: last?.epoch ?? 0,
-    saved: run.config.save,
-    detail: last && `loss ${last.loss.toFixed(5)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`,
-  });
-}
-
-/** The glyphs kept in the explorer, as ASCII art captioned with their latent points. */
-function keptGlyphsText(model: Autoencoder, kept: number[][], columns: number): string {
-  const pixels = model.decode(Float32Array.from(kept.flat()), kept.length);
-  const blocks = kept.map((z, i) => ({
-    lines: glyphLines(pixels.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS), GLYPH_ROWS, GLYPH_COLS),
-    caption: z.map((v) => v.toFixed(2)).join(','),
-  }));
-  return `\nglyphs you kept (sia-ae generate --model FILE --z X,Y draws them again):\n\n${wrapBlocks(blocks, columns, 3).join('\n')}\n`;
+  const config = parseFontConfig(settings);
+  return observe(startFontRun(settings, config), fontOutputs(config), context);
 }
 
 export const fontCommand: Command = {
   name: 'font',
   summary: 'autoencoder on the 32 font glyphs, 2-D latent space (default)',
-  flags: FONT_FLAGS,
+  flags: flagsOf(FONT_COMMAND_OPTIONS),
   help: `
   Usage: sia-ae font [options]
 
@@ -250,20 +78,14 @@ export const fontCommand: Command = {
   terminal, it prints text instead.
 
   Options
-    --layers LIST       encoder widths from 35 down to the latent size
-                        [${FONT_DEFAULTS.layers.join(',')}]; the decoder mirrors them (35-30-2-30-35)
-    --activation NAME   hidden layers: tanh | sigmoid | relu | identity  [${FONT_DEFAULTS.activation}]
-    --latent-activation NAME   the latent layer's  [${FONT_DEFAULTS.latentActivation}]
-    --loss NAME         bce | mse   [${FONT_DEFAULTS.loss}]
-    --batch N           glyphs per step (32 = full batch)   [${FONT_DEFAULTS.batch}]
-    --subset CHARS      train on these characters only, e.g. aben
-    --target N          stop once every glyph has at most N wrong pixels  [${FONT_DEFAULTS.target}]
-    --log-every N       a progress line every N epochs   [${FONT_DEFAULTS.logEvery}]
-${EXPORT_HELP}
-    --exit-on-done      close the dashboard when training ends (else: until q)
-    defaults: --optimizer ${FONT_DEFAULTS.optimizer} --lr ${FONT_DEFAULTS.lr} --epochs ${FONT_DEFAULTS.epochs} --seed ${FONT_DEFAULTS.seed}
-${FONT_SWEEP_HELP}
-${TRAINER_HELP}
+${optionsHelp(FONT_COMMAND_OPTIONS, FONT)}
+
+  Export
+${optionsHelp(FONT_COMMAND_OPTIONS, EXPORT)}
+
+  Sweep (lists are comma-separated; --lr takes a list too)
+${optionsHelp(FONT_COMMAND_OPTIONS, SWEEP)}
+${trainerHelp(FONT_COMMAND_OPTIONS)}
 
   Examples
     sia-ae font --save font-model.json

@@ -2,12 +2,14 @@
 import { IMAGE_PIXELS } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
 import { createCpuBackend } from '../math/select.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import { loadVae } from '../nn/vae-file.js';
 import { digitGridLines, digitRowLines, GRID_CAPTION } from '../render/vae.js';
 import { writeJsonLine } from '../report/json.js';
 import { gridPoints } from '../train/vae-view.js';
-import { parseNumber, SEED_RULE, setting, type RawSettings } from '../config.js';
+import { parseNumber, setting, type RawSettings } from '../config.js';
+import { GENERATE_OPTIONS } from '../options/generate.js';
+import { readOption } from '../options/table.js';
 import type { CommandContext } from './command.js';
 import { pointLabel, zPoints, type LatentPoint } from './latent-points.js';
 
@@ -18,9 +20,10 @@ export async function generateVae(settings: RawSettings, file: string, context: 
     const model = loadVae(file, backend);
     const latent = model.shape.latent;
     const points = zPoints(settings, latent);
-    const samples = setting(settings, 'samples', 0, (k, v) => parseNumber(k, v, { min: 1, max: 256, integer: true }));
-    const rng = new Rng(setting(settings, 'seed', 1, (k, v) => parseNumber(k, v, SEED_RULE)));
+    const samples = readOption(GENERATE_OPTIONS, 'samples', settings) ?? 0;
+    const rng = new Rng(readOption(GENERATE_OPTIONS, 'seed', settings));
     for (let i = 0; i < samples; i++) points.push({ label: `sample ${i + 1}`, z: Array.from({ length: latent }, () => rng.normal()) });
+    // A grid of digits at most 16 wide fits a terminal (font glyphs: 32, the option's own rule).
     const n = setting(settings, 'grid', 0, (k, v) => parseNumber(k, v, { min: 2, max: 16, integer: true }));
     if (n > 0 && latent !== 2) throw new UsageError(`--grid needs a 2-D latent space; this model's is ${latent}-D (use --samples or --z)`);
     const gridAt = n > 0 ? gridPoints(n) : [];

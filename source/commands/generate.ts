@@ -9,22 +9,13 @@ import { writeJsonLine } from '../report/json.js';
 import { interpolate, latentBounds, latentGrid, type LatentBounds } from '../train/latent.js';
 import { modelFileKind } from '../nn/model-file.js';
 import { VAE_KIND } from '../nn/vae-file.js';
-import { parseNumber, parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
-import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { parseString, rejectUnknown, type RawSettings } from '../config.js';
+import type { Command, CommandContext } from './command.js';
+import { GENERATE_OPTIONS, OUTPUT, WHAT } from '../options/generate.js';
+import { optionsHelp } from '../options/help.js';
+import { flagsOf, readOption } from '../options/table.js';
 import { generateVae } from './generate-vae.js';
 import { zPoints } from './latent-points.js';
-
-const GENERATE_FLAGS = {
-  model: { type: 'string' },
-  z: { type: 'string', isMultiple: true },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  steps: { type: 'string' },
-  grid: { type: 'string' },
-  samples: { type: 'string' },
-  seed: { type: 'string' },
-  ...OUTPUT_FLAGS,
-} as const;
 
 interface Generated {
   label: string;
@@ -45,11 +36,11 @@ function requestedPoints(settings: RawSettings, model: Autoencoder, codeOf: (cha
   points.push(...zPoints(settings, model.latentSize));
   if (settings.from !== undefined || settings.to !== undefined) {
     const from = parseString('from', settings.from), to = parseString('to', settings.to);
-    const steps = setting(settings, 'steps', 5, (k, v) => parseNumber(k, v, { min: 2, max: 64, integer: true }));
+    const steps = readOption(GENERATE_OPTIONS, 'steps', settings);
     interpolate(codeOf(from), codeOf(to), steps).forEach((z, i) => points.push({ label: i === 0 ? from : i === steps - 1 ? to : `${i}/${steps - 1}`, z }));
   }
   if (settings.grid !== undefined) {
-    const n = parseNumber('grid', settings.grid, { min: 2, max: 32, integer: true });
+    const n = readOption(GENERATE_OPTIONS, 'grid', settings)!;
     if (model.latentSize !== 2) throw new UsageError(`--grid needs a 2-D latent space; this model's is ${model.latentSize}-D (use --z)`);
     return { points, grid: { n, bounds: bounds() } };
   }
@@ -79,8 +70,8 @@ function renderPlain(points: Generated[], grid: Generated[], request: Request, c
 }
 
 async function runGenerate(settings: RawSettings, context: CommandContext): Promise<number> {
-  rejectUnknown(settings, Object.keys(GENERATE_FLAGS), 'generate');
-  const file = setting(settings, 'model', undefined, parseString);
+  rejectUnknown(settings, Object.keys(GENERATE_OPTIONS), 'generate');
+  const file = readOption(GENERATE_OPTIONS, 'model', settings);
   if (!file) throw new UsageError('generate needs --model FILE (save one with: sia-ae font --save FILE or sia-ae vae --save FILE)');
   if (modelFileKind(file) === VAE_KIND) return generateVae(settings, file, context);
   if (settings.samples !== undefined || settings.seed !== undefined) throw new UsageError('--samples and --seed draw from a VAE; this is a font autoencoder (use --z, --from/--to or --grid)');
@@ -121,7 +112,7 @@ function flatten(rows: Float32Array[]): Float32Array {
 export const generateCommand: Command = {
   name: 'generate',
   summary: 'decode latent points of a saved model into new glyphs or digits',
-  flags: GENERATE_FLAGS,
+  flags: flagsOf(GENERATE_OPTIONS),
   help: `
   Usage: sia-ae generate --model FILE [what to generate] [--json]
 
@@ -129,19 +120,10 @@ export const generateCommand: Command = {
   (\`sia-ae font --save FILE\`) or digits (\`sia-ae vae --save FILE\`).
 
   What to generate (any combination)
-    --z X,Y             decode this latent point (repeat for more points)
-    --from A --to B     interpolate between the codes of glyphs A and B ...
-    --steps N           ... in N steps, both ends included   [5]
-    --grid N            an N x N grid over the latent range the training glyphs
-                        occupy (2-D models)
-                        VAE: over [-2, 2] x [-2, 2]
-    --samples N         VAE: N digits decoded from draws of N(0, I) ...
-    --seed N            ... with this seed   [1]
+${optionsHelp(GENERATE_OPTIONS, WHAT)}
 
   Output
-    --json              one result line: {"event":"result",
-                        "experiment":"generate","glyphs":[{label,z,pixels}]}
-${CONFIG_HELP}
+${optionsHelp(GENERATE_OPTIONS, OUTPUT)}
 
   Examples
     sia-ae font --save font-model.json

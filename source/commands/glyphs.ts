@@ -3,12 +3,15 @@ import { GLYPH_COLS, GLYPH_ROWS, loadFont, selectGlyphs } from '../data/font.js'
 import { UsageError } from '../errors.js';
 import { glyphLines, wrapBlocks } from '../render/glyph.js';
 import { writeJsonLine } from '../report/json.js';
-import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
-import { CONFIG_HELP, OUTPUT_FLAGS, type Command, type CommandContext } from './command.js';
+import { rejectUnknown, type RawSettings } from '../config.js';
+import type { Command, CommandContext } from './command.js';
+import { GLYPHS, GLYPHS_OPTIONS } from '../options/glyphs.js';
+import { optionsHelp } from '../options/help.js';
+import { flagsOf, parseTable } from '../options/table.js';
 
 async function runGlyphs(settings: RawSettings, context: CommandContext): Promise<number> {
-  rejectUnknown(settings, ['chars', ...Object.keys(OUTPUT_FLAGS)], 'glyphs');
-  const chars = setting(settings, 'chars', undefined, parseString);
+  rejectUnknown(settings, Object.keys(GLYPHS_OPTIONS), 'glyphs');
+  const { chars } = parseTable(GLYPHS_OPTIONS, settings);
   let glyphs;
   try {
     glyphs = selectGlyphs(loadFont(), chars);
@@ -27,7 +30,7 @@ async function runGlyphs(settings: RawSettings, context: CommandContext): Promis
 export const glyphsCommand: Command = {
   name: 'glyphs',
   summary: "print the font's glyphs as ASCII art",
-  flags: { chars: { type: 'string' }, ...OUTPUT_FLAGS },
+  flags: flagsOf(GLYPHS_OPTIONS),
   help: `
   Usage: sia-ae glyphs [--chars CHARS] [--json]
 
@@ -35,9 +38,7 @@ export const glyphsCommand: Command = {
   '#' on and '.' off.
 
   Options
-    --chars CHARS   only these characters, e.g. aben (DEL names the last glyph)
-    --json          one line per glyph: {"char", "code", "pixels"}
-${CONFIG_HELP}
+${optionsHelp(GLYPHS_OPTIONS, GLYPHS)}
 
   Examples
     sia-ae glyphs

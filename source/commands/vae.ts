@@ -1,102 +1,30 @@
 /** `sia-ae vae`: the variational autoencoder on MNIST or Fashion-MNIST; `--optimizer both` compares Adam and RMSProp. */
 import path from 'node:path';
-import { DATASETS, IMAGE_PIXELS, loadSplits, type DatasetInfo, type DatasetName } from '../data/mnist.js';
+import { IMAGE_PIXELS, loadSplits, type DatasetName } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
-import type { Backend } from '../math/backend.js';
-import { OPTIMIZERS, type OptimizerName } from '../nn/optim.js';
-import { loadVaeCheckpoint, saveVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
 import { checkOutputFile } from '../io/files.js';
-import { writeJsonLine } from '../report/json.js';
-import { comparisonTable, vaeJsonLogger, vaePlainLogger, vaePlainSummary, type RunEvent } from '../report/vae.js';
-import { drive, RunControl } from '../train/drive.js';
-import { vaeHistory } from '../train/history.js';
-import { writeExport } from '../export/bundle.js';
-import { vaeExport } from '../export/vae.js';
 import { checkMemory, vaeSize } from '../nn/memory.js';
-import { EVAL_BATCH, VaeTraining, type VaeCheckpoint, type VaeDoneEvent, type VaeEpochEvent } from '../train/vae.js';
-import { vaeResult } from '../train/vae-result.js';
-import {
-  flagName, LEARNING_RATE_RULE, parseChoice, parseNumber, parseNumberList, parseString, rejectUnknown, SEED_RULE, setting, type RawSettings,
-} from '../config.js';
-import { backendFromSettings } from './backend-choice.js';
-import { OUTPUT_FLAGS, TRAINER_FLAGS, TRAINER_HELP, type Command, type CommandContext } from './command.js';
-import { EXPORT_FLAGS, EXPORT_HELP, exportedLine, parseExportDirectory } from './export-option.js';
-import { listenForKeys } from './stop-keys.js';
-import { interruptions, INTERRUPTED_STATUS } from '../io/interrupt.js';
+import type { OptimizerName } from '../nn/optim.js';
+import { loadVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
+import { vaeJsonOutput, vaePlainOutput } from '../report/vae.js';
+import { observe, type Outputs } from '../run/observe.js';
+import { VaeRun } from '../run/vae.js';
+import { VaeTraining, type VaePictures } from '../train/vae.js';
+import { EVAL_BATCH, type VaeCheckpoint } from '../nn/vae-checkpoint.js';
 import { loadVaeScreen } from '../ui/load.js';
+import { flagName, type RawSettings } from '../config.js';
+import { backendFromSettings } from './backend-choice.js';
+import type { Command, CommandContext } from './command.js';
+import { optionsHelp } from '../options/help.js';
+import { EXPORT, trainerHelp } from '../options/shared.js';
+import { flagsOf } from '../options/table.js';
+import { parseVaeConfig, VAE, VAE_OPTIONS, type VaeConfig } from '../options/vae.js';
 
-type OptimizerChoice = OptimizerName | 'both';
 /** What `both` compares, trained from the same initial weights and the same shuffling. */
 const COMPARED: OptimizerName[] = ['adam', 'rmsprop'];
 
-export interface VaeConfig {
-  dataset: DatasetName;
-  /** Encoder hidden widths from the input side; the decoder mirrors them. PyTorch's example: one layer of 400. */
-  layers: number[];
-  /** 2 lets the latent space be drawn as it is; PyTorch's example uses 20. */
-  latent: number;
-  optimizer: OptimizerChoice;
-  lr: number;
-  epochs: number;
-  batch: number;
-  /** The last this many training images are held out for validation (0: train on all 60,000). */
-  validation: number;
-  /** Train on the first this many of the rest (all when absent): for quick runs. */
-  trainSize?: number;
-  seed: number;
-  save?: string;
-  load?: string;
-  /** --export DIR: figures, tables and report.md of the finished run. */
-  export?: string;
-}
-
-export const VAE_DEFAULTS: VaeConfig = {
-  dataset: 'mnist',
-  layers: [400],
-  latent: 2,
-  optimizer: 'adam',
-  lr: 1e-3,
-  epochs: 10,
-  batch: 128,
-  validation: 10_000,
-  seed: 1,
-};
-
 /** Where a stopped run without --save leaves its checkpoint. */
 const DEFAULT_CHECKPOINT = 'vae-checkpoint.json';
-
-const VAE_FLAGS = {
-  ...TRAINER_FLAGS,
-  ...OUTPUT_FLAGS,
-  ...EXPORT_FLAGS,
-  dataset: { type: 'string' },
-  layers: { type: 'string' },
-  latent: { type: 'string' },
-  batch: { type: 'string' },
-  validation: { type: 'string' },
-  trainSize: { type: 'string' },
-} as const;
-
-export function parseVaeConfig(settings: RawSettings): VaeConfig {
-  rejectUnknown(settings, [...Object.keys(VAE_FLAGS)], 'vae');
-  const d = VAE_DEFAULTS;
-  const whole = (min: number) => (k: string, v: unknown) => parseNumber(k, v, { min, integer: true });
-  return {
-    dataset: setting(settings, 'dataset', d.dataset, (k, v) => parseChoice(k, v, DATASETS)),
-    layers: setting(settings, 'layers', d.layers, (k, v) => parseNumberList(k, v, { min: 1, integer: true })),
-    latent: setting(settings, 'latent', d.latent, whole(1)),
-    optimizer: setting(settings, 'optimizer', d.optimizer, (k, v) => parseChoice<OptimizerChoice>(k, v, [...OPTIMIZERS, 'both'])),
-    lr: setting(settings, 'lr', d.lr, (k, v) => parseNumber(k, v, LEARNING_RATE_RULE)),
-    epochs: setting(settings, 'epochs', d.epochs, whole(1)),
-    batch: setting(settings, 'batch', d.batch, whole(1)),
-    validation: setting(settings, 'validation', d.validation, whole(0)),
-    trainSize: setting(settings, 'trainSize', undefined, whole(1)),
-    seed: setting(settings, 'seed', d.seed, (k, v) => parseNumber(k, v, SEED_RULE)),
-    save: setting(settings, 'save', undefined, parseString),
-    load: setting(settings, 'load', undefined, parseString),
-    export: parseExportDirectory(settings),
-  };
-}
 
 /**
  * A resumed run takes its settings from the checkpoint, its target of epochs included unless --epochs says
@@ -123,16 +51,6 @@ function resumedConfig(config: VaeConfig, settings: RawSettings, file: string, c
   return { ...config, ...saved, epochs: target } as VaeConfig;
 }
 
-/** The exact command that continues a stopped run: a checkpoint keeps its settings and its target of epochs. */
-export function resumeCommands(files: string[]): string {
-  return files.map((file) => `sia-ae vae --load ${shellWord(file)}`).join(' and ');
-}
-
-/** A file name as a shell reads it back unchanged. */
-function shellWord(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /** FILE, or FILE-adam.json and FILE-rmsprop.json when two optimizers are compared. */
 function checkpointFile(config: VaeConfig, optimizer: string): string {
   const file = config.save ?? config.load ?? DEFAULT_CHECKPOINT;
@@ -141,15 +59,7 @@ function checkpointFile(config: VaeConfig, optimizer: string): string {
   return path.join(dir, `${name}-${optimizer}${ext || '.json'}`);
 }
 
-export interface VaeRun {
-  config: VaeConfig;
-  dataset: DatasetInfo;
-  trainings: VaeTraining[];
-  backend: Backend;
-  backendReason: string;
-}
-
-export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetName) => void = () => {}): VaeRun {
+export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetName) => void = () => {}, pictures: VaePictures = 'last-epoch'): VaeRun {
   let config = parseVaeConfig(settings);
   const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
   if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
@@ -167,26 +77,18 @@ export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetN
   if (loaded && loaded.checkpoint.order.length !== splits.train.count) {
     throw new UsageError(`${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, the training set ${splits.train.count})`);
   }
-  const { backend, reason } = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
+  const backend = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
   const trainings = optimizers.map((optimizer) => new VaeTraining(
-    backend, splits, { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed }, loaded?.checkpoint,
+    backend.backend, splits, { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed }, loaded?.checkpoint,
   ));
-  return { config, dataset, trainings, backend, backendReason: reason };
-}
-
-/** The runs' events interleaved one by one, so that compared runs advance side by side. */
-export function* interleaved(trainings: VaeTraining[]): Generator<RunEvent> {
-  let live = trainings.map((t) => ({ optimizer: t.options.optimizer, events: t.run() }));
-  while (live.length > 0) {
-    const going: typeof live = [];
-    for (const stream of live) {
-      const next = stream.events.next();
-      if (next.done) continue;
-      yield { optimizer: stream.optimizer, event: next.value };
-      going.push(stream);
-    }
-    live = going;
-  }
+  const { export: dir, ...recorded } = config;
+  return new VaeRun({
+    dataset, trainings, backend, epochs: config.epochs, pictures,
+    data: { dataset: config.dataset, validation: config.validation, trainSize: config.trainSize },
+    checkpoints: optimizers.map((optimizer) => checkpointFile(config, optimizer)),
+    saveAtEnd: config.save !== undefined,
+    export: dir === undefined ? undefined : { dir, settings: recorded },
+  });
 }
 
 /**
@@ -198,99 +100,22 @@ function sayLoading(dataset: DatasetName, context: CommandContext): void {
   if (stream.isTTY) stream.write(`loading ${dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST'} (70,000 images)…\n`);
 }
 
+/** The screen, plain lines or JSON lines for a VAE run. */
+const VAE_OUTPUTS: Outputs<VaeRun> = {
+  screen: async (context) => (await loadVaeScreen()).vaeScreen(context),
+  plain: vaePlainOutput,
+  json: vaeJsonOutput,
+};
+
 async function runVae(settings: RawSettings, context: CommandContext): Promise<number> {
-  const run = startVaeRun(settings, (dataset) => sayLoading(dataset, context));
-  const { config, trainings, backend } = run;
-  const json = context.output === 'json';
-  const say = (line: string) => (json ? context.stderr : context.stdout).write(`${line}\n`);
-  const dataChoice: VaeDataChoice = { dataset: config.dataset, validation: config.validation, trainSize: config.trainSize };
-  const saveAll = () => trainings.map((t) => {
-    const file = checkpointFile(config, t.options.optimizer);
-    saveVaeCheckpoint(file, t.checkpoint(), dataChoice);
-    return file;
-  });
-  const intro = `backend ${backend.name}: ${run.backendReason}`;
-  const histories = trainings.map((t) => vaeHistory(t.options.optimizer));
-  const done = new Map<string, VaeDoneEvent>();
-  const record = (e: RunEvent) => {
-    for (const history of histories) history.onEvent(e);
-    if (e.event.type === 'done') done.set(e.optimizer, e.event);
-  };
-  try {
-    if (context.output === 'screen') {
-      await runVaeOnScreen(run, context, record, saveAll);
-      say(intro);
-    } else {
-      if (!json) say(`${intro}\n${trainings[0].model.architecture} on ${config.dataset}; press s to save a checkpoint, Ctrl-C to stop and save`);
-      await runVaePlain(run, context, record, saveAll, say);
-    }
-  } finally {
-    backend.dispose();
-  }
-  if (done.size < trainings.length) {
-    const files = saveAll();
-    if (json) writeJsonLine(context.stdout, { event: 'stopped', reason: interruptions.reason ?? 'q', checkpoints: files });
-    say(`stopped; saved ${files.join(', ')}: continue with ${resumeCommands(files)}`);
-    return INTERRUPTED_STATUS;
-  }
-  if (config.save) saveAll();
-  const results = trainings.map((t) => vaeResult(t, done.get(t.options.optimizer)!, { dataset: config.dataset, backend: backend.name, backendReason: run.backendReason }));
-  const line = results.length === 1 ? { event: 'result', ...results[0] } : { event: 'result', experiment: 'vae', optimizer: 'both', runs: results };
-  if (json) {
-    writeJsonLine(context.stdout, line);
-  } else {
-    const last: VaeEpochEvent = done.get(trainings[0].options.optimizer)!.last;
-    context.stdout.write(vaePlainSummary(results, last, run.dataset, { columns: context.columns, color: context.output === 'screen' }));
-    if (config.save) say(`saved ${trainings.map((t) => checkpointFile(config, t.options.optimizer)).join(', ')}`);
-  }
-  if (config.export) {
-    const { export: dir, ...settingsUsed } = config;
-    const runs = trainings.map((t, i) => ({ result: results[i], last: done.get(t.options.optimizer)!.last, history: histories[i].rows }));
-    const files = writeExport(dir, vaeExport({ config: settingsUsed, classNames: run.dataset.classNames, runs, result: line }));
-    if (!json) context.stdout.write(exportedLine(dir, files));
-  }
-  return 0;
-}
-
-/** Progress lines (or JSON epoch lines); s saves a checkpoint, Ctrl-C stops. */
-async function runVaePlain(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[], say: (line: string) => void): Promise<void> {
-  const logger = context.output === 'json' ? vaeJsonLogger(context.stdout) : vaePlainLogger(context.stdout, run.config.epochs);
-  const control = new RunControl();
-  const restore = listenForKeys(process.stdin, {
-    onSave: () => say(`saved a checkpoint to ${saveAll().join(', ')}`),
-    onStop: () => control.stop(),
-  });
-  try {
-    await drive(interleaved(run.trainings), (e) => {
-      logger.onEvent(e);
-      onEvent(e);
-    }, control);
-  } finally {
-    restore();
-  }
-}
-
-/** The live dashboard; when it closes, the summary (or where the checkpoint went) stays in the terminal. */
-async function runVaeOnScreen(run: VaeRun, context: CommandContext, onEvent: (e: RunEvent) => void, saveAll: () => string[]): Promise<void> {
-  const { showVaeDashboard } = await loadVaeScreen();
-  const { config, trainings, backend } = run;
-  const info = {
-    architecture: trainings[0].model.architecture, dataset: config.dataset, classNames: run.dataset.classNames,
-    backend: backend.name, epochs: config.epochs, optimizers: trainings.map((t) => t.options.optimizer),
-  };
-  await showVaeDashboard(info, {
-    events: interleaved(trainings),
-    onEvent,
-    control: new RunControl(),
-    save: () => saveAll().join(', '),
-    onFinished: () => (config.save ? `training done; the checkpoint goes to ${config.save} when you quit` : 'training done: q quits'),
-  }, context.stdout as NodeJS.WriteStream);
+  const pictures = context.output === 'screen' ? 'every-epoch' : 'last-epoch';
+  return observe(startVaeRun(settings, (dataset) => sayLoading(dataset, context), pictures), VAE_OUTPUTS, context);
 }
 
 export const vaeCommand: Command = {
   name: 'vae',
   summary: 'variational autoencoder on MNIST (or Fashion-MNIST)',
-  flags: VAE_FLAGS,
+  flags: flagsOf(VAE_OPTIONS),
   help: `
   Usage: sia-ae vae [options]
 
@@ -299,17 +124,7 @@ export const vaeCommand: Command = {
   nats: BCE summed over the 784 pixels + KL divergence from N(0, I).
 
   Options
-    --dataset NAME     mnist | fashion (Debian's dataset-fashion-mnist)  [${VAE_DEFAULTS.dataset}]
-    --layers LIST      encoder hidden widths; the decoder mirrors them  [${VAE_DEFAULTS.layers.join(',')}]
-    --latent N         latent size (2 draws the latent space as it is)  [${VAE_DEFAULTS.latent}]
-    --optimizer NAME   adam | rmsprop | sgd | momentum | both  [${VAE_DEFAULTS.optimizer}]
-                       both: Adam and RMSProp from the same start, compared
-                       (--json: the result line holds runs: [one per optimizer])
-    --batch N          images per step  [${VAE_DEFAULTS.batch}]
-    --validation N     hold out the last N training images  [${VAE_DEFAULTS.validation}]
-                       0: train on all 60,000 (no validation loss)
-    --train-size N     train on the first N of the rest only  [all]
-    defaults: --lr ${VAE_DEFAULTS.lr} --epochs ${VAE_DEFAULTS.epochs} --seed ${VAE_DEFAULTS.seed}
+${optionsHelp(VAE_OPTIONS, VAE)}
 
   On a terminal a live dashboard shows the loss curves, the latent space by
   class, reconstructions and generated digits (Tab flips pages on small
@@ -324,8 +139,8 @@ export const vaeCommand: Command = {
   new digits from a saved VAE.
 
   Export (loss curves, latent scatter, digit grids as SVG and PNG, tables)
-${EXPORT_HELP}
-${TRAINER_HELP}
+${optionsHelp(VAE_OPTIONS, EXPORT)}
+${trainerHelp(VAE_OPTIONS)}
 
   Examples
     sia-ae vae --train-size 5000 --epochs 3            a quick look

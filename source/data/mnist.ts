@@ -151,7 +151,7 @@ interface Range {
 }
 
 /**
- * DESIGN.md's split: validation = the last `validation` training images, training = the first `trainSize`
+ * docs/CONTRACTS.md's split: validation = the last `validation` training images, training = the first `trainSize`
  * of the rest (all of them when absent).
  */
 function splitRanges(count: number, validation: number, trainSize?: number): { train: Range; validation?: Range } {

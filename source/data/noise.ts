@@ -1,8 +1,9 @@
 /**
- * Noise models for the denoising autoencoder (DESIGN.md). Each corrupts clean pixels in [0, 1] into a buffer of
- * the same size, drawing only from the Rng passed in, so the same seed gives the same noisy glyphs.
+ * Noise models for the denoising autoencoder (docs/CONTRACTS.md, noise models). Each corrupts clean pixels in
+ * [0, 1] into a buffer of the same size, drawing only from the Rng passed in, so the same seed gives the same
+ * noisy glyphs.
  */
-import type { Rng } from '../nn/random.js';
+import type { Rng } from '../random.js';
 
 export type NoiseModel = 'mutation' | 'salt-pepper' | 'gaussian';
 export const NOISE_MODELS: readonly NoiseModel[] = ['mutation', 'salt-pepper', 'gaussian'];
@@ -47,7 +48,7 @@ export function describeNoise(spec: NoiseSpec): string {
   }
 }
 
-/** The noise parameters as JSON result fields (DESIGN.md: mutationProb, maxNoise, or the other model's). */
+/** The noise parameters as JSON result fields (docs/CONTRACTS.md's denoise row: mutationProb, maxNoise, p or sigma). */
 export function noiseFields(spec: NoiseSpec): Record<string, string | number> {
   const { model, ...parameters } = spec;
   return { noise: model, ...parameters };

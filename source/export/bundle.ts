@@ -2,8 +2,8 @@
  * What an experiment hands the exporter: its figures and tables, its configuration and its result (the very
  * object of its `--json` result line). `writeExport` turns that into the files of an export directory.
  *
- * A trainer plugs in with: `...EXPORT_FLAGS` in its flags, `export: parseExportDirectory(settings)` in its
- * config (checks the directory before training), `EXPORT_HELP` in its help, a HistoryRecorder fed from the
+ * A trainer plugs in with: `export: exportOption()` in its option table (options/shared.ts: the flag, its
+ * help, and the directory checked before training), a HistoryRecorder fed from the
  * same events as its reporter, and after the result line
  * `writeExport(dir, { experiment, title, summary, config, result: line, figures, tables })`.
  * Figures come from render/svg (lineChartSvg or historyFigure, scatterSvg with `group` for classes,
@@ -12,33 +12,8 @@
 import { writeExportDirectory, MANIFEST, MANIFEST_FORMAT, type ExportFile } from './directory.js';
 import { svgToPng } from './png.js';
 import { reportMarkdown } from './report-markdown.js';
-import { tableCsv, tableMarkdown, type Table } from './table.js';
-
-export interface Figure {
-  /** File name without extension: NAME.svg (and NAME.png). */
-  name: string;
-  title: string;
-  /** One or two sentences under the figure in report.md: what it shows, how to read it. */
-  caption?: string;
-  svg: string;
-  /** Also write NAME.png (digit grids, where a bitmap viewer is handier than a vector one). */
-  png?: boolean;
-}
-
-export interface ExportBundle {
-  /** "font", "denoise", "vae". */
-  experiment: string;
-  /** The report's heading, e.g. "Font autoencoder". */
-  title: string;
-  /** Bullet points at the top of the report: the outcome in a few lines. */
-  summary: string[];
-  /** The run's settings as used (defaults filled in). */
-  config: Record<string, unknown>;
-  /** The `--json` result line, exactly: written as result.json. */
-  result: object;
-  figures: Figure[];
-  tables: Table[];
-}
+import { tableCsv, tableMarkdown } from './table.js';
+import type { ExportBundle } from './contents.js';
 
 export const EXPORT_VERSION = 1;
 

@@ -11,11 +11,11 @@ import { lineChartSvg, type Series } from '../render/svg/line-chart.js';
 import { pixelGridSvg } from '../render/svg/pixel-grid.js';
 import type { TripletSample } from '../train/denoise-score.js';
 import type { HistoryRow } from '../train/history.js';
-import type { ExportBundle, Figure } from './bundle.js';
+import type { ExportBundle, Figure } from './contents.js';
 import { chunk, historyFigure, historyTable } from './figures.js';
 import { objectTable, type Cell, type Table } from './table.js';
 
-/** DESIGN.md's denoise row: model, architecture, noise fields, seeds, then the four scores (and their …Std). */
+/** docs/CONTRACTS.md's denoise row: model, architecture, noise fields, seeds, the four scores (and their …Std). */
 export type DenoiseRow = Record<string, Cell>;
 
 export type DenoiseRunResult = {
@@ -33,6 +33,8 @@ export type DenoiseSweepResult = {
   event: 'result';
   experiment: 'denoise';
   sweep: true;
+  /** The backend every training ran on. */
+  backend: string;
   seeds: number;
   seed: number;
   epochs: number;

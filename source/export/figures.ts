@@ -1,7 +1,7 @@
 /** Figures and tables every experiment's export shares: curves, the table of the per-epoch history, sheet rows. */
 import { lineChartSvg } from '../render/svg/line-chart.js';
 import type { HistoryRow } from '../train/history.js';
-import type { Figure } from './bundle.js';
+import type { Figure } from './contents.js';
 import { objectTable, type Cell, type Table } from './table.js';
 
 export interface CurveSpec {

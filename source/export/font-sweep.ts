@@ -1,10 +1,12 @@
 /** The font sweep's export: its table (one row per latent size x subset x learning rate), result and settings. */
-import type { ExportBundle } from './bundle.js';
+import type { ExportBundle } from './contents.js';
 import { objectTable, type Cell } from './table.js';
 
 export type FontSweepResult = {
   event: 'result';
   experiment: 'font-sweep';
+  /** The backend every training ran on. */
+  backend: string;
   seeds: number;
   seed: number;
   target: number;

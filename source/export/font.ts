@@ -4,15 +4,16 @@
  * and the reporters showed: the run's last epoch, its history and its result line.
  */
 import { GLYPH_COLS, GLYPH_PIXELS, GLYPH_ROWS, type Glyph } from '../data/font.js';
-import { LatentDecoder } from '../nn/latent-decoder.js';
+import { ModelSnapshot } from '../nn/model-snapshot.js';
+import type { Backend } from '../math/backend.js';
 import { pixelGridSvg, type Bitmap } from '../render/svg/pixel-grid.js';
 import { scatterSvg } from '../render/svg/scatter.js';
-import { fontOutcomeLines } from '../report/font.js';
+import { fontOutcomeLines } from '../render/font-outcome.js';
 import type { FontDone } from '../train/font.js';
 import type { FontResult } from '../train/font-result.js';
 import type { HistoryRow } from '../train/history.js';
 import { interpolate, latentBounds, latentGrid } from '../train/latent.js';
-import type { ExportBundle, Figure } from './bundle.js';
+import type { ExportBundle, Figure } from './contents.js';
 import { chunk, historyFigure, historyTable } from './figures.js';
 import { keyValueTable, objectTable, type Table } from './table.js';
 
@@ -22,6 +23,8 @@ export interface FontExportInput {
   /** The settings the run used, in the form `--config` reads. */
   config: Record<string, unknown>;
   glyphs: Glyph[];
+  /** Decodes the figures' glyphs: the views' backend (the run's own may be released by now). */
+  views: Backend;
   /** The last epoch (as the screen showed it) and the trained model. */
   done: FontDone;
   /** The `--json` result line. */
@@ -53,13 +56,8 @@ export function fontExport(input: FontExportInput): ExportBundle {
   const interpolations = interpolationPairs(glyphs).map(([a, b]) => interpolate(codes[a], codes[b], INTERPOLATION_STEPS)
     .map((z, step) => ({ label: step === 0 ? glyphs[a].char : step === INTERPOLATION_STEPS - 1 ? glyphs[b].char : '', z })));
   const grid = latentSize === 2 && glyphs.length >= 2 ? latentGrid(latentBounds(done.last.latent, 2), GRID_SIZE) : [];
-  const decoder = new LatentDecoder(done.model);
-  let generatedPixels: Float32Array[], interpolationPixels: Float32Array[], gridPixels: Float32Array[];
-  try {
-    [generatedPixels, interpolationPixels, gridPixels] = [generated.map((p) => p.z), interpolations.flat().map((p) => p.z), grid].map((zs) => decoder.decode(zs));
-  } finally {
-    decoder.dispose();
-  }
+  const decoder = new ModelSnapshot(done.model, input.views);
+  const [generatedPixels, interpolationPixels, gridPixels] = [generated.map((p) => p.z), interpolations.flat().map((p) => p.z), grid].map((zs) => decoder.decode(zs));
 
   const figures: Figure[] = [];
   if (history.length > 0) {

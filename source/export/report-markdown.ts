@@ -1,5 +1,5 @@
 /** report.md: the outcome, every figure with its caption, the tables, and the configuration, linked together. */
-import type { ExportBundle } from './bundle.js';
+import type { ExportBundle } from './contents.js';
 import { keyValueTable, tableMarkdown } from './table.js';
 
 export function reportMarkdown(bundle: ExportBundle): string {

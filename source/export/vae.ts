@@ -9,19 +9,19 @@ import { IMAGE_COLS, IMAGE_PIXELS, IMAGE_ROWS } from '../data/mnist.js';
 import { pixelGridSvg, type Bitmap } from '../render/svg/pixel-grid.js';
 import { scatterSvg } from '../render/svg/scatter.js';
 import { className, GRID_CAPTION, latentPlane } from '../render/vae.js';
-import { fixed } from '../report/vae.js';
+import { fixed } from '../render/format.js';
 import type { HistoryRow } from '../train/history.js';
-import type { VaeEpochEvent } from '../train/vae.js';
+import type { PicturedEpoch } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';
 import { gridPoints } from '../train/vae-view.js';
-import type { ExportBundle, Figure } from './bundle.js';
+import type { ExportBundle, Figure } from './contents.js';
 import { chunk, historyFigure, historyTable, type CurveSpec } from './figures.js';
 import { keyValueTable, objectTable, type Table } from './table.js';
 
 /** One trained model: its result, its last epoch (with the pictures) and its history. */
 export interface VaeRunExport {
   result: VaeResult;
-  last: VaeEpochEvent;
+  last: PicturedEpoch;
   /** Every epoch of this session; empty for a saved model, which then has no curves. */
   history: HistoryRow[];
 }

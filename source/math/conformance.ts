@@ -5,7 +5,7 @@
  */
 import { ACTIVATIONS, type Backend, type UpdateRule } from './backend.js';
 import { ReferenceBackend } from './reference.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 
 export interface ConformanceCase {
   name: string;

@@ -68,11 +68,34 @@ export function selectCpuBackend(support: WasmSupport = detectWasmSupport()): Ba
   }
 }
 
+/**
+ * The backend of the views beside a run (previews, the explorer, the denoise triplets, the export's decoding):
+ * the plain TypeScript kernels, which give the same numbers on every machine, start at once, and hold no threads
+ * or memory outside the JavaScript heap, so a view never needs to release it. Their work is a few small batches.
+ */
+export function createViewBackend(): Backend {
+  return new FastCpuBackend();
+}
+
 export function createCpuBackend(support?: WasmSupport): Backend {
   return selectCpuBackend(support).backend;
 }
 
 export function selectBackend(choice: BackendChoice, workload: Workload): BackendSelection {
+  return choice === 'auto' ? selectAuto(workload) : startChosen(choice);
+}
+
+/**
+ * The backend a sweep's worker threads train on. `auto` takes the fastest CPU backend without the gpu.js race:
+ * every worker would race for one GPU, and the sweep's parallelism already comes from the threads.
+ */
+export function selectSweepBackend(choice: BackendChoice): BackendSelection {
+  if (choice !== 'auto') return startChosen(choice);
+  const { backend, reason } = selectCpuBackend();
+  return { backend, reason: `auto in a sweep takes the CPU: ${reason}` };
+}
+
+function startChosen(choice: Exclude<BackendChoice, 'auto'>): BackendSelection {
   switch (choice) {
     case 'reference':
       return { backend: new ReferenceBackend(), reason: 'asked for the reference kernels' };
@@ -86,8 +109,6 @@ export function selectBackend(choice: BackendChoice, workload: Workload): Backen
       return { backend: new WasmBackend(1), reason: 'asked for the WebAssembly SIMD kernels on one thread' };
     case 'wasm-simd-2t':
       return { backend: new WasmBackend(2), reason: 'asked for the WebAssembly SIMD kernels on two threads' };
-    case 'auto':
-      return selectAuto(workload);
     default:
       return { backend: new GpuJsBackend(choice as GpuMode), reason: `asked for gpu.js mode ${choice}` };
   }

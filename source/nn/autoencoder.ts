@@ -5,7 +5,7 @@
 import type { Activation, Backend } from '../math/backend.js';
 import { Mlp } from './mlp.js';
 import { ParameterStore } from './parameters.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../random.js';
 
 export interface AutoencoderShape {
   /** Encoder widths from the input down to the latent size, e.g. [35, 30, 2]; the decoder mirrors them. */

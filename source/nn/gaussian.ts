@@ -3,7 +3,7 @@
  * The encoder gives mu and logvar = log σ² per latent unit; z = mu + ε·σ with ε ~ N(0, 1) drawn outside the
  * network, so the gradient flows through mu and logvar.
  */
-import type { Rng } from './random.js';
+import type { Rng } from '../random.js';
 
 /** Draws ε into `eps` and writes z = mu + ε·exp(logvar / 2). */
 export function reparameterise(mu: Float32Array, logvar: Float32Array, eps: Float32Array, z: Float32Array, n: number, rng: Rng): void {

@@ -3,7 +3,7 @@
  * nn.Linear default where results must match PyTorch's.
  */
 import type { Activation } from '../math/backend.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../random.js';
 
 export function initWeights(weights: Float32Array, inputs: number, outputs: number, activation: Activation, rng: Rng): void {
   if (activation === 'relu') {

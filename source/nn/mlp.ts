@@ -3,7 +3,7 @@ import type { Activation, Backend } from '../math/backend.js';
 import { Dense } from './dense.js';
 import { initWeights } from './init.js';
 import type { ParameterStore } from './parameters.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../random.js';
 
 export class Mlp {
   readonly layers: Dense[];

@@ -7,7 +7,7 @@ import { LEARNING_RATE_RULE, parseChoice, parseNumber, SEED_RULE } from '../conf
 import { UsageError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
 import { DATASETS, type DatasetName } from '../data/mnist.js';
-import { EVAL_BATCH, type VaeCheckpoint, type VaeProgress, type VaeTrainingOptions } from '../train/vae.js';
+import { EVAL_BATCH, type VaeCheckpoint, type VaeProgress, type VaeTrainingOptions } from './vae-checkpoint.js';
 import { checkMemory, vaeSize } from './memory.js';
 import { loadModelFile, saveModelFile } from './model-file.js';
 import { OPTIMIZERS } from './optim.js';

@@ -11,7 +11,7 @@ import { initLinearDefault } from './init.js';
 import { lossGradient, lossValue, type LossSpec } from './losses.js';
 import { Mlp } from './mlp.js';
 import { ParameterStore } from './parameters.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../random.js';
 
 export interface VaeShape {
   /** Pixels per image. */

@@ -32,3 +32,8 @@ export function wrapWords(words: readonly string[], width: number, gap = 1): str
   if (line) lines.push(line);
   return lines;
 }
+
+/** A loss to `digits` decimals; '-' where there is none (no validation set). */
+export function fixed(x: number | undefined, digits = 3): string {
+  return x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits);
+}

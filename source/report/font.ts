@@ -1,10 +1,16 @@
 /** Plain-text and JSON-lines reporters for the font autoencoder. */
 import { GLYPH_COLS, GLYPH_ROWS, type Glyph } from '../data/font.js';
 import { wrapWords } from '../render/format.js';
+import { fontOutcomeLines } from '../render/font-outcome.js';
 import { GLYPH_LEGEND, glyphLines, wrapBlocks } from '../render/glyph.js';
 import type { FontEpoch, FontEvent } from '../train/font.js';
 import type { FontResult } from '../train/font-result.js';
+import type { RunContext } from '../run/context.js';
+import type { FontOutcome, FontRun } from '../run/font.js';
+import { watchEvents, type Observer } from '../run/observe.js';
+import { exportedLine } from './exported.js';
 import { writeJsonLine } from './json.js';
+import { writeStoppedJson, writeStoppedText } from './stopped.js';
 
 export interface EpochLogger {
   onEvent(event: FontEvent): void;
@@ -35,15 +41,6 @@ export function fontPlainLogger(out: NodeJS.WritableStream, every: number): Epoc
   ));
 }
 
-/** The outcome in three lines: target, setup, wrong pixels (also the top of an export's report). */
-export function fontOutcomeLines(result: FontResult): string[] {
-  return [
-    `${result.reachedTarget ? 'reached' : 'did not reach'} the target (max ${result.target} wrong pixels per glyph) after ${result.epochs} epochs in ${result.trainSeconds.toFixed(3)} s`,
-    `architecture ${result.architecture}   backend ${result.backend}   seed ${result.seed}`,
-    `wrong pixels: max ${result.maxPixelError}, mean ${result.meanPixelError.toFixed(3)}`,
-  ];
-}
-
 /** The closing summary: the outcome, every glyph's error, and art for the glyphs that still have errors. */
 export function fontPlainSummary(result: FontResult, glyphs: Glyph[], outputs: Float32Array, columns: number): string {
   const lines = [
@@ -65,4 +62,34 @@ export function fontPlainSummary(result: FontResult, glyphs: Glyph[], outputs: F
     lines.push(...wrapBlocks(blocks, columns, 3));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The end of a font run as text: the summary, where the model went, the export. */
+export function fontOutcomeText({ line, outputs, saved, exported }: FontOutcome, glyphs: Glyph[], columns: number): string {
+  return fontPlainSummary(line, glyphs, outputs, columns)
+    + (saved ? `saved the model to ${saved}\n` : '')
+    + (exported ? exportedLine(exported.dir, exported.files) : '');
+}
+
+/** Plain lines: the backend, a progress line every `logEvery` epochs, then the summary or the stop. */
+export function fontPlainOutput({ stdout: out, columns }: RunContext, logEvery: number): Observer<FontRun> {
+  let glyphs: Glyph[] = [];
+  return {
+    async watch(run) {
+      glyphs = run.glyphs;
+      out.write(`backend ${run.backend.backend.name}: ${run.backend.reason}\n`);
+      await watchEvents(run, fontPlainLogger(out, logEvery).onEvent);
+    },
+    result: (outcome) => out.write(fontOutcomeText(outcome, glyphs, columns)),
+    stopped: (stopped) => writeStoppedText(out, stopped),
+  };
+}
+
+/** JSON lines: an epoch line every `logEvery` epochs, then the result line or the stopped line. */
+export function fontJsonOutput({ stdout: out }: RunContext, logEvery: number): Observer<FontRun> {
+  return {
+    watch: (run) => watchEvents(run, fontJsonLogger(out, logEvery).onEvent),
+    result: ({ line }) => writeJsonLine(out, { ...line }),
+    stopped: (stopped) => writeStoppedJson(out, stopped),
+  };
 }

@@ -1,5 +1,5 @@
 /** Progress of a sweep's jobs: plain lines as each starts and ends, or JSON epoch lines with the job number. */
-import type { OutputMode } from '../commands/command.js';
+import type { OutputMode } from '../run/context.js';
 import type { PoolOptions } from '../sweep/pool.js';
 import type { JobResult } from '../sweep/jobs.js';
 import { writeJsonLine } from './json.js';

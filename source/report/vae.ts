@@ -2,18 +2,18 @@
 import type { DatasetInfo } from '../data/mnist.js';
 import { renderTable } from '../render/table.js';
 import { generatedLines, latentScatterLines, reconstructionLines } from '../render/vae.js';
-import type { VaeEpochEvent, VaeEvent } from '../train/vae.js';
+import { listenForKeys } from '../io/stop-keys.js';
+import type { RunContext } from '../run/context.js';
+import { watchEvents, type Observer } from '../run/observe.js';
+import type { VaeOutcome, VaeRun, VaeRunEvent, VaeStopped } from '../run/vae.js';
+import type { PicturedEpoch } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';
+import { exportedLine } from './exported.js';
 import { writeJsonLine } from './json.js';
-
-/** One event of one of the runs (two with --optimizer both). */
-export interface RunEvent {
-  optimizer: string;
-  event: VaeEvent;
-}
+import { fixed } from '../render/format.js';
 
 export interface VaeLogger {
-  onEvent(e: RunEvent): void;
+  onEvent(e: VaeRunEvent): void;
 }
 
 /** "1h02m", "4m05s", "12s" */
@@ -24,9 +24,6 @@ export function duration(seconds: number): string {
   if (s >= 60) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
   return `${s}s`;
 }
-
-/** A loss to `digits` decimals; '-' where there is none (no validation set). */
-export const fixed = (x: number | undefined, digits = 3) => (x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
 
 export function vaeJsonLogger(out: NodeJS.WritableStream): VaeLogger {
   return {
@@ -67,7 +64,7 @@ export function comparisonTable(results: VaeResult[]): string {
 }
 
 /** The closing summary: results, then the last epoch's pictures (reconstructions, generated digits, latent scatter). */
-export function vaePlainSummary(results: VaeResult[], last: VaeEpochEvent, dataset: DatasetInfo, { columns, color }: { columns: number; color: boolean }): string {
+export function vaePlainSummary(results: VaeResult[], last: PicturedEpoch, dataset: DatasetInfo, { columns, color }: { columns: number; color: boolean }): string {
   const [first] = results;
   const lines = [
     '',
@@ -86,4 +83,53 @@ export function vaePlainSummary(results: VaeResult[], last: VaeEpochEvent, datas
     ...latentScatterLines(last.view, dataset.classNames, { width: Math.min(columns, 80) - 1, height: 20, color }),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The end of a VAE run as text: the comparison and the pictures, the checkpoints, the export. */
+export function vaeOutcomeText(run: VaeRun, { results, last, saved, exported }: VaeOutcome, { columns, color }: { columns: number; color: boolean }): string {
+  return vaePlainSummary(results, last, run.plan.dataset, { columns, color })
+    + (saved.length > 0 ? `saved ${saved.join(', ')}\n` : '')
+    + (exported ? exportedLine(exported.dir, exported.files) : '');
+}
+
+/** Where the checkpoints went, and the command that continues. */
+export const vaeStoppedLine = ({ saved, resume }: VaeStopped) => `stopped; saved ${saved.join(', ')}: continue with ${resume}\n`;
+
+/** The backend line everything else follows. */
+export const vaeBackendLine = (run: VaeRun) => `backend ${run.backend.backend.name}: ${run.backend.reason}\n`;
+
+/**
+ * Progress lines, or JSON epoch lines (then `say` is stderr, so that stdout holds JSON only); on a terminal s
+ * saves a checkpoint and Ctrl-C or q stops (io/stop-keys.ts).
+ */
+function watchVae(run: VaeRun, logger: VaeLogger, say: NodeJS.WritableStream): Promise<void> {
+  const restore = listenForKeys(process.stdin, {
+    onSave: () => say.write(`saved a checkpoint to ${run.saveCheckpoints().join(', ')}\n`),
+    onStop: () => run.control.stop(),
+  });
+  return watchEvents(run, logger.onEvent).finally(restore);
+}
+
+export function vaePlainOutput({ stdout: out, columns }: RunContext): Observer<VaeRun> {
+  let run: VaeRun;
+  return {
+    watch(started) {
+      run = started;
+      out.write(`${vaeBackendLine(run)}${run.trainings[0].model.architecture} on ${run.plan.data.dataset}; press s to save a checkpoint, Ctrl-C to stop and save\n`);
+      return watchVae(run, vaePlainLogger(out, run.plan.epochs), out);
+    },
+    result: (outcome) => out.write(vaeOutcomeText(run, outcome, { columns, color: false })),
+    stopped: (stopped) => out.write(vaeStoppedLine(stopped)),
+  };
+}
+
+export function vaeJsonOutput({ stdout: out, stderr }: RunContext): Observer<VaeRun> {
+  return {
+    watch: (run) => watchVae(run, vaeJsonLogger(out), stderr),
+    result: ({ line }) => writeJsonLine(out, line),
+    stopped(stopped) {
+      writeJsonLine(out, { event: 'stopped', reason: stopped.reason, checkpoints: stopped.saved });
+      stderr.write(vaeStoppedLine(stopped));
+    },
+  };
 }

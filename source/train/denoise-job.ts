@@ -5,8 +5,8 @@
  */
 import { loadFont } from '../data/font.js';
 import { describeNoise, type NoiseSpec } from '../data/noise.js';
-import { createCpuBackend } from '../math/select.js';
-import { Rng } from '../nn/random.js';
+import type { Backend } from '../math/backend.js';
+import { Rng } from '../random.js';
 import { noisyCopies, scoreDenoising, type DenoiseScore } from './denoise-score.js';
 import { trainFont, type FontTrainingOptions } from './font.js';
 import { finishTraining } from './finish.js';
@@ -40,18 +40,13 @@ export function scoringRng(seed: number, noise: NoiseSpec): Rng {
   return new Rng(hash >>> 0);
 }
 
-export function runDenoiseJob(job: DenoiseJob, onProgress: (epoch: number, epochs: number) => void): DenoiseJobResult {
+export function runDenoiseJob(job: DenoiseJob, backend: Backend, onProgress: (epoch: number, epochs: number) => void): DenoiseJobResult {
   const glyphs = loadFont();
-  const backend = createCpuBackend();
-  try {
-    const noise = job.model === 'denoising' ? job.trainedOn : undefined;
-    const { model, last } = finishTraining(trainFont(backend, glyphs, { ...job.training, noise }), job.training.epochs, onProgress);
-    const scores = job.scoredOn.map((spec) => {
-      const { clean, noisy } = noisyCopies(glyphs, spec, job.copies, scoringRng(job.training.seed, spec));
-      return scoreDenoising(backend, model, clean, noisy).score;
-    });
-    return { kind: 'denoise', scores, loss: last.loss };
-  } finally {
-    backend.dispose();
-  }
+  const noise = job.model === 'denoising' ? job.trainedOn : undefined;
+  const { model, last } = finishTraining(trainFont(backend, glyphs, { ...job.training, noise }), job.training.epochs, onProgress);
+  const scores = job.scoredOn.map((spec) => {
+    const { clean, noisy } = noisyCopies(glyphs, spec, job.copies, scoringRng(job.training.seed, spec));
+    return scoreDenoising(backend, model, clean, noisy).score;
+  });
+  return { kind: 'denoise', scores, loss: last.loss };
 }

@@ -1,13 +1,13 @@
 /**
  * Scoring a (denoising) autoencoder: fresh noisy copies of every glyph go through the model, and both the noisy
- * input and the output are compared with the clean glyph (DESIGN.md: wrong pixels and mean absolute error,
- * as means per glyph).
+ * input and the output are compared with the clean glyph (docs/CONTRACTS.md, denoise scoring: wrong pixels as a
+ * mean per glyph, mean absolute error as a mean per pixel).
  */
 import type { Glyph } from '../data/font.js';
 import { addNoise, type NoiseSpec } from '../data/noise.js';
 import type { Backend } from '../math/backend.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
-import type { Rng } from '../nn/random.js';
+import type { Rng } from '../random.js';
 import { mean, meanAbsError, wrongPixels } from './pixels.js';
 
 export interface DenoiseScore {

@@ -1,6 +1,6 @@
 /** One training of the font autoencoder's sweep: train to the target or the epoch limit, keep the outcome. */
 import { loadFont, selectGlyphs } from '../data/font.js';
-import { createCpuBackend } from '../math/select.js';
+import type { Backend } from '../math/backend.js';
 import { trainFont, type FontTrainingOptions } from './font.js';
 import { finishTraining } from './finish.js';
 
@@ -20,13 +20,8 @@ export interface FontJobResult {
   meanPixelError: number;
 }
 
-export function runFontJob(job: FontJob, onProgress: (epoch: number, epochs: number) => void): FontJobResult {
-  const backend = createCpuBackend();
-  try {
-    const glyphs = selectGlyphs(loadFont(), job.subset);
-    const { last, reachedTarget } = finishTraining(trainFont(backend, glyphs, job.training), job.training.epochs, onProgress);
-    return { kind: 'font', epochs: last.epoch, reachedTarget, maxPixelError: last.maxPixelError, meanPixelError: last.meanPixelError };
-  } finally {
-    backend.dispose();
-  }
+export function runFontJob(job: FontJob, backend: Backend, onProgress: (epoch: number, epochs: number) => void): FontJobResult {
+  const glyphs = selectGlyphs(loadFont(), job.subset);
+  const { last, reachedTarget } = finishTraining(trainFont(backend, glyphs, job.training), job.training.epochs, onProgress);
+  return { kind: 'font', epochs: last.epoch, reachedTarget, maxPixelError: last.maxPixelError, meanPixelError: last.meanPixelError };
 }

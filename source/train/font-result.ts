@@ -1,4 +1,4 @@
-/** The font experiment's result object (DESIGN.md's `--json` result fields), built from the last epoch. */
+/** The font experiment's result object (docs/CONTRACTS.md: the font result fields), built from the last epoch. */
 import type { Glyph } from '../data/font.js';
 import type { FontDone } from './font.js';
 

@@ -14,7 +14,7 @@ import { DivergedError } from '../errors.js';
 import { Autoencoder, type AutoencoderShape } from '../nn/autoencoder.js';
 import { lossGradient, lossValue, type LossName } from '../nn/losses.js';
 import { Optimizer, optimizerSettings, type OptimizerName } from '../nn/optim.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import { addNoise, type NoiseSpec } from '../data/noise.js';
 import { mean, wrongPixels } from './pixels.js';
 
@@ -57,21 +57,29 @@ export interface FontDone {
 
 export type FontEvent = FontEpoch | FontDone;
 
-/** A freshly initialised autoencoder: its weights are the first draws from `rng`. */
-export function newAutoencoder(backend: Backend, shape: AutoencoderShape, rng: Rng): Autoencoder {
-  const model = new Autoencoder(backend, shape);
-  model.initialise(rng);
-  return model;
+export interface FontTraining {
+  /** The model being trained: the screen decodes, scores and saves it while it trains. */
+  model: Autoencoder;
+  events: Generator<FontEvent>;
 }
 
 /**
- * Trains `model` (a fresh one when absent). A caller that needs the model while it trains (the screen's
- * explorer and save key) creates it with newAutoencoder from the same `rng`, which keeps the numbers identical.
+ * Starts training `loaded`, or a fresh model whose weights are the first draws from the run's Rng (seeded with
+ * `options.seed`); the same Rng then shuffles and draws the noise, so a seed gives one run.
  */
-export function* trainFont(
-  backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, model?: Autoencoder, rng = new Rng(options.seed),
-): Generator<FontEvent> {
-  model ??= newAutoencoder(backend, options.shape, rng);
+export function startFontTraining(backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, loaded?: Autoencoder): FontTraining {
+  const rng = new Rng(options.seed);
+  const model = loaded ?? new Autoencoder(backend, options.shape);
+  if (!loaded) model.initialise(rng);
+  return { model, events: trainModel(backend, glyphs, options, model, rng) };
+}
+
+/** Trains `model` (a fresh one when absent): startFontTraining's events, for callers that only need those. */
+export function trainFont(backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, model?: Autoencoder): Generator<FontEvent> {
+  return startFontTraining(backend, glyphs, options, model).events;
+}
+
+function* trainModel(backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, model: Autoencoder, rng: Rng): Generator<FontEvent> {
   const optimizer = new Optimizer(backend, model.store, optimizerSettings(options.optimizer, options.lr));
   const data = new GlyphBatches(backend, glyphs, Math.min(options.batch, glyphs.length));
   const lossSpec = { name: options.loss, perSample: false };

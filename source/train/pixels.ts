@@ -1,4 +1,4 @@
-/** Pixel scoring shared by every glyph experiment (DESIGN.md: wrong pixel = (output > 0.5) != target). */
+/** Pixel scoring of the glyph experiments (docs/CONTRACTS.md: wrong pixel = (output > 0.5) != (target > 0.5)). */
 
 /** Wrong pixels of each of `count` samples of `features` values. */
 export function wrongPixels(output: Float32Array, target: Float32Array, count: number, features: number): number[] {

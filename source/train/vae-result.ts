@@ -1,4 +1,4 @@
-/** The VAE's result object (DESIGN.md's `--json` result fields), one per trained optimizer. */
+/** The VAE's result object (docs/CONTRACTS.md: the vae result fields), one per trained optimizer. */
 import type { DatasetName } from '../data/mnist.js';
 import type { VaeDoneEvent, VaeTraining } from './vae.js';
 

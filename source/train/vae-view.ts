@@ -5,7 +5,7 @@
  * generator, so the same codes are decoded every epoch and the screen shows them taking shape.
  */
 import { IMAGE_PIXELS, type ImageSet } from '../data/mnist.js';
-import { Rng } from '../nn/random.js';
+import { Rng } from '../random.js';
 import type { Vae } from '../nn/vae.js';
 import { latentGrid } from './latent.js';
 

@@ -9,52 +9,16 @@
 import { IMAGE_PIXELS, type ImageSet } from '../data/mnist.js';
 import { DivergedError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
-import { Optimizer, optimizerSettings, type OptimizerName } from '../nn/optim.js';
-import { Rng } from '../nn/random.js';
-import { Vae, type VaeShape } from '../nn/vae.js';
+import { Optimizer, optimizerSettings } from '../nn/optim.js';
+import { Rng } from '../random.js';
+import { Vae } from '../nn/vae.js';
+import { EVAL_BATCH, type VaeCheckpoint, type VaeProgress, type VaeTrainingOptions } from '../nn/vae-checkpoint.js';
 import { vaeView, type VaeView } from './vae-view.js';
-
-export interface VaeTrainingOptions {
-  shape: VaeShape;
-  optimizer: OptimizerName;
-  lr: number;
-  /** Total epochs: a resumed run continues up to this many. */
-  epochs: number;
-  batch: number;
-  seed: number;
-}
 
 export interface VaeData {
   train: ImageSet;
   validation?: ImageSet;
   test: ImageSet;
-}
-
-/** Where a run stands; with the weights and the optimizer, all a checkpoint needs. */
-export interface VaeProgress {
-  /** Epochs completed. */
-  epoch: number;
-  /** Minibatches done in the current epoch. */
-  batchIndex: number;
-  /** The current epoch's loss sums so far (nats) and the images they cover. */
-  lossSum: number;
-  klSum: number;
-  samples: number;
-  rng: number[];
-  /** Milliseconds spent training (evaluation excluded), for samples per second. */
-  trainMs: number;
-  samplesTrained: number;
-}
-
-export interface VaeCheckpoint {
-  options: VaeTrainingOptions;
-  progress: VaeProgress;
-  parameters: Float32Array;
-  m: Float32Array;
-  v: Float32Array;
-  steps: number;
-  /** The training images' shuffled order (the current epoch's). */
-  order: Uint32Array;
 }
 
 export interface VaeBatchEvent {
@@ -78,20 +42,26 @@ export interface VaeEpochEvent {
   samplesPerSecond: number;
   trainSeconds: number;
   secondsLeft: number;
-  /** Pictures for the screen: latent codes, reconstructions, generated digits. */
-  view: VaeView;
+  /** Pictures for the screen (latent codes, reconstructions, generated digits): every epoch only when asked. */
+  view?: VaeView;
 }
+
+/** The last epoch with its pictures, which the summary and the export draw. */
+export type PicturedEpoch = VaeEpochEvent & { view: VaeView };
 
 export interface VaeDoneEvent {
   type: 'done';
-  last: VaeEpochEvent;
+  last: PicturedEpoch;
   testLoss: number;
 }
 
-export type VaeEvent = VaeBatchEvent | VaeEpochEvent | VaeDoneEvent;
+/**
+ * Which epochs carry pictures: every one for a screen that shows them, else only the last (made once, when
+ * training ends): a --json or --plain run does not pay for a thousand encodings and a decode per epoch.
+ */
+export type VaePictures = 'every-epoch' | 'last-epoch';
 
-/** Images per evaluation pass: large enough to be efficient, small enough to keep the buffers small. */
-export const EVAL_BATCH = 1000;
+export type VaeEvent = VaeBatchEvent | VaeEpochEvent | VaeDoneEvent;
 
 /** Evaluation samples z with its own generator, so that it never moves the training's. */
 function evaluationRng(seed: number, salt: number): Rng {
@@ -133,18 +103,20 @@ export class VaeTraining {
     return Math.ceil(this.data.train.count / this.options.batch);
   }
 
-  *run(): Generator<VaeEvent> {
+  *run(pictures: VaePictures = 'last-epoch'): Generator<VaeEvent> {
     const p = this.progress;
     while (p.epoch < this.options.epochs) {
       if (p.batchIndex === 0) this.rng.shuffle(this.order);
       while (p.batchIndex < this.batches) yield this.trainBatch();
       p.epoch++;
       const event = this.endEpoch();
+      if (pictures === 'every-epoch') event.view = this.view();
       this.last = event;
       yield event;
     }
+    // No step has run since the last epoch ended, so its pictures can still be made from the weights as they are.
     const last = this.last ?? this.endEpoch();
-    yield { type: 'done', last, testLoss: this.evaluate(this.data.test, evaluationRng(this.options.seed, -1)) };
+    yield { type: 'done', last: { ...last, view: last.view ?? this.view() }, testLoss: this.evaluate(this.data.test, evaluationRng(this.options.seed, -1)) };
   }
 
   checkpoint(): VaeCheckpoint {
@@ -198,7 +170,7 @@ export class VaeTraining {
 
   private endEpoch(): VaeEpochEvent {
     const p = this.progress;
-    const { validation, test } = this.data;
+    const { validation } = this.data;
     const trainLoss = p.samples > 0 ? p.lossSum / p.samples : Number.NaN;
     const trainKl = p.samples > 0 ? p.klSum / p.samples : Number.NaN;
     Object.assign(p, { batchIndex: 0, lossSum: 0, klSum: 0, samples: 0 });
@@ -210,8 +182,11 @@ export class VaeTraining {
       validationLoss: validation && this.evaluate(validation, evaluationRng(this.options.seed, p.epoch)),
       trainSeconds: p.trainMs / 1000,
       ...this.pace(),
-      view: vaeView(this.model, validation ?? test, this.options.seed, this.evalX),
     };
+  }
+
+  private view(): VaeView {
+    return vaeView(this.model, this.data.validation ?? this.data.test, this.options.seed, this.evalX);
   }
 
   private pace(): { samplesPerSecond: number; secondsLeft: number } {

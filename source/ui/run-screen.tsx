@@ -7,6 +7,7 @@
 import { render, type Instance } from 'ink';
 import type { ReactElement } from 'react';
 import { interruptions } from '../io/interrupt.js';
+import type { Run, Stopped } from '../run/observe.js';
 import { drive, type RunControl } from '../train/drive.js';
 import { CLEAR_SCREEN, enterAlternateScreen } from './terminal.js';
 
@@ -67,24 +68,22 @@ export async function runOnScreen<E>(
   if (failure) throw failure;
 }
 
-/** A run as a command hands it to a screen: its events, whoever else sees them, and what `s` saves. */
-export interface ScreenRun<E> {
-  events: Iterator<E>;
-  /** Sees every event too (the command keeps what it reports afterwards). */
-  onEvent: (event: E) => void;
-  control: RunControl;
-  /** Saves (the model or a checkpoint); returns the file(s). */
-  save: () => string;
+export interface ScreenOptions {
+  /** Runs when training reached its end (not when the user quit first); returns a notice for the screen, if any. */
   onFinished?: () => string | undefined;
+  exitOnDone?: boolean;
+  /** The keyboard (process.stdin by default; the benchmark passes a silent one). */
+  stdin?: NodeJS.ReadStream;
 }
 
-/** runOnScreen with `feed` fed every event before the command's own listener sees it. */
-export function runFedScreen<E>(
-  stdout: NodeJS.WriteStream, dashboard: ReactElement, feed: ScreenTraining<E>['feed'] & { push(event: E): void }, run: ScreenRun<E>, stdin?: NodeJS.ReadStream,
+/** Trains `run` beside `dashboard`; every event goes to the run's own record, then to the screen's feed. */
+export function watchOnScreen<E>(
+  run: Run<E, unknown, Stopped>, stdout: NodeJS.WriteStream, dashboard: ReactElement, feed: ScreenTraining<E>['feed'] & { push(event: E): void },
+  { stdin, ...options }: ScreenOptions = {},
 ): Promise<void> {
   const onEvent = (event: E) => {
-    run.onEvent(event);
+    run.record(event);
     feed.push(event);
   };
-  return runOnScreen(stdout, dashboard, { events: run.events, onEvent, control: run.control, feed, onFinished: run.onFinished }, stdin);
+  return runOnScreen(stdout, dashboard, { events: run.events, onEvent, control: run.control, feed, ...options }, stdin);
 }

@@ -1,6 +1,6 @@
 /** Central differences, to check analytic gradients against the forward pass they belong to. */
 import { expect } from 'vitest';
-import type { Rng } from '../../source/nn/random.js';
+import type { Rng } from '../../source/random.js';
 
 const STEP = 1e-3;
 

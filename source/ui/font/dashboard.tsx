@@ -3,11 +3,10 @@
  * render it directly. FontDashboard wires it to the live run: sampled frames, the reducer, the keys, pausing.
  */
 import { Box } from 'ink';
-import { useEffect, useMemo } from 'react';
 import { ansiPaint, noPaint } from '../../render/ansi.js';
 import type { TerminalSize } from '../terminal.js';
 import { useDashboard, type DashboardWiring } from '../use-dashboard.js';
-import { LatentDecoder } from '../../nn/latent-decoder.js';
+import type { ModelSnapshot } from '../../nn/model-snapshot.js';
 import { Explorer } from './explorer.js';
 import type { FontFeed, FontFrame, FontRunInfo } from './feed.js';
 import { TooSmall } from '../chrome.js';
@@ -27,7 +26,7 @@ export interface FontDashboardViewProps {
   /** The whole terminal, when larger than `size` (it is named when the room is too small). */
   terminal?: TerminalSize;
   color: boolean;
-  decoder: LatentDecoder;
+  decoder: ModelSnapshot;
 }
 
 export function FontDashboardView(props: FontDashboardViewProps) {
@@ -81,9 +80,7 @@ export interface FontDashboardProps extends DashboardWiring<FontFrame> {
 
 export function FontDashboard({ info, save, color, ...wiring }: FontDashboardProps) {
   const { state, dispatch, frame, drawn, terminal, quit } = useDashboard(wiring);
-  const decoder = useMemo(() => new LatentDecoder(info.model), [info.model]);
-  useEffect(() => () => decoder.dispose(), [decoder]);
   const layout = dashboardLayout(drawn.columns, drawn.rows, info.glyphs.length);
   useDashboardKeys({ state, dispatch, info, frame, layout, save, quit });
-  return <FontDashboardView info={info} frame={frame} state={state} size={drawn} terminal={terminal} color={color} decoder={decoder} />;
+  return <FontDashboardView info={info} frame={frame} state={state} size={drawn} terminal={terminal} color={color} decoder={info.snapshot} />;
 }

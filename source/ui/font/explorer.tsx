@@ -10,7 +10,7 @@ import { bitmapGridRows, itemHeight, itemsPerRow, type GridShape } from '../../r
 import { scatterBounds, scatterPlot, type Bounds2, type ScatterPoint } from '../../render/braille.js';
 import { shadedLines } from '../../render/halfblock.js';
 import { TextBlock, type Rect } from '../text-block.js';
-import type { LatentDecoder } from '../../nn/latent-decoder.js';
+import type { ModelSnapshot } from '../../nn/model-snapshot.js';
 import type { FontFrame, FontRunInfo } from './feed.js';
 import { latentPoints } from './glyph-data.js';
 import { PANEL_GAP } from './layout.js';
@@ -25,7 +25,7 @@ export interface ExplorerProps {
   side: Rect;
   cursor: Point;
   kept: Point[];
-  decoder: LatentDecoder;
+  decoder: ModelSnapshot;
   paint: Paint;
 }
 

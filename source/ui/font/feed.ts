@@ -2,10 +2,11 @@
  * The font run as the screen sees it. Training pushes every event here (O(1) each: the last event and three
  * histories); the screen takes a frame, an immutable snapshot, a few times a second and renders only that.
  */
-import type { FontRun } from '../../commands/font.js';
 import type { Glyph } from '../../data/font.js';
 import type { Autoencoder } from '../../nn/autoencoder.js';
+import { ModelSnapshot } from '../../nn/model-snapshot.js';
 import type { FontEpoch, FontEvent } from '../../train/font.js';
+import type { FontRun } from '../../run/font.js';
 import { History } from '../history.js';
 import { RateMeter } from '../stopwatch.js';
 import { RunFeed, type RunStatus } from '../run-feed.js';
@@ -17,13 +18,15 @@ export interface FontRunInfo {
   glyphs: Glyph[];
   /** The model being trained: the explorer decodes with a copy of its weights, `s` saves it. */
   model: Autoencoder;
+  /** The copy of the model the explorer decodes with, on the run's views backend. */
+  snapshot: ModelSnapshot;
   backend: string;
   maxEpochs: number;
   target: number;
 }
 
 export function fontRunInfo(run: FontRun): FontRunInfo {
-  return { glyphs: run.glyphs, model: run.model, backend: run.backend.name, maxEpochs: run.config.epochs, target: run.config.target };
+  return { glyphs: run.glyphs, model: run.model, snapshot: new ModelSnapshot(run.model, run.plan.views), backend: run.backend.backend.name, maxEpochs: run.plan.maxEpochs, target: run.plan.target };
 }
 
 export interface FontFrame {

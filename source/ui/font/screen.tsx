@@ -1,60 +1,71 @@
 /**
  * `sia-ae font` on a terminal: the dashboard beside training (ui/run-screen.tsx). The screen stays until q, or
- * closes when training ends with --exit-on-done.
+ * closes when training ends with --exit-on-done; then the run's summary stays in the terminal.
  */
-import { saveAutoencoder } from '../../nn/autoencoder-file.js';
-import type { FontRun } from '../../commands/font.js';
-import type { CommandContext } from '../../commands/command.js';
-import { RunControl } from '../../train/drive.js';
-import type { FontDone, FontEpoch, FontEvent } from '../../train/font.js';
-import { runOnScreen } from '../run-screen.js';
+import { GLYPH_COLS, GLYPH_PIXELS, GLYPH_ROWS } from '../../data/font.js';
+import type { Autoencoder } from '../../nn/autoencoder.js';
+import { glyphLines, wrapBlocks } from '../../render/glyph.js';
+import { fontOutcomeText } from '../../report/font.js';
+import { writeStoppedText } from '../../report/stopped.js';
+import type { RunContext } from '../../run/context.js';
+import type { FontRun } from '../../run/font.js';
+import type { Observer } from '../../run/observe.js';
+import { watchOnScreen } from '../run-screen.js';
 import { FontDashboard } from './dashboard.js';
 import { FontFeed, fontRunInfo } from './feed.js';
-import type { Point } from '../state.js';
 
 /** Where `s` saves when --save was not given. */
 export const DEFAULT_MODEL_FILE = 'font-model.json';
 
-export interface ScreenOutcome {
-  /** Set when training ran to its end (else the user quit first). */
-  done?: FontDone;
-  last?: FontEpoch;
-  /** Latent points the user kept in the explorer. */
-  kept: Point[];
+export interface FontScreenOptions {
+  /** Close the screen as soon as training ends, instead of staying until q. */
+  exitOnDone: boolean;
+  /** The keyboard (process.stdin by default; the benchmark passes a silent one). */
+  stdin?: NodeJS.ReadStream;
 }
 
-/**
- * `listener` sees every training event too (the export's history); `stdin` is the keyboard (process.stdin by
- * default; the benchmark passes a silent one).
- */
-export async function showFontDashboard(
-  run: FontRun, context: CommandContext, listener: (event: FontEvent) => void = () => {}, stdin: NodeJS.ReadStream = process.stdin,
-): Promise<ScreenOutcome> {
-  const stdout = context.stdout as NodeJS.WriteStream;
-  const feed = new FontFeed();
-  const control = new RunControl();
-  const outcome: ScreenOutcome = { kept: [] };
-  const file = run.config.save ?? DEFAULT_MODEL_FILE;
-  const save = () => {
-    saveAutoencoder(file, run.model, run.glyphs);
-    return file;
+export function fontScreen(context: RunContext, options: FontScreenOptions): Observer<FontRun> {
+  const out = context.stdout;
+  let run: FontRun;
+  /** What stays in the terminal after the screen: the backend, then the outcome, then the kept glyphs. */
+  const leave = (text: () => void) => {
+    out.write(`backend ${run.backend.backend.name}: ${run.backend.reason}\n`);
+    text();
+    if (run.kept.length > 0) out.write(keptGlyphsText(run.model, run.kept, context.columns));
   };
-  const info = fontRunInfo(run);
-
-  await runOnScreen(stdout, (
-    <FontDashboard info={info} feed={feed} control={control} save={save} color={stdout.hasColors?.() ?? false} onQuit={(state) => (outcome.kept = state.kept)} />
-  ), {
-    events: run.events,
-    onEvent: (event) => {
-      if (event.type === 'epoch') outcome.last = event;
-      else outcome.done = event;
-      listener(event);
-      feed.push(event);
+  return {
+    async watch(started) {
+      run = started;
+      await showFontDashboard(run, out as NodeJS.WriteStream, options);
     },
-    control,
-    feed,
-    onFinished: () => (run.config.save ? `saved the model to ${save()}` : undefined),
-    exitOnDone: run.config.exitOnDone,
-  }, stdin);
-  return outcome;
+    result: (outcome) => leave(() => out.write(fontOutcomeText(outcome, run.glyphs, context.columns))),
+    stopped: (stopped) => leave(() => writeStoppedText(out, stopped)),
+  };
+}
+
+/** Trains `run` beside its dashboard until the user quits (or training ends, with exitOnDone). */
+export async function showFontDashboard(run: FontRun, stdout: NodeJS.WriteStream, { exitOnDone, stdin }: FontScreenOptions): Promise<void> {
+  const feed = new FontFeed();
+  const file = run.plan.save ?? DEFAULT_MODEL_FILE;
+  const dashboard = (
+    <FontDashboard
+      info={fontRunInfo(run)} feed={feed} control={run.control} save={() => run.saveTo(file)} color={stdout.hasColors?.() ?? false}
+      onQuit={(state) => (run.kept = state.kept)}
+    />
+  );
+  await watchOnScreen(run, stdout, dashboard, feed, {
+    onFinished: () => (run.plan.save ? `the model goes to ${run.plan.save} when you quit` : undefined),
+    exitOnDone,
+    stdin,
+  });
+}
+
+/** The glyphs kept in the explorer, as ASCII art captioned with their latent points. */
+function keptGlyphsText(model: Autoencoder, kept: number[][], columns: number): string {
+  const pixels = model.decode(Float32Array.from(kept.flat()), kept.length);
+  const blocks = kept.map((z, i) => ({
+    lines: glyphLines(pixels.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS), GLYPH_ROWS, GLYPH_COLS),
+    caption: z.map((v) => v.toFixed(2)).join(','),
+  }));
+  return `\nglyphs you kept (sia-ae generate --model FILE --z X,Y draws them again):\n\n${wrapBlocks(blocks, columns, 3).join('\n')}\n`;
 }

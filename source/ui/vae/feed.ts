@@ -3,7 +3,7 @@
  * interleaved). Per run: the latest batch (progress, samples/s, time left), the latest epoch (its pictures),
  * the train and validation loss per epoch, and the test loss once done.
  */
-import type { RunEvent } from '../../report/vae.js';
+import type { VaeRunEvent } from '../../run/vae.js';
 import type { VaeBatchEvent, VaeEpochEvent } from '../../train/vae.js';
 import { History } from '../history.js';
 import { RunFeed, type RunStatus } from '../run-feed.js';
@@ -52,7 +52,7 @@ export class VaeFeed extends RunFeed<VaeFrame> {
     for (const optimizer of optimizers) this.runs.set(optimizer, { train: new History(), validation: new History() });
   }
 
-  readonly push = ({ optimizer, event }: RunEvent): void => {
+  readonly push = ({ optimizer, event }: VaeRunEvent): void => {
     const run = this.runs.get(optimizer)!;
     this.version++;
     if (event.type === 'batch') run.batch = event;

@@ -1,11 +1,40 @@
-/** `sia-ae vae` on a terminal: the dashboard beside training (ui/run-screen.tsx); it stays until q. */
-import type { RunEvent } from '../../report/vae.js';
-import { runFedScreen, type ScreenRun } from '../run-screen.js';
+/**
+ * `sia-ae vae` on a terminal: the dashboard beside training (ui/run-screen.tsx); it stays until q, then the
+ * summary (or where the checkpoints went) stays in the terminal.
+ */
+import { vaeBackendLine, vaeOutcomeText, vaeStoppedLine } from '../../report/vae.js';
+import type { RunContext } from '../../run/context.js';
+import type { Observer } from '../../run/observe.js';
+import type { VaeRun } from '../../run/vae.js';
+import { watchOnScreen } from '../run-screen.js';
 import { VaeDashboard } from './dashboard.js';
 import { VaeFeed, type VaeRunInfo } from './feed.js';
 
-export async function showVaeDashboard(info: VaeRunInfo, run: ScreenRun<RunEvent>, stdout: NodeJS.WriteStream): Promise<void> {
-  const feed = new VaeFeed(info.optimizers);
-  const color = stdout.hasColors?.() ?? false;
-  await runFedScreen(stdout, <VaeDashboard info={info} feed={feed} control={run.control} save={run.save} color={color} />, feed, run);
+export function vaeScreen(context: RunContext): Observer<VaeRun> {
+  const out = context.stdout;
+  let run: VaeRun;
+  return {
+    async watch(started) {
+      run = started;
+      await showVaeDashboard(run, out as NodeJS.WriteStream);
+    },
+    result: (outcome) => out.write(vaeBackendLine(run) + vaeOutcomeText(run, outcome, { columns: context.columns, color: true })),
+    stopped: (stopped) => out.write(vaeBackendLine(run) + vaeStoppedLine(stopped)),
+  };
+}
+
+/** What the dashboard shows of the run, fixed for its whole length. */
+export function vaeRunInfo(run: VaeRun): VaeRunInfo {
+  return {
+    architecture: run.trainings[0].model.architecture, dataset: run.plan.data.dataset, classNames: run.plan.dataset.classNames,
+    backend: run.backend.backend.name, epochs: run.plan.epochs, optimizers: run.optimizers,
+  };
+}
+
+async function showVaeDashboard(run: VaeRun, stdout: NodeJS.WriteStream): Promise<void> {
+  const feed = new VaeFeed(run.optimizers);
+  const save = () => run.saveCheckpoints().join(', ');
+  const dashboard = <VaeDashboard info={vaeRunInfo(run)} feed={feed} control={run.control} save={save} color={stdout.hasColors?.() ?? false} />;
+  const end = run.plan.saveAtEnd ? `training done; the checkpoint goes to ${run.plan.checkpoints.join(', ')} when you quit` : 'training done: q quits';
+  await watchOnScreen(run, stdout, dashboard, feed, { onFinished: () => end });
 }

@@ -3,7 +3,7 @@
  * and the caller saves. Signals and a lost terminal stop it the same way (io/interrupt.ts); without a terminal
  * on stdin they are all there is. Returns the function that puts the terminal back.
  */
-import { interruptions } from '../io/interrupt.js';
+import { interruptions } from './interrupt.js';
 
 export interface StopKeys {
   onSave(): void;

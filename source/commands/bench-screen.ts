@@ -1,14 +1,14 @@
 /**
  * What the dashboard costs training: epochs per second of the same run with the JSON reporter (into a null
  * stream) and with the dashboard drawing to a terminal-sized null stream. Runs alternate, and the cost is the
- * median of each pair's ratio, which holds up on a busy machine better than a ratio of medians.
+ * median of each pair's ratio, which holds up on a busy machine better than a ratio of medians. It drives real
+ * `font` runs and their screen, so it sits with the commands, above the screens, not in bench/ below them.
  */
 import { PassThrough, Writable } from 'node:stream';
-import { startFontRun, type FontRun } from '../commands/font.js';
-import type { CommandContext } from '../commands/command.js';
+import { startFontRun } from './font.js';
 import { fontJsonLogger } from '../report/font.js';
+import type { FontRun } from '../run/font.js';
 import { drive } from '../train/drive.js';
-import type { FontDone } from '../train/font.js';
 import { median } from '../math/median.js';
 import { loadFontScreen } from '../ui/load.js';
 
@@ -35,28 +35,25 @@ function settings(epochs: number) {
 
 async function jsonRun(epochs: number): Promise<number> {
   const run = startFontRun(settings(epochs));
-  const logger = fontJsonLogger(nullTerminal(80, 24), run.config.logEvery);
-  let done: FontDone | undefined;
+  const logger = fontJsonLogger(nullTerminal(80, 24), 25);
   await drive(run.events, (event) => {
+    run.record(event);
     logger.onEvent(event);
-    if (event.type === 'done') done = event;
   });
-  return epochsPerSecond(run, done);
+  return epochsPerSecond(run);
 }
 
 async function screenRun(epochs: number, columns: number, rows: number): Promise<number> {
   const run = startFontRun(settings(epochs));
-  const stdout = nullTerminal(columns, rows);
-  const context: CommandContext = { stdout, stderr: stdout, output: 'screen', columns };
   const { showFontDashboard } = await loadFontScreen();
-  const { done } = await showFontDashboard(run, context, undefined, new PassThrough() as unknown as NodeJS.ReadStream);
-  return epochsPerSecond(run, done);
+  await showFontDashboard(run, nullTerminal(columns, rows), { exitOnDone: true, stdin: new PassThrough() as unknown as NodeJS.ReadStream });
+  return epochsPerSecond(run);
 }
 
-function epochsPerSecond(run: FontRun, done: FontDone | undefined): number {
-  run.backend.dispose();
-  if (!done) throw new Error('the benchmark run stopped early');
-  return (done.last.epoch * 1000) / done.last.elapsedMs;
+function epochsPerSecond(run: FontRun): number {
+  run.dispose();
+  if (!run.finished || !run.last) throw new Error('the benchmark run stopped early');
+  return (run.last.epoch * 1000) / run.last.elapsedMs;
 }
 
 export async function timeScreenCost(epochs = 3000, repeats = 5, columns = 120, rows = 40): Promise<ScreenCost> {
