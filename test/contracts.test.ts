@@ -83,7 +83,7 @@ beforeAll(async () => {
       '--architectures', '35-25-12-12', '--mutation-prob', '0.1', '--max-noise', '0.3'],
     fontSweep: ['font', '--sweep', '--latent', '2', '--subsets', 'aben', '--epochs', '2', '--workers', '1'],
     vae: ['vae', '--train-size', '256', '--validation', '100', '--epochs', '1', '--optimizer', 'both',
-      '--backend', 'cpu'],
+      '--layers', '32', '--backend', 'cpu'],
   };
   const endless = ['font', '--target', '0', '--epochs', '1000000', '--log-every', '1', '--backend', 'cpu-js'];
   const stopped = async () => {
