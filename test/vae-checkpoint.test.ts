@@ -54,7 +54,7 @@ describe('VAE checkpoints', () => {
   it('refuse a position outside the run', () => {
     expect(loadChanged('epoch', (j) => { j.meta.progress.epoch = -5; })).toBe('corrupt checkpoint: epoch must be at least 0, got -5');
     expect(loadChanged('epoch-past', (j) => { j.meta.progress.epoch = 4; })).toBe('corrupt checkpoint: epoch must be at most 3, got 4');
-    expect(loadChanged('batch-index', (j) => { j.meta.progress.batchIndex = 1e6; })).toBe('corrupt checkpoint: batch-index must be at most 1, got 1000000');
+    expect(loadChanged('batch-index', (j) => { j.meta.progress.batchIndex = 1e6; })).toBe('corrupt checkpoint: batch-index must be at most 2, got 1000000');
     expect(loadChanged('rng', (j) => { j.meta.progress.rng = []; })).toMatch(/^corrupt checkpoint: rng is not a random generator state/);
     expect(loadChanged('rng-zero', (j) => { j.meta.progress.rng = [0, 0, 0, 0, null]; })).toMatch(/rng is not a random generator state/);
     expect(loadChanged('steps', (j) => { j.meta.steps = -1; })).toBe('corrupt checkpoint: steps must be at least 0, got -1');

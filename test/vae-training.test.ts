@@ -125,23 +125,27 @@ describe('VAE training', () => {
     }
   });
 
-  it('resumes a checkpoint saved mid-epoch exactly where it stopped', () => {
-    const uninterrupted = new VaeTraining(backend, splits, options(2));
-    const reference = runToEnd(uninterrupted);
+  // 10 batches an epoch: 13 events stop 2 batches into epoch 2; 10 stop after epoch 1's last batch, before its end
+  // (where a stop on the dashboard can land too).
+  for (const [events, where] of [[13, 'mid-epoch'], [10, 'between an epoch\'s last batch and its end']] as const) {
+    it(`resumes a checkpoint saved ${where} exactly where it stopped`, () => {
+      const uninterrupted = new VaeTraining(backend, splits, options(2));
+      const reference = runToEnd(uninterrupted);
 
-    const first = new VaeTraining(backend, splits, options(2));
-    const events = first.run();
-    for (let i = 0; i < 13; i++) events.next(); // 10 batches, the epoch's end, 2 batches into epoch 2
-    const file = path.join(dir, 'checkpoint.json');
-    saveVaeCheckpoint(file, first.checkpoint(), { dataset: 'mnist', validation: 500, trainSize: 500 });
+      const first = new VaeTraining(backend, splits, options(2));
+      const run = first.run();
+      for (let i = 0; i < events; i++) run.next();
+      const file = path.join(dir, `checkpoint-${events}.json`);
+      saveVaeCheckpoint(file, first.checkpoint(), { dataset: 'mnist', validation: 500, trainSize: 500 });
 
-    const { checkpoint, data } = loadVaeCheckpoint(file);
-    expect(data).toEqual({ dataset: 'mnist', validation: 500, trainSize: 500 });
-    const resumed = new VaeTraining(backend, splits, checkpoint.options, checkpoint);
-    const rest = runToEnd(resumed);
-    expect(firstDifference(resumed.model.store.values, uninterrupted.model.store.values)).toBe(-1);
-    expect(firstDifference(resumed.optimizer.v, uninterrupted.optimizer.v)).toBe(-1);
-    expect(rest.done.testLoss).toBe(reference.done.testLoss);
-    expect(rest.epochs.at(-1)!.trainLoss).toBe(reference.epochs.at(-1)!.trainLoss);
-  });
+      const { checkpoint, data } = loadVaeCheckpoint(file);
+      expect(data).toEqual({ dataset: 'mnist', validation: 500, trainSize: 500 });
+      const resumed = new VaeTraining(backend, splits, checkpoint.options, checkpoint);
+      const rest = runToEnd(resumed);
+      expect(firstDifference(resumed.model.store.values, uninterrupted.model.store.values)).toBe(-1);
+      expect(firstDifference(resumed.optimizer.v, uninterrupted.optimizer.v)).toBe(-1);
+      expect(rest.done.testLoss).toBe(reference.done.testLoss);
+      expect(rest.epochs.at(-1)!.trainLoss).toBe(reference.epochs.at(-1)!.trainLoss);
+    });
+  }
 });

@@ -96,7 +96,8 @@ function validProgress(progress: Record<string, unknown>, options: Omit<VaeTrain
   const count = (key: string) => parseNumber(key, progress[key], WHOLE);
   return {
     epoch: parseNumber('epoch', progress.epoch, { min: 0, max: options.epochs, integer: true }),
-    batchIndex: parseNumber('batchIndex', progress.batchIndex, { min: 0, max: Math.ceil(trainCount / options.batch) - 1, integer: true }),
+    // Up to the number of batches: a stop between an epoch's last batch and its end saves that count.
+    batchIndex: parseNumber('batchIndex', progress.batchIndex, { min: 0, max: Math.ceil(trainCount / options.batch), integer: true }),
     lossSum: sum('lossSum'), klSum: sum('klSum'), samples: count('samples'),
     rng: validRngState(progress.rng),
     trainMs: sum('trainMs'), samplesTrained: count('samplesTrained'),
