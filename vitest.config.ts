@@ -12,6 +12,7 @@ export default defineConfig({
     // The subprocess tests run the compiled program (dist/): built once here, so it is never stale.
     globalSetup: ['test/helpers/build.ts'],
     // Snapshots live in snapshots/ (one file per test file), not beside the tests.
-    resolveSnapshotPath: (testPath, extension) => path.join(path.dirname(testPath), '..', 'snapshots', path.basename(testPath) + extension),
+    resolveSnapshotPath: (testPath, extension) =>
+      path.join(path.dirname(testPath), '..', 'snapshots', path.basename(testPath) + extension),
   },
 });

@@ -46,7 +46,10 @@ function firstFrameOnce(program: Program, args: string[]): Promise<number> {
   const argv = [process.execPath, program.bin, 'font', ...args].map((arg) => JSON.stringify(arg)).join(' ');
   const command = `stty cols 100 rows 30; exec ${argv}`;
   const start = performance.now();
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: program.cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    cwd: program.cwd,
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     let ms: number | undefined;
@@ -60,7 +63,8 @@ function firstFrameOnce(program: Program, args: string[]): Promise<number> {
     });
     child.on('close', () => {
       clearTimeout(timer);
-      if (ms === undefined) reject(new Error(`${program.label}: no dashboard frame within ${FRAME_TIMEOUT_MS} ms:\n${output.slice(-500)}`));
+      if (ms === undefined)
+        reject(new Error(`${program.label}: no dashboard frame within ${FRAME_TIMEOUT_MS} ms:\n${output.slice(-500)}`));
       else resolve(ms);
     });
   });

@@ -21,16 +21,29 @@ function importsOf(file, known) {
 
 // Tarjan's algorithm: each returned group is a set of files that all reach one another.
 function stronglyConnected(graph) {
-  const index = new Map(), low = new Map(), stack = [], onStack = new Set(), groups = [];
+  const index = new Map(),
+    low = new Map(),
+    stack = [],
+    onStack = new Set(),
+    groups = [];
   const visit = (node) => {
-    index.set(node, index.size); low.set(node, index.get(node)); stack.push(node); onStack.add(node);
+    index.set(node, index.size);
+    low.set(node, index.get(node));
+    stack.push(node);
+    onStack.add(node);
     for (const next of graph.get(node)) {
-      if (!index.has(next)) { visit(next); low.set(node, Math.min(low.get(node), low.get(next))); }
-      else if (onStack.has(next)) low.set(node, Math.min(low.get(node), index.get(next)));
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node), low.get(next)));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node), index.get(next)));
     }
     if (low.get(node) !== index.get(node)) return;
     const group = [];
-    for (let member = null; member !== node; ) { member = stack.pop(); onStack.delete(member); group.push(member); }
+    for (let member = null; member !== node; ) {
+      member = stack.pop();
+      onStack.delete(member);
+      group.push(member);
+    }
     groups.push(group);
   };
   for (const node of graph.keys()) if (!index.has(node)) visit(node);

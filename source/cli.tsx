@@ -30,7 +30,10 @@ ${COMMANDS.map((c) => `    ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 `;
 
 function allFlags(): Record<string, FlagSpec> {
-  const general: Record<string, FlagSpec> = { help: { type: 'boolean', shortFlag: 'h' }, version: { type: 'boolean', shortFlag: 'v' } };
+  const general: Record<string, FlagSpec> = {
+    help: { type: 'boolean', shortFlag: 'h' },
+    version: { type: 'boolean', shortFlag: 'v' },
+  };
   return Object.assign(general, ...COMMANDS.map((c) => c.flags));
 }
 
@@ -45,10 +48,20 @@ function settingsFor(command: Command, flags: RawSettings): RawSettings {
   // meow reads every boolean flag that was not given as false: false is "not given" here, so that one command's
   // switch (--sweep) is no stray flag of another, and a config file's true is not overridden.
   const given = Object.fromEntries(
-    Object.entries(flags).filter(([key, value]) => key !== 'help' && key !== 'config' && value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)),
+    Object.entries(flags).filter(
+      ([key, value]) =>
+        key !== 'help' &&
+        key !== 'config' &&
+        value !== undefined &&
+        value !== false &&
+        !(Array.isArray(value) && value.length === 0),
+    ),
   );
   const wrong = Object.keys(given).filter((key) => !(key in command.flags));
-  if (wrong.length > 0) throw new UsageError(`${command.name} does not take ${wrong.map(flagName).join(', ')} (see sia-ae ${command.name} --help)`);
+  if (wrong.length > 0)
+    throw new UsageError(
+      `${command.name} does not take ${wrong.map(flagName).join(', ')} (see sia-ae ${command.name} --help)`,
+    );
   const fromFile = typeof flags.config === 'string' ? readConfigFile(flags.config) : {};
   if (typeof flags.config === 'string') rejectCommandLineOnly(fromFile, flags.config);
   const { json, plain, ...settings } = mergeSettings(fromFile, given);
@@ -60,10 +73,12 @@ function settingsFor(command: Command, flags: RawSettings): RawSettings {
  * to it (`--z=-1.5,2`), so users need not know the `=` form.
  */
 function joinNegativeValues(argv: string[]): string[] {
-  const takesValue = (arg: string) => allFlags()[arg.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]?.type === 'string';
+  const takesValue = (arg: string) =>
+    allFlags()[arg.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]?.type === 'string';
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (/^--[a-z-]+$/.test(argv[i]) && takesValue(argv[i]) && /^-[\d.]/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+    if (/^--[a-z-]+$/.test(argv[i]) && takesValue(argv[i]) && /^-[\d.]/.test(argv[i + 1] ?? ''))
+      out.push(`${argv[i]}=${argv[++i]}`);
     else out.push(argv[i]);
   }
   return out;
@@ -80,21 +95,27 @@ async function main(argv: string[]): Promise<number> {
   });
   const known = allFlags();
   const unknown = Object.keys(cli.flags).filter((key) => !(key in known));
-  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.map(flagName).join(', ')} (see sia-ae --help)`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown option ${unknown.map(flagName).join(', ')} (see sia-ae --help)`);
   if (cli.flags.version) {
     process.stdout.write(`${cli.pkg.version}\n`); // meow read it from this program's package.json
     return 0;
   }
   const [name = DEFAULT_COMMAND, ...extra] = cli.input[0] === 'help' ? cli.input.slice(1) : cli.input;
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}": try ${COMMANDS.map((c) => c.name).join(', ')} (see sia-ae --help)`);
+  if (!command)
+    throw new UsageError(
+      `unknown command "${name}": try ${COMMANDS.map((c) => c.name).join(', ')} (see sia-ae --help)`,
+    );
   if (cli.flags.help || cli.input[0] === 'help') {
     process.stdout.write(cli.input.length === 0 ? OVERVIEW.slice(1) : command.help.slice(1));
     return 0;
   }
   const positional = command.arguments ?? [];
   if (extra.length > positional.length) {
-    throw new UsageError(`unexpected argument "${extra[positional.length]}" (options start with --; see sia-ae ${command.name} --help)`);
+    throw new UsageError(
+      `unexpected argument "${extra[positional.length]}" (options start with --; see sia-ae ${command.name} --help)`,
+    );
   }
   const flags = cli.flags as RawSettings;
   const context: CommandContext = {
@@ -130,7 +151,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = 1;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`sia-ae: internal error: ${message}${process.env.SIA_AE_DEBUG ? `\n${(error as Error).stack}` : ' (SIA_AE_DEBUG=1 shows the stack)'}\n`);
+      process.stderr.write(
+        `sia-ae: internal error: ${message}${process.env.SIA_AE_DEBUG ? `\n${(error as Error).stack}` : ' (SIA_AE_DEBUG=1 shows the stack)'}\n`,
+      );
       process.exitCode = 1;
     }
   },

@@ -88,11 +88,14 @@ export function parseNumber(key: string, value: unknown, rule: NumberRule = {}):
   if (typeof value !== 'number' && !isDecimalText) throw new UsageError(`${what}, got ${JSON.stringify(value)}`);
   const number = Number(value);
   // JSON.parse reads 1e999 as Infinity: say so, rather than "got null" (JSON.stringify(Infinity)).
-  if (!Number.isFinite(number)) throw new UsageError(`${flagName(key)} is out of range, got ${isDecimalText ? value : 'a number beyond 1e308'}`);
+  if (!Number.isFinite(number))
+    throw new UsageError(`${flagName(key)} is out of range, got ${isDecimalText ? value : 'a number beyond 1e308'}`);
   if (rule.integer && !Number.isInteger(number)) throw new UsageError(`${what}, got ${value}`);
   const { min, max, exclusiveMin } = rule;
   if (min !== undefined && (exclusiveMin ? number <= min : number < min)) {
-    throw new UsageError(`${flagName(key)} must be ${exclusiveMin ? 'greater than' : 'at least'} ${min}, got ${number}`);
+    throw new UsageError(
+      `${flagName(key)} must be ${exclusiveMin ? 'greater than' : 'at least'} ${min}, got ${number}`,
+    );
   }
   if (max !== undefined && number > max) throw new UsageError(`${flagName(key)} must be at most ${max}, got ${number}`);
   return number;
@@ -105,7 +108,8 @@ export function parseChoice<T extends string>(key: string, value: unknown, choic
 
 /** A list given as "1,2,3" (flag) or [1, 2, 3] (config file). */
 export function parseList(key: string, value: unknown): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? listEntries(key, item) : [item]));
+  if (Array.isArray(value))
+    return value.flatMap((item) => (typeof item === 'string' ? listEntries(key, item) : [item]));
   if (typeof value === 'string' || typeof value === 'number') return listEntries(key, String(value));
   throw new UsageError(`${flagName(key)} takes a comma-separated list, got ${JSON.stringify(value)}`);
 }
@@ -136,6 +140,11 @@ export function parseBoolean(key: string, value: unknown): boolean {
 }
 
 /** Reads `key` with `parse` when present, else the default. */
-export function setting<T>(settings: RawSettings, key: string, fallback: T, parse: (key: string, value: unknown) => T): T {
+export function setting<T>(
+  settings: RawSettings,
+  key: string,
+  fallback: T,
+  parse: (key: string, value: unknown) => T,
+): T {
   return settings[key] === undefined ? fallback : parse(key, settings[key]);
 }

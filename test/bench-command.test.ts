@@ -42,7 +42,9 @@ describe('sia-ae bench --json', () => {
       { key: '8x4x6 TN', label: 'tiny weight gradient', m: 8, k: 4, n: 6, transA: true, transB: false },
     ]);
     expect(result.backends.map((b: { name: string; available: boolean }) => [b.name, b.available])).toEqual([
-      ['reference', true], ['cpu-js', true], ['gpu.js:webgl', false],
+      ['reference', true],
+      ['cpu-js', true],
+      ['gpu.js:webgl', false],
     ]);
     for (const row of result.backends.slice(0, 2)) {
       expect(Object.keys(row)).toEqual(['name', 'available', 'gflops']);
@@ -61,10 +63,11 @@ describe('sia-ae bench --json', () => {
     expect(Object.keys(reference)).toEqual(['name', 'available', 'fontEpochsPerSecond', 'fontMsPerEpoch']);
     expect(reference.fontEpochsPerSecond).toBeCloseTo(1000 / reference.fontMsPerEpoch, 6);
     expect(cpu).toMatchObject({ name: 'cpu-js', fontSeedsReached: '1/1' });
-    for (const key of ['fontEpochsPerSecond', 'fontMsPerEpoch', 'fontSecondsToTarget']) expect(cpu[key]).toBeGreaterThan(0);
+    for (const key of ['fontEpochsPerSecond', 'fontMsPerEpoch', 'fontSecondsToTarget'])
+      expect(cpu[key]).toBeGreaterThan(0);
   });
 
-  it('--only vae: samples/s on the CPU backends asked for, and the run\'s setup with the peak memory', async () => {
+  it("--only vae: samples/s on the CPU backends asked for, and the run's setup with the peak memory", async () => {
     const [result] = jsonLines((await bench('json', { only: 'vae' })).stdout);
     expect(result.backends.map((b: { name: string }) => b.name)).toEqual(['cpu-js']); // the VAE runs on the CPU backends only
     expect(result.backends[0].vaeSamplesPerSecond).toBeGreaterThan(0);
@@ -99,16 +102,30 @@ describe('sia-ae bench (plain)', () => {
 
 describe('bench report', () => {
   it('formats the font rows: epochs/s from ms per epoch, - where a figure is missing', () => {
-    const table = fontSection([{ name: 'cpu-js', msPerEpoch: 0.5, secondsToTarget: 1.23456, seedsReached: '9/10' }, { name: 'reference', msPerEpoch: 4 }], [35, 2], 10, undefined);
+    const table = fontSection(
+      [
+        { name: 'cpu-js', msPerEpoch: 0.5, secondsToTarget: 1.23456, seedsReached: '9/10' },
+        { name: 'reference', msPerEpoch: 4 },
+      ],
+      [35, 2],
+      10,
+      undefined,
+    );
     expect(table).toMatch(/^cpu-js +2000 +0\.500 +1\.235 +9\/10$/m);
     expect(table).toMatch(/^reference +250 +4\.000 +- +-$/m);
     expect(table).toContain('over 10 seeds');
     expect(table).toContain('fastest for the font network: -');
   });
 
-  it('gives the VAE\'s setup and peak memory, then samples/s and ms per step per backend', () => {
+  it("gives the VAE's setup and peak memory, then samples/s and ms per step per backend", () => {
     const timing = { backend: 'cpu-js', architecture: '784-8-2-8-784', batch: 16, samplesPerSecond: 1600, steps: 3 };
-    const section = vaeSection({ backends: [{ name: 'cpu-js', available: true, timing }, { name: 'wasm-simd', available: false }], peakMemoryMB: 300.4 });
+    const section = vaeSection({
+      backends: [
+        { name: 'cpu-js', available: true, timing },
+        { name: 'wasm-simd', available: false },
+      ],
+      peakMemoryMB: 300.4,
+    });
     expect(section).toMatch(/^VAE 784-8-2-8-784, batch 16, Adam/);
     expect(section).toContain('median of 3 steps');
     expect(section).toContain('300 MB with MNIST loaded');
@@ -118,11 +135,17 @@ describe('bench report', () => {
   });
 
   it('says when no backend could time the VAE', () => {
-    expect(vaeSection({ backends: [{ name: 'cpu-js', available: false, reason: 'x' }], peakMemoryMB: 1 })).toBe('VAE: no backend could start\n');
+    expect(vaeSection({ backends: [{ name: 'cpu-js', available: false, reason: 'x' }], peakMemoryMB: 1 })).toBe(
+      'VAE: no backend could start\n',
+    );
   });
 
   it('gives a backend that did not start one line, cut to the width', () => {
-    const backends = [{ name: 'cpu-js', available: true }, { name: 'gpu.js:webgl', available: false, reason: 'x'.repeat(100) }, { name: 'odd', available: false }];
+    const backends = [
+      { name: 'cpu-js', available: true },
+      { name: 'gpu.js:webgl', available: false, reason: 'x'.repeat(100) },
+      { name: 'odd', available: false },
+    ];
     const lines = unavailableLines(backends, 40).trimEnd().split('\n');
     expect(lines).toEqual([`gpu.js:webgl: ${'x'.repeat(25)}…`, 'odd: cannot start']);
     expect(unavailableLines([{ name: 'cpu-js', available: true }])).toBe('');
@@ -131,7 +154,9 @@ describe('bench report', () => {
 
 describe('bench settings', () => {
   it('reject --seeds below 1 and unknown settings', async () => {
-    await expect(runBench({ seeds: '0' }, capturedContext('plain').context, PLAN)).rejects.toThrow(/--seeds must be at least 1/);
+    await expect(runBench({ seeds: '0' }, capturedContext('plain').context, PLAN)).rejects.toThrow(
+      /--seeds must be at least 1/,
+    );
     await expect(runBench({ rounds: '1' }, capturedContext('plain').context, PLAN)).rejects.toThrow(/rounds/);
   });
 });

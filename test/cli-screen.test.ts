@@ -8,10 +8,12 @@ import { INTERRUPTED_STATUS } from '../source/io/interrupt.js';
 import { ENTER_ALTERNATE, hasScript, onTerminal as onPty } from './helpers/pty.js';
 
 const CLI = ['bin/sia-ae.js'];
-const LEAVE_ALTERNATE = '\u001B[?1049l', SHOW_CURSOR = '\u001B[?25h';
+const LEAVE_ALTERNATE = '\u001B[?1049l',
+  SHOW_CURSOR = '\u001B[?25h';
 
 /** Runs the CLI on a 100x30 pty (helpers/pty.ts). */
-const onTerminal = (args: string[], onOutput: Parameters<typeof onPty>[1]) => onPty(['node', ...CLI, ...args], onOutput);
+const onTerminal = (args: string[], onOutput: Parameters<typeof onPty>[1]) =>
+  onPty(['node', ...CLI, ...args], onOutput);
 
 describe('sia-ae font without a terminal', () => {
   it('prints the plain reporter', () => {
@@ -22,7 +24,9 @@ describe('sia-ae font without a terminal', () => {
   });
 
   it('takes --exit-on-done (ignored without a screen), and other commands are not handed switches left off', () => {
-    expect(execFileSync('node', [...CLI, 'font', '--epochs', '3', '--exit-on-done'], { encoding: 'utf8' })).toContain('after 3 epochs');
+    expect(execFileSync('node', [...CLI, 'font', '--epochs', '3', '--exit-on-done'], { encoding: 'utf8' })).toContain(
+      'after 3 epochs',
+    );
     expect(execFileSync('node', [...CLI, 'glyphs', '--chars', 'a'], { encoding: 'utf8' })).toContain('.###.');
   });
 });
@@ -30,12 +34,15 @@ describe('sia-ae font without a terminal', () => {
 describe.skipIf(!hasScript)('sia-ae font on a terminal', () => {
   it('opens the dashboard, and q quits with the terminal restored and a summary left on it', async () => {
     let typed = false;
-    const { status, output } = await onTerminal(['font', '--backend', 'cpu', '--target', '0', '--epochs', '1000000', '--lr', '0.0001'], (seen, type) => {
-      if (!typed && /epoch\s+\d*[1-9]\d*\/1000000/.test(seen)) {
-        typed = true;
-        type('q');
-      }
-    });
+    const { status, output } = await onTerminal(
+      ['font', '--backend', 'cpu', '--target', '0', '--epochs', '1000000', '--lr', '0.0001'],
+      (seen, type) => {
+        if (!typed && /epoch\s+\d*[1-9]\d*\/1000000/.test(seen)) {
+          typed = true;
+          type('q');
+        }
+      },
+    );
     expect(status).toBe(INTERRUPTED_STATUS); // q before the end stops the run, as Ctrl-C does
     expect(output).toContain(ENTER_ALTERNATE);
     const afterScreen = output.slice(output.lastIndexOf(LEAVE_ALTERNATE));
@@ -52,7 +59,26 @@ describe.skipIf(!hasScript)('sia-ae font on a terminal', () => {
 
 describe('sia-ae vae without a terminal', () => {
   it('prints the plain reporter', () => {
-    const out = execFileSync('node', [...CLI, 'vae', '--train-size', '256', '--validation', '200', '--batch', '64', '--layers', '32', '--epochs', '1', '--backend', 'cpu-js'], { encoding: 'utf8' });
+    const out = execFileSync(
+      'node',
+      [
+        ...CLI,
+        'vae',
+        '--train-size',
+        '256',
+        '--validation',
+        '200',
+        '--batch',
+        '64',
+        '--layers',
+        '32',
+        '--epochs',
+        '1',
+        '--backend',
+        'cpu-js',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(out).toMatch(/adam +epoch 1\/1 +train \d/);
     expect(out).toContain('generated:');
     expect(out).not.toContain('\u001B[?1049h');

@@ -10,7 +10,16 @@ const modelFile = path.join(dir, 'font-model.json');
 
 describe('sia-ae font', () => {
   it('--json prints epoch lines and ends with the result line (docs/CONTRACTS.md)', () => {
-    const { status, stdout, stderr } = runCli(['font', '--json', '--seed', '3', '--save', modelFile, '--backend', 'cpu']);
+    const { status, stdout, stderr } = runCli([
+      'font',
+      '--json',
+      '--seed',
+      '3',
+      '--save',
+      modelFile,
+      '--backend',
+      'cpu',
+    ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const lines = jsonLines(stdout);
@@ -46,7 +55,10 @@ describe('sia-ae generate', () => {
     const points = runCli(['generate', '--model', modelFile, '--z', '0,0', '--z', '1,-1', '--json']);
     expect(points.status).toBe(0);
     const glyphs = jsonLines(points.stdout)[0].glyphs;
-    expect(glyphs.map((g: any) => g.z)).toEqual([[0, 0], [1, -1]]);
+    expect(glyphs.map((g: any) => g.z)).toEqual([
+      [0, 0],
+      [1, -1],
+    ]);
     expect(glyphs[0].pixels).toHaveLength(35);
 
     const path = runCli(['generate', '--model', modelFile, '--from', 'a', '--to', 'o', '--steps', '4']);
@@ -57,11 +69,13 @@ describe('sia-ae generate', () => {
     expect(jsonLines(grid.stdout)[0].glyphs).toHaveLength(9);
   });
 
-  it('decodes a training glyph\'s own code back into that glyph', () => {
+  it("decodes a training glyph's own code back into that glyph", () => {
     const trained = JSON.parse(readFileSync(modelFile, 'utf8'));
     expect(trained.meta.chars).toHaveLength(32);
     const result = jsonLines(runCli(['font', '--load', modelFile, '--epochs', '1', '--json']).stdout).at(-1)!;
-    const decoded = jsonLines(runCli(['generate', '--model', modelFile, '--z', result.latent.o.join(','), '--json']).stdout)[0].glyphs[0];
+    const decoded = jsonLines(
+      runCli(['generate', '--model', modelFile, '--z', result.latent.o.join(','), '--json']).stdout,
+    )[0].glyphs[0];
     const o = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0];
     const wrong = decoded.pixels.filter((p: number, i: number) => (p > 0.5 ? 1 : 0) !== o[i]).length;
     expect(wrong).toBeLessThanOrEqual(1);
@@ -72,17 +86,19 @@ describe('sia-ae glyphs', () => {
   it('prints the chosen glyphs as ASCII art', () => {
     const { status, stdout } = runCli(['glyphs', '--chars', 'o|']);
     expect(status).toBe(0);
-    expect(stdout).toBe([
-      '.....   ..#..',
-      '.....   ..#..',
-      '.###.   ..#..',
-      '#...#   .....',
-      '#...#   ..#..',
-      '#...#   ..#..',
-      '.###.   ..#..',
-      'o       |',
-      '',
-    ].join('\n'));
+    expect(stdout).toBe(
+      [
+        '.....   ..#..',
+        '.....   ..#..',
+        '.###.   ..#..',
+        '#...#   .....',
+        '#...#   ..#..',
+        '#...#   ..#..',
+        '.###.   ..#..',
+        'o       |',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
@@ -98,12 +114,24 @@ describe('bad input: one line on stderr, exit status 2', () => {
     ['lr of zero', ['font', '--lr', '0'], /--lr must be greater than 0/],
     ['layers not starting at 35', ['font', '--layers', '30,2'], /--layers must start at 35/],
     ['subset outside the font', ['font', '--subset', 'aZ'], /not in the font: "Z"/],
-    ['unknown activation', ['font', '--activation', 'swish'], /--activation must be one of identity, sigmoid, tanh, relu/],
-    ['missing model file', ['generate', '--model', path.join(dir, 'nope.json'), '--z', '0,0'], /cannot read model file .*ENOENT/],
+    [
+      'unknown activation',
+      ['font', '--activation', 'swish'],
+      /--activation must be one of identity, sigmoid, tanh, relu/,
+    ],
+    [
+      'missing model file',
+      ['generate', '--model', path.join(dir, 'nope.json'), '--z', '0,0'],
+      /cannot read model file .*ENOENT/,
+    ],
     ['corrupt model file', ['generate', '--model', corrupt, '--z', '0,0'], /corrupt model file/],
     ['latent point of the wrong size', ['generate', '--model', modelFile, '--z', '1,2,3'], /--z needs 2 numbers/],
     ['nothing to generate', ['generate', '--model', modelFile], /say what to generate/],
-    ['config file with an unknown key', ['font', '--config', path.join(dir, 'bad-config.json')], /font does not take --colour/],
+    [
+      'config file with an unknown key',
+      ['font', '--config', path.join(dir, 'bad-config.json')],
+      /font does not take --colour/,
+    ],
   ];
   writeFileSync(path.join(dir, 'bad-config.json'), '{"colour": "red"}');
   for (const [what, args, message] of cases) {
@@ -118,7 +146,17 @@ describe('bad input: one line on stderr, exit status 2', () => {
 
   it('a diverging run exits 1 with advice and leaves the saved model alone', () => {
     const before = readFileSync(modelFile, 'utf8');
-    const { status, stderr } = runCli(['font', '--lr', '1e30', '--activation', 'relu', '--epochs', '50', '--save', modelFile]);
+    const { status, stderr } = runCli([
+      'font',
+      '--lr',
+      '1e30',
+      '--activation',
+      'relu',
+      '--epochs',
+      '50',
+      '--save',
+      modelFile,
+    ]);
     expect(status).toBe(1);
     expect(stderr).toMatch(/lower the learning rate/);
     expect(readFileSync(modelFile, 'utf8')).toBe(before);

@@ -24,18 +24,24 @@ describe('numbers', () => {
     expect(parseNumber('lr', ' -.5 ')).toBe(-0.5);
     expect(parseNumber('epochs', 12, { integer: true })).toBe(12);
     for (const text of ['0x10', '0b1', '0o7', 'Infinity', '-Infinity', '', ' ', '1e', '1,5', 'NaN']) {
-      expect(usageError(() => parseNumber('epochs', text, { integer: true }))).toBe(`--epochs takes a whole number, got ${JSON.stringify(text)}`);
+      expect(usageError(() => parseNumber('epochs', text, { integer: true }))).toBe(
+        `--epochs takes a whole number, got ${JSON.stringify(text)}`,
+      );
     }
   });
 
   it('says a number beyond the double range is out of range', () => {
-    expect(usageError(() => parseNumber('epochs', JSON.parse('1e999')))).toBe('--epochs is out of range, got a number beyond 1e308');
+    expect(usageError(() => parseNumber('epochs', JSON.parse('1e999')))).toBe(
+      '--epochs is out of range, got a number beyond 1e308',
+    );
     expect(usageError(() => parseNumber('epochs', '1e999'))).toBe('--epochs is out of range, got 1e999');
   });
 
   it('takes seeds the Rng reads without wrapping', () => {
     expect(parseNumber('seed', '4294967295', SEED_RULE)).toBe(4294967295);
-    expect(usageError(() => parseNumber('seed', '4294967297', SEED_RULE))).toBe('--seed must be at most 4294967295, got 4294967297');
+    expect(usageError(() => parseNumber('seed', '4294967297', SEED_RULE))).toBe(
+      '--seed must be at most 4294967295, got 4294967297',
+    );
   });
 
   it('refuses an empty list entry instead of dropping it', () => {
@@ -54,8 +60,12 @@ describe('config files', () => {
   });
 
   it('refuse settings only the command line takes', () => {
-    expect(usageError(() => rejectCommandLineOnly({ json: true }, 'c.json'))).toBe('config file c.json sets "json": output flags go on the command line (--json)');
-    expect(usageError(() => rejectCommandLineOnly({ config: 'x' }, 'c.json'))).toBe('config file c.json sets "config": a config file cannot name another config file');
+    expect(usageError(() => rejectCommandLineOnly({ json: true }, 'c.json'))).toBe(
+      'config file c.json sets "json": output flags go on the command line (--json)',
+    );
+    expect(usageError(() => rejectCommandLineOnly({ config: 'x' }, 'c.json'))).toBe(
+      'config file c.json sets "config": a config file cannot name another config file',
+    );
     expect(() => rejectCommandLineOnly({ epochs: 3 }, 'c.json')).not.toThrow();
   });
 });

@@ -39,7 +39,10 @@ function expectFields(line: Record<string, unknown>, id: string): void {
   const keys = Object.keys(line);
   const unlisted = keys.filter((key) => !table!.required.includes(key) && !table!.optional.includes(key));
   expect(unlisted, `${id}: fields the doc does not list`).toEqual([]);
-  expect(table!.required.filter((key) => !keys.includes(key)), `${id}: listed fields the line lacks`).toEqual([]);
+  expect(
+    table!.required.filter((key) => !keys.includes(key)),
+    `${id}: listed fields the line lacks`,
+  ).toEqual([]);
 }
 
 interface Run {
@@ -70,8 +73,17 @@ const runs: Record<string, Run> = {};
 
 beforeAll(async () => {
   const font = async () => {
-    runs.font = await runJson(['font', '--epochs', '3', '--log-every', '1', '--backend', 'cpu-js',
-      '--save', file('font.json')]);
+    runs.font = await runJson([
+      'font',
+      '--epochs',
+      '3',
+      '--log-every',
+      '1',
+      '--backend',
+      'cpu-js',
+      '--save',
+      file('font.json'),
+    ]);
     [runs.generate, runs.export] = await Promise.all([
       runJson(['generate', '--model', file('font.json'), '--z', '0,0']),
       runJson(['export', '--model', file('font.json'), file('export')]),
@@ -79,11 +91,38 @@ beforeAll(async () => {
   };
   const others = {
     denoise: ['denoise', '--epochs', '2', '--backend', 'cpu-js'],
-    denoiseSweep: ['denoise', '--sweep', '--epochs', '2', '--seeds', '2', '--workers', '2',
-      '--architectures', '35-25-12-12', '--mutation-prob', '0.1', '--max-noise', '0.3'],
+    denoiseSweep: [
+      'denoise',
+      '--sweep',
+      '--epochs',
+      '2',
+      '--seeds',
+      '2',
+      '--workers',
+      '2',
+      '--architectures',
+      '35-25-12-12',
+      '--mutation-prob',
+      '0.1',
+      '--max-noise',
+      '0.3',
+    ],
     fontSweep: ['font', '--sweep', '--latent', '2', '--subsets', 'aben', '--epochs', '2', '--workers', '1'],
-    vae: ['vae', '--train-size', '256', '--validation', '100', '--epochs', '1', '--optimizer', 'both',
-      '--layers', '32', '--backend', 'cpu'],
+    vae: [
+      'vae',
+      '--train-size',
+      '256',
+      '--validation',
+      '100',
+      '--epochs',
+      '1',
+      '--optimizer',
+      'both',
+      '--layers',
+      '32',
+      '--backend',
+      'cpu',
+    ],
   };
   const endless = ['font', '--target', '0', '--epochs', '1000000', '--log-every', '1', '--backend', 'cpu-js'];
   const stopped = async () => {
@@ -94,8 +133,12 @@ beforeAll(async () => {
     runs.stoppedSweep = await runJson([...endless, ...sweep], { stopAfterFirstLine: true });
   };
   await Promise.all([
-    font(), stopped(), stoppedSweep(),
-    ...Object.entries(others).map(async ([name, args]) => { runs[name] = await runJson(args); }),
+    font(),
+    stopped(),
+    stoppedSweep(),
+    ...Object.entries(others).map(async ([name, args]) => {
+      runs[name] = await runJson(args);
+    }),
   ]);
 }, 120_000);
 
@@ -167,9 +210,21 @@ describe('docs/CONTRACTS.md field tables match the --json lines', () => {
 
   it('has no field table these runs leave unchecked', () => {
     expect([...TABLES.keys()].sort()).toEqual([
-      'denoise-sweep/generalisation', 'denoise-sweep/result', 'denoise/result', 'denoise/row', 'export/result',
-      'font-sweep/result', 'font-sweep/row', 'font/epoch', 'font/result', 'font/stopped', 'generate/result',
-      'sweep/epoch', 'vae-both/result', 'vae/epoch', 'vae/result',
+      'denoise-sweep/generalisation',
+      'denoise-sweep/result',
+      'denoise/result',
+      'denoise/row',
+      'export/result',
+      'font-sweep/result',
+      'font-sweep/row',
+      'font/epoch',
+      'font/result',
+      'font/stopped',
+      'generate/result',
+      'sweep/epoch',
+      'vae-both/result',
+      'vae/epoch',
+      'vae/result',
     ]);
   });
 });

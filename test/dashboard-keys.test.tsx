@@ -8,7 +8,9 @@ import { FontFeed, fontRunInfo } from '../source/ui/font/feed.js';
 import type { DashboardState } from '../source/ui/state.js';
 import { cleanupAfterEach, eventually, FAST_SAMPLING, pause, plainText, trainedRun } from './font-fixture.js';
 
-const RIGHT = '\u001B[C', UP = '\u001B[A', ENTER = '\r';
+const RIGHT = '\u001B[C',
+  UP = '\u001B[A',
+  ENTER = '\r';
 const fast = FAST_SAMPLING;
 const size = { columns: 100, rows: 30 };
 const cleanup = cleanupAfterEach();
@@ -17,7 +19,6 @@ function shownEpoch(frame: string | undefined): number {
   const match = /epoch\s+(\d+)\//.exec(plainText(frame));
   return match ? Number(match[1]) : -1;
 }
-
 
 /** Types a key as a person would: escape sequences written back to back can merge in Ink's input parser. */
 async function press(app: { stdin: { write(data: string): void } }, key: string): Promise<void> {
@@ -28,16 +29,38 @@ async function press(app: { stdin: { write(data: string): void } }, key: string)
 describe('keys', () => {
   it('p pauses training (the epoch counter stops) and p again resumes it', async () => {
     const run = startFontRun({ backend: 'cpu', epochs: '1000000', target: '0', lr: '0.0001' });
-    const feed = new FontFeed(), control = new RunControl();
+    const feed = new FontFeed(),
+      control = new RunControl();
     let events = 0;
-    const training = drive(run.events, (event) => { events++; feed.push(event); }, control);
-    const app = render(<FontDashboard info={fontRunInfo(run)} feed={feed} control={control} save={() => 'unused'} color={false} size={size} sampling={fast} />);
-    cleanup(() => { control.stop(); app.unmount(); });
+    const training = drive(
+      run.events,
+      (event) => {
+        events++;
+        feed.push(event);
+      },
+      control,
+    );
+    const app = render(
+      <FontDashboard
+        info={fontRunInfo(run)}
+        feed={feed}
+        control={control}
+        save={() => 'unused'}
+        color={false}
+        size={size}
+        sampling={fast}
+      />,
+    );
+    cleanup(() => {
+      control.stop();
+      app.unmount();
+    });
 
     await eventually(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(10));
     app.stdin.write('p');
     await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused')); // the run's status, not the key's echo
-    const pausedAt = events, shown = shownEpoch(app.lastFrame());
+    const pausedAt = events,
+      shown = shownEpoch(app.lastFrame());
     await pause(300);
     expect(events).toBe(pausedAt);
     expect(control.paused).toBe(true);
@@ -52,17 +75,33 @@ describe('keys', () => {
 
   it('e opens the explorer; arrows move the cursor and change the decoded glyph; Enter keeps it; Esc leaves', async () => {
     const { info, feed } = trainedRun(300);
-    const app = render(<FontDashboard info={info} feed={feed} control={new RunControl()} save={() => 'unused'} color={false} size={size} sampling={fast} />);
+    const app = render(
+      <FontDashboard
+        info={info}
+        feed={feed}
+        control={new RunControl()}
+        save={() => 'unused'}
+        color={false}
+        size={size}
+        sampling={fast}
+      />,
+    );
     cleanup(() => app.unmount());
     const cursor = () => {
       const match = /at \((-?[\d.]+), (-?[\d.]+)\)/.exec(plainText(app.lastFrame()));
       return match ? [Number(match[1]), Number(match[2])] : undefined;
     };
-    const decoded = () => plainText(app.lastFrame()).split('\n').slice(4, 11).map((line) => line.slice(-24)).join('\n');
+    const decoded = () =>
+      plainText(app.lastFrame())
+        .split('\n')
+        .slice(4, 11)
+        .map((line) => line.slice(-24))
+        .join('\n');
 
     app.stdin.write('e');
     await eventually(() => expect(cursor()).toBeDefined());
-    const [x0, y0] = cursor()!, glyph0 = decoded();
+    const [x0, y0] = cursor()!,
+      glyph0 = decoded();
     for (let i = 0; i < 8; i++) await press(app, RIGHT);
     await eventually(() => expect(cursor()![0]).toBeGreaterThan(x0));
     expect(cursor()![1]).toBe(y0);
@@ -82,7 +121,18 @@ describe('keys', () => {
     const { info, feed } = trainedRun(50);
     let finalState: DashboardState | undefined;
     const save = vi.fn(() => 'model.json');
-    const app = render(<FontDashboard info={info} feed={feed} control={new RunControl()} save={save} color={false} size={size} sampling={fast} onQuit={(state) => (finalState = state)} />);
+    const app = render(
+      <FontDashboard
+        info={info}
+        feed={feed}
+        control={new RunControl()}
+        save={save}
+        color={false}
+        size={size}
+        sampling={fast}
+        onQuit={(state) => (finalState = state)}
+      />,
+    );
     cleanup(() => app.unmount());
     app.stdin.write('s');
     await eventually(() => expect(plainText(app.lastFrame())).toContain('saved the model to model.json'));

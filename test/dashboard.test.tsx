@@ -13,24 +13,46 @@ const frame = fixedFrame(feed);
 const decoder = info.snapshot;
 
 function dashboard(columns: number, rows: number, state: DashboardState = INITIAL_STATE, color = false): string {
-  return renderToString(<FontDashboardView info={info} frame={frame} state={state} size={{ columns, rows }} color={color} decoder={decoder} />, { columns });
+  return renderToString(
+    <FontDashboardView
+      info={info}
+      frame={frame}
+      state={state}
+      size={{ columns, rows }}
+      color={color}
+      decoder={decoder}
+    />,
+    { columns },
+  );
 }
 
 describe('panels of a fixed model (seed 1, 150 epochs)', () => {
   it('glyph panel: every glyph, original | reconstruction, wrong pixels marked, errors under', () => {
-    const text = plainText(renderToString(<GlyphPanel info={info} frame={frame} rect={{ width: 100, height: 26 }} paint={noPaint} scroll={0} />, { columns: 100 }));
-    for (const glyph of info.glyphs) expect(text).toContain(`${glyph.char} ${frame.last!.perGlyph[info.glyphs.indexOf(glyph)]}`);
+    const text = plainText(
+      renderToString(
+        <GlyphPanel info={info} frame={frame} rect={{ width: 100, height: 26 }} paint={noPaint} scroll={0} />,
+        { columns: 100 },
+      ),
+    );
+    for (const glyph of info.glyphs)
+      expect(text).toContain(`${glyph.char} ${frame.last!.perGlyph[info.glyphs.indexOf(glyph)]}`);
     expect(text).toMatchSnapshot();
   });
 
   it('latent scatter: each glyph labelled at its code, axis ranges shown', () => {
-    const text = plainText(renderToString(<LatentPanel info={info} frame={frame} rect={{ width: 60, height: 20 }} paint={noPaint} />, { columns: 60 }));
+    const text = plainText(
+      renderToString(<LatentPanel info={info} frame={frame} rect={{ width: 60, height: 20 }} paint={noPaint} />, {
+        columns: 60,
+      }),
+    );
     expect(text).toMatch(/z0/);
     expect(text).toMatchSnapshot();
   });
 
   it('loss chart: the loss over the epochs and the wrong pixels', () => {
-    const text = plainText(renderToString(<ChartPanel frame={frame} rect={{ width: 60, height: 22 }} paint={noPaint} />, { columns: 60 }));
+    const text = plainText(
+      renderToString(<ChartPanel frame={frame} rect={{ width: 60, height: 22 }} paint={noPaint} />, { columns: 60 }),
+    );
     expect(text).toContain('max wrong pixels');
     expect(text).toMatchSnapshot();
   });
@@ -59,7 +81,15 @@ describe('the whole dashboard', () => {
   });
 
   it('the explorer at a fixed cursor, with two kept glyphs', () => {
-    const state: DashboardState = { ...INITIAL_STATE, overlay: 'explorer', cursor: [0.5, -0.5], kept: [[0, 0], [1, 1]] };
+    const state: DashboardState = {
+      ...INITIAL_STATE,
+      overlay: 'explorer',
+      cursor: [0.5, -0.5],
+      kept: [
+        [0, 0],
+        [1, 1],
+      ],
+    };
     expect(plainText(dashboard(80, 24, state))).toMatchSnapshot();
   });
 
@@ -85,15 +115,33 @@ describe('layout', () => {
   });
 
   it('never hands out more lines or columns than the terminal has', () => {
-    for (const [columns, rows] of [[60, 16], [80, 24], [100, 30], [120, 40], [160, 50], [200, 24], [300, 90]]) {
+    for (const [columns, rows] of [
+      [60, 16],
+      [80, 24],
+      [100, 30],
+      [120, 40],
+      [160, 50],
+      [200, 24],
+      [300, 90],
+    ]) {
       const layout = dashboardLayout(columns, rows, 32);
       if (layout.kind === 'too-small') throw new Error(`${columns}x${rows} should fit`);
       const { glyphs, latent, chart, body } = layout;
-      const used = layout.kind === 'stack'
-        ? { width: Math.max(glyphs.width, latent.width + chart.width + 2), height: glyphs.height + Math.max(latent.height, chart.height) }
-        : layout.kind === 'side'
-          ? { width: glyphs.width + 2 + Math.max(latent.width, chart.width), height: Math.max(glyphs.height, latent.height + chart.height) }
-          : { width: Math.max(glyphs.width, layout.pairInRow ? latent.width + chart.width + 2 : latent.width), height: Math.max(glyphs.height, layout.pairInRow ? latent.height : latent.height + chart.height) };
+      const used =
+        layout.kind === 'stack'
+          ? {
+              width: Math.max(glyphs.width, latent.width + chart.width + 2),
+              height: glyphs.height + Math.max(latent.height, chart.height),
+            }
+          : layout.kind === 'side'
+            ? {
+                width: glyphs.width + 2 + Math.max(latent.width, chart.width),
+                height: Math.max(glyphs.height, latent.height + chart.height),
+              }
+            : {
+                width: Math.max(glyphs.width, layout.pairInRow ? latent.width + chart.width + 2 : latent.width),
+                height: Math.max(glyphs.height, layout.pairInRow ? latent.height : latent.height + chart.height),
+              };
       expect(used.width).toBeLessThanOrEqual(body.width);
       expect(used.height).toBeLessThanOrEqual(body.height);
       const text = plainText(dashboard(columns, rows));

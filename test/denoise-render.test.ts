@@ -14,8 +14,22 @@ describe('denoise summary table', () => {
   const one = (v: number) => meanStd([v]);
   it('one seed', () => {
     const text = denoiseTable([
-      { architecture: '35-25-9-12-4', noise: mutation(0.1, 0.3), inputWrongPixels: one(0), wrongPixels: one(0.03), inputMeanAbsError: one(0.0148), meanAbsError: one(0.0012) },
-      { architecture: '35-25-12-12', noise: mutation(0.3, 0.5), inputWrongPixels: one(0), wrongPixels: one(0.44), inputMeanAbsError: one(0.0763), meanAbsError: one(0.0192) },
+      {
+        architecture: '35-25-9-12-4',
+        noise: mutation(0.1, 0.3),
+        inputWrongPixels: one(0),
+        wrongPixels: one(0.03),
+        inputMeanAbsError: one(0.0148),
+        meanAbsError: one(0.0012),
+      },
+      {
+        architecture: '35-25-12-12',
+        noise: mutation(0.3, 0.5),
+        inputWrongPixels: one(0),
+        wrongPixels: one(0.44),
+        inputMeanAbsError: one(0.0763),
+        meanAbsError: one(0.0192),
+      },
     ]);
     expect(fits(text)).toBe(true);
     expect(text).toMatchSnapshot();
@@ -23,7 +37,14 @@ describe('denoise summary table', () => {
 
   it('several seeds: a ± line under each row', () => {
     const text = denoiseTable([
-      { architecture: '35-25-12-12', noise: { model: 'salt-pepper', p: 0.1 }, inputWrongPixels: meanStd([3.4, 3.6]), wrongPixels: meanStd([0.3, 0.5]), inputMeanAbsError: meanStd([0.097, 0.103]), meanAbsError: meanStd([0.02, 0.03]) },
+      {
+        architecture: '35-25-12-12',
+        noise: { model: 'salt-pepper', p: 0.1 },
+        inputWrongPixels: meanStd([3.4, 3.6]),
+        wrongPixels: meanStd([0.3, 0.5]),
+        inputMeanAbsError: meanStd([0.097, 0.103]),
+        meanAbsError: meanStd([0.02, 0.03]),
+      },
     ]);
     expect(fits(text)).toBe(true);
     expect(text).toMatchSnapshot();
@@ -31,11 +52,35 @@ describe('denoise summary table', () => {
 
   it('generalisation matrix and the font sweep table', () => {
     const levels = [mutation(0.1, 0.3), mutation(0.3, 0.5)];
-    expect(generalisationTable(levels, [{ label: 'p=0.1 max=0.3', meanAbsError: [0.0012, 0.0112] }, { label: 'plain', meanAbsError: [0.0113, 0.0985] }])).toMatchSnapshot();
-    expect(fontSweepTable([
-      { latent: 1, subset: 'full', lr: 0.02, maxPixelError: meanStd([4, 7]), meanPixelError: meanStd([0.5, 0.6]), reached: 0, seeds: 2 },
-      { latent: 2, subset: 'aben', lr: 0.02, maxPixelError: meanStd([1, 1]), meanPixelError: meanStd([0.5, 0.5]), epochsToTarget: meanStd([23, 25]), reached: 2, seeds: 2 },
-    ])).toMatchSnapshot();
+    expect(
+      generalisationTable(levels, [
+        { label: 'p=0.1 max=0.3', meanAbsError: [0.0012, 0.0112] },
+        { label: 'plain', meanAbsError: [0.0113, 0.0985] },
+      ]),
+    ).toMatchSnapshot();
+    expect(
+      fontSweepTable([
+        {
+          latent: 1,
+          subset: 'full',
+          lr: 0.02,
+          maxPixelError: meanStd([4, 7]),
+          meanPixelError: meanStd([0.5, 0.6]),
+          reached: 0,
+          seeds: 2,
+        },
+        {
+          latent: 2,
+          subset: 'aben',
+          lr: 0.02,
+          maxPixelError: meanStd([1, 1]),
+          meanPixelError: meanStd([0.5, 0.5]),
+          epochsToTarget: meanStd([23, 25]),
+          reached: 2,
+          seeds: 2,
+        },
+      ]),
+    ).toMatchSnapshot();
   });
 });
 

@@ -16,11 +16,18 @@ import { jsonLines, runCli, type CliResult } from './helpers/cli.js';
 
 const sia = (...args: string[]) => runCli(args);
 
-function job(overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: number; seed?: number } = {}): Job<DenoiseJob> {
+function job(
+  overrides: Partial<DenoiseJob> & { layers?: number[]; epochs?: number; seed?: number } = {},
+): Job<DenoiseJob> {
   const { layers = DENOISE_DEFAULTS.layers, epochs = DENOISE_DEFAULTS.epochs, seed = 1, ...rest } = overrides;
   const noise = { model: 'mutation' as const, mutationProb: 0.3, maxNoise: 0.5 };
   return {
-    kind: 'denoise', backend: 'cpu', model: 'denoising', trainedOn: noise, scoredOn: [noise], copies: 10,
+    kind: 'denoise',
+    backend: 'cpu',
+    model: 'denoising',
+    trainedOn: noise,
+    scoredOn: [noise],
+    copies: 10,
     training: denoiseTraining({ ...DENOISE_DEFAULTS, epochs }, layers, seed),
     ...rest,
   };
@@ -47,13 +54,22 @@ describe('sia-ae denoise --sweep (the default grid)', () => {
     expect(result.rows).toHaveLength(16);
     for (const model of ['denoising', 'plain']) {
       const rows = result.rows.filter((r: { model: string }) => r.model === model);
-      expect(rows.map((r: Record<string, unknown>) => `${r.architecture} ${r.noise} ${r.mutationProb} ${r.maxNoise}`)).toEqual([
-        '35-25-9-12-4 mutation 0.1 0.3', '35-25-9-12-4 mutation 0.1 0.5', '35-25-9-12-4 mutation 0.3 0.3', '35-25-9-12-4 mutation 0.3 0.5',
-        '35-25-12-12 mutation 0.1 0.3', '35-25-12-12 mutation 0.1 0.5', '35-25-12-12 mutation 0.3 0.3', '35-25-12-12 mutation 0.3 0.5',
+      expect(
+        rows.map((r: Record<string, unknown>) => `${r.architecture} ${r.noise} ${r.mutationProb} ${r.maxNoise}`),
+      ).toEqual([
+        '35-25-9-12-4 mutation 0.1 0.3',
+        '35-25-9-12-4 mutation 0.1 0.5',
+        '35-25-9-12-4 mutation 0.3 0.3',
+        '35-25-9-12-4 mutation 0.3 0.5',
+        '35-25-12-12 mutation 0.1 0.3',
+        '35-25-12-12 mutation 0.1 0.5',
+        '35-25-12-12 mutation 0.3 0.3',
+        '35-25-12-12 mutation 0.3 0.5',
       ]);
     }
     for (const row of result.rows) {
-      for (const key of ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError']) expect(Number.isFinite(row[key])).toBe(true);
+      for (const key of ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError'])
+        expect(Number.isFinite(row[key])).toBe(true);
     }
     expect(result.generalisation).toHaveLength(10);
     expect(result.generalisation[0].scoredOn).toHaveLength(4);
@@ -61,14 +77,18 @@ describe('sia-ae denoise --sweep (the default grid)', () => {
 
   it('every default denoising row ends with a smaller mean abs error than its noisy input', () => {
     for (const row of result.rows.filter((r: { model: string }) => r.model === 'denoising')) {
-      expect(row.meanAbsError, `${row.architecture} p=${row.mutationProb} max=${row.maxNoise}`).toBeLessThan(row.inputMeanAbsError);
+      expect(row.meanAbsError, `${row.architecture} p=${row.mutationProb} max=${row.maxNoise}`).toBeLessThan(
+        row.inputMeanAbsError,
+      );
     }
   });
 
   it('scores the baseline on the same noisy inputs as the denoisers', () => {
     const denoising = result.rows.filter((r: { model: string }) => r.model === 'denoising');
     const plain = result.rows.filter((r: { model: string }) => r.model === 'plain');
-    denoising.forEach((row: { inputMeanAbsError: number }, i: number) => expect(plain[i].inputMeanAbsError).toBe(row.inputMeanAbsError));
+    denoising.forEach((row: { inputMeanAbsError: number }, i: number) =>
+      expect(plain[i].inputMeanAbsError).toBe(row.inputMeanAbsError),
+    );
   });
 });
 
@@ -94,13 +114,24 @@ describe('denoising', () => {
 
 describe('denoise settings', () => {
   it('a config file gives every sweep list as JSON arrays', () => {
-    const config = parseDenoiseConfig({ sweep: true, architectures: ['35-25-9-12-4', [35, 25, 12, 12]], mutationProb: [0.1, 0.2], maxNoise: [0.3], seeds: 2 });
-    expect(config.architectures).toEqual([[35, 25, 9, 12, 4], [35, 25, 12, 12]]);
+    const config = parseDenoiseConfig({
+      sweep: true,
+      architectures: ['35-25-9-12-4', [35, 25, 12, 12]],
+      mutationProb: [0.1, 0.2],
+      maxNoise: [0.3],
+      seeds: 2,
+    });
+    expect(config.architectures).toEqual([
+      [35, 25, 9, 12, 4],
+      [35, 25, 12, 12],
+    ]);
     expect(noiseLevels(config)).toEqual([
-      { model: 'mutation', mutationProb: 0.1, maxNoise: 0.3 }, { model: 'mutation', mutationProb: 0.2, maxNoise: 0.3 },
+      { model: 'mutation', mutationProb: 0.1, maxNoise: 0.3 },
+      { model: 'mutation', mutationProb: 0.2, maxNoise: 0.3 },
     ]);
     expect(noiseLevels(parseDenoiseConfig({ sweep: true, noise: 'gaussian', sigma: '0.1,0.3' }))).toEqual([
-      { model: 'gaussian', sigma: 0.1 }, { model: 'gaussian', sigma: 0.3 },
+      { model: 'gaussian', sigma: 0.1 },
+      { model: 'gaussian', sigma: 0.3 },
     ]);
   });
 });

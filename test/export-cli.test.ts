@@ -14,7 +14,18 @@ const read = (dir: string, name: string) => readFileSync(path.join(dir, name), '
 describe('sia-ae font --json --export DIR', () => {
   let status: number | null, stdout: string, stderr: string, lines: Array<Record<string, any>>;
   beforeAll(() => {
-    ({ status, stdout, stderr } = runCli(['font', '--json', '--seed', '3', '--backend', 'cpu', '--save', modelFile, '--export', runDir]));
+    ({ status, stdout, stderr } = runCli([
+      'font',
+      '--json',
+      '--seed',
+      '3',
+      '--backend',
+      'cpu',
+      '--save',
+      modelFile,
+      '--export',
+      runDir,
+    ]));
     lines = status === 0 ? jsonLines(stdout) : [];
   });
 
@@ -30,10 +41,15 @@ describe('sia-ae font --json --export DIR', () => {
   });
 
   it('writes the history of every epoch, agreeing with the epoch lines', () => {
-    const rows = read(runDir, 'history.csv').trimEnd().split('\n').slice(1).map((row) => row.split(',').map(Number));
+    const rows = read(runDir, 'history.csv')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(',').map(Number));
     const result = lines.at(-1)!;
     expect(rows).toHaveLength(result.epochs + 1);
-    for (const line of lines.slice(0, -1)) expect(rows[line.epoch]).toEqual([line.epoch, line.loss, line.maxPixelError, line.meanPixelError]);
+    for (const line of lines.slice(0, -1))
+      expect(rows[line.epoch]).toEqual([line.epoch, line.loss, line.maxPixelError, line.meanPixelError]);
   });
 
   it('writes valid SVG figures, CSV and Markdown tables, and a report that links them all', () => {
@@ -52,8 +68,10 @@ describe('sia-ae export --model FILE DIR', () => {
     const { status, stdout } = runCli(['export', '--model', modelFile, dir]);
     expect(status).toBe(0);
     expect(stdout).toBe(`exported 15 files to ${dir} (start with report.md)\n`);
-    const run = JSON.parse(read(runDir, 'result.json')), saved = JSON.parse(read(dir, 'result.json'));
-    for (const key of ['perGlyph', 'latent', 'loss', 'maxPixelError', 'meanPixelError', 'architecture']) expect(saved[key]).toEqual(run[key]);
+    const run = JSON.parse(read(runDir, 'result.json')),
+      saved = JSON.parse(read(dir, 'result.json'));
+    for (const key of ['perGlyph', 'latent', 'loss', 'maxPixelError', 'meanPixelError', 'architecture'])
+      expect(saved[key]).toEqual(run[key]);
     expect(read(dir, 'per-glyph.csv')).toBe(read(runDir, 'per-glyph.csv'));
     expect(read(dir, 'glyphs.svg')).toBe(read(runDir, 'glyphs.svg'));
     expect(readdirSync(dir)).not.toContain('loss.svg');
@@ -71,9 +89,17 @@ describe('bad export input: one line on stderr, exit status 2, before any traini
   const file = path.join(root, 'a-file');
   writeFileSync(file, 'x');
   const cases: Array<[string, string[], RegExp]> = [
-    ['export dir whose parent does not exist', ['font', '--export', path.join(root, 'no', 'dir')], /--export .*: the directory .*no does not exist/],
+    [
+      'export dir whose parent does not exist',
+      ['font', '--export', path.join(root, 'no', 'dir')],
+      /--export .*: the directory .*no does not exist/,
+    ],
     ['a file where the dir should be', ['font', '--export', file], /--export .*a-file: is a file, not a directory/],
-    ['missing model', ['export', '--model', path.join(root, 'nope.json'), path.join(root, 'x')], /cannot read model file .*ENOENT/],
+    [
+      'missing model',
+      ['export', '--model', path.join(root, 'nope.json'), path.join(root, 'x')],
+      /cannot read model file .*ENOENT/,
+    ],
     ['no directory', ['export', '--model', modelFile], /usage: sia-ae export --model FILE DIR/],
     ['two directories', ['export', '--model', modelFile, 'a', 'b'], /unexpected argument "b"/],
   ];

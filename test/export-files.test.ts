@@ -22,26 +22,37 @@ describe('tables', () => {
     expect(tableCsv(table)).toBe('char,wrong,z\n|,0,0.1234567891\n"a,""b""",12,-3\n`,,1e-7\n');
   });
 
-  it('Markdown escapes the font\'s punctuation, rounds to 6 digits and aligns numbers right', () => {
-    expect(tableMarkdown(table)).toBe([
-      '| char | wrong | z |',
-      '| --- | ---: | ---: |',
-      '| \\| | 0 | 0.123457 |',
-      '| a,"b" | 12 | -3 |',
-      '| \\` |  | 1e-7 |',
-      '',
-    ].join('\n'));
+  it("Markdown escapes the font's punctuation, rounds to 6 digits and aligns numbers right", () => {
+    expect(tableMarkdown(table)).toBe(
+      [
+        '| char | wrong | z |',
+        '| --- | ---: | ---: |',
+        '| \\| | 0 | 0.123457 |',
+        '| a,"b" | 12 | -3 |',
+        '| \\` |  | 1e-7 |',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('key-value tables join lists, write objects as JSON and skip unset values', () => {
     const kv = keyValueTable('c', 'C', { layers: [35, 30, 2], nested: { a: 1 }, unset: undefined, lr: 0.02 });
-    expect(kv.rows).toEqual([['layers', '35,30,2'], ['nested', '{"a":1}'], ['lr', 0.02]]);
+    expect(kv.rows).toEqual([
+      ['layers', '35,30,2'],
+      ['nested', '{"a":1}'],
+      ['lr', 0.02],
+    ]);
   });
 });
 
 const bundle = (tag: string): ExportBundle => ({
-  experiment: 'test', title: `Test ${tag}`, summary: [tag], config: { seed: 1 }, result: { event: 'result', tag },
-  figures: [], tables: [objectTable('rows', 'Rows', [{ tag }])],
+  experiment: 'test',
+  title: `Test ${tag}`,
+  summary: [tag],
+  config: { seed: 1 },
+  result: { event: 'result', tag },
+  figures: [],
+  tables: [objectTable('rows', 'Rows', [{ tag }])],
 });
 
 describe('the export directory', () => {
@@ -51,12 +62,20 @@ describe('the export directory', () => {
     const dir = path.join(root, 'first');
     const names = writeExport(dir, bundle('one'));
     expect(readdirSync(dir).sort()).toEqual([...names].sort());
-    expect(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).files).toEqual(names.filter((n) => n !== 'manifest.json'));
+    expect(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).files).toEqual(
+      names.filter((n) => n !== 'manifest.json'),
+    );
     expect(JSON.parse(readFileSync(path.join(dir, 'result.json'), 'utf8'))).toEqual({ event: 'result', tag: 'one' });
   });
 
   it('writes a PNG beside the SVG of a figure that asks for one (digit grids)', () => {
-    const svg = pixelGridSvg({ title: 'Digits', bitmapRows: 28, bitmapCols: 28, shading: 'gray', rows: [[{ pixels: new Float32Array(784).fill(0.5) }]] });
+    const svg = pixelGridSvg({
+      title: 'Digits',
+      bitmapRows: 28,
+      bitmapCols: 28,
+      shading: 'gray',
+      rows: [[{ pixels: new Float32Array(784).fill(0.5) }]],
+    });
     const files = exportFiles({ ...bundle('png'), figures: [{ name: 'digits', title: 'Digits', svg, png: true }] });
     const png = files.find((f) => f.name === 'digits.png')!.data as Buffer;
     const [width, height] = [/ width="(\d+)"/, / height="(\d+)"/].map((re) => 2 * Number(re.exec(svg)![1]));
@@ -66,9 +85,16 @@ describe('the export directory', () => {
 
   it('replaces the files of an earlier export and removes those the new one no longer writes', () => {
     const dir = path.join(root, 'replace');
-    writeExport(dir, { ...bundle('old'), tables: [...bundle('old').tables, objectTable('only-old', 'Old', [{ a: 1 }])] });
+    writeExport(dir, {
+      ...bundle('old'),
+      tables: [...bundle('old').tables, objectTable('only-old', 'Old', [{ a: 1 }])],
+    });
     writeExport(dir, bundle('new'));
-    expect(readdirSync(dir).sort()).toEqual(exportFiles(bundle('new')).map((f) => f.name).sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      exportFiles(bundle('new'))
+        .map((f) => f.name)
+        .sort(),
+    );
     expect(readFileSync(path.join(dir, 'rows.csv'), 'utf8')).toBe('tag\nnew\n');
   });
 
@@ -86,9 +112,15 @@ describe('the export directory', () => {
     writeExport(dir, bundle('old'));
     // 250 characters: a valid name, but its temporary file's name is too long (ENAMETOOLONG).
     const failing = { name: 'x'.repeat(250), data: 'x' };
-    expect(() => writeExportDirectory(dir, [{ name: 'new.csv', data: 'x' }, failing, ...exportFiles(bundle('new'))])).toThrow(/could not save .*ENAMETOOLONG/);
+    expect(() =>
+      writeExportDirectory(dir, [{ name: 'new.csv', data: 'x' }, failing, ...exportFiles(bundle('new'))]),
+    ).toThrow(/could not save .*ENAMETOOLONG/);
     writeExport(dir, bundle('new'));
-    expect(readdirSync(dir).sort()).toEqual(exportFiles(bundle('new')).map((f) => f.name).sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      exportFiles(bundle('new'))
+        .map((f) => f.name)
+        .sort(),
+    );
   });
 
   it('follows a symlink to a directory: the files go into its target and the link stays', () => {
@@ -101,7 +133,9 @@ describe('the export directory', () => {
 
   it('refuses a model file (--save, --model) inside the export directory', () => {
     const dir = path.join(root, 'owner');
-    expect(() => checkExportDirectory(dir, undefined, { '--save': path.join(dir, 'model.json') })).toThrow(/--save .*model\.json lies inside the export directory/);
+    expect(() => checkExportDirectory(dir, undefined, { '--save': path.join(dir, 'model.json') })).toThrow(
+      /--save .*model\.json lies inside the export directory/,
+    );
     expect(() => checkExportDirectory(dir, undefined, { '--save': path.join(root, 'model.json') })).not.toThrow();
   });
 

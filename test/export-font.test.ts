@@ -25,34 +25,69 @@ function exportOfShortRun() {
   done!.last.elapsedMs = 0;
   const { line: result } = run.finish();
   const { export: _, ...config } = parseFontConfig(settings);
-  const bundle = fontExport({ config, glyphs: run.glyphs, views: run.plan.views, done: done!, result, history: history.rows });
-  return { bundle, result, epochs, history: history.rows, files: new Map(exportFiles(bundle).map((f) => [f.name, f.data])) };
+  const bundle = fontExport({
+    config,
+    glyphs: run.glyphs,
+    views: run.plan.views,
+    done: done!,
+    result,
+    history: history.rows,
+  });
+  return {
+    bundle,
+    result,
+    epochs,
+    history: history.rows,
+    files: new Map(exportFiles(bundle).map((f) => [f.name, f.data])),
+  };
 }
 
 describe('font export', () => {
   const { bundle, result, epochs, history, files } = exportOfShortRun();
 
   it('collects every epoch of the event stream into the history, as the reporters saw it', () => {
-    expect(history).toEqual(epochs.map((e) => ({ epoch: e.epoch, loss: e.loss, maxPixelError: e.maxPixelError, meanPixelError: e.meanPixelError })));
+    expect(history).toEqual(
+      epochs.map((e) => ({
+        epoch: e.epoch,
+        loss: e.loss,
+        maxPixelError: e.maxPixelError,
+        meanPixelError: e.meanPixelError,
+      })),
+    );
     expect(history.at(-1)!.epoch).toBe(result.epochs);
   });
 
   it('writes every figure the screen shows, each valid XML with ink on it', () => {
-    expect(bundle.figures.map((f) => f.name)).toEqual(['loss', 'wrong-pixels', 'latent', 'glyphs', 'generated', 'interpolations', 'latent-grid']);
+    expect(bundle.figures.map((f) => f.name)).toEqual([
+      'loss',
+      'wrong-pixels',
+      'latent',
+      'glyphs',
+      'generated',
+      'interpolations',
+      'latent-grid',
+    ]);
     for (const figure of bundle.figures) {
       expectValidXml(figure.svg);
       expect(inkShare(figure.svg, 0.5), figure.name).toBeGreaterThan(0.01);
     }
   });
 
-  it('holds the result\'s own numbers: result.json, the per-glyph table and the history table', () => {
+  it("holds the result's own numbers: result.json, the per-glyph table and the history table", () => {
     expect(JSON.parse(files.get('result.json') as string)).toEqual(result);
-    const perGlyph = (files.get('per-glyph.csv') as string).trimEnd().split('\n').slice(1).map((line) => line.split(','));
-    expect(perGlyph.map(([char, wrong, z0, z1]) => [char, Number(wrong), [Number(z0), Number(z1)]]))
-      .toEqual(Object.keys(result.perGlyph).map((c) => [c, result.perGlyph[c], result.latent[c]]));
+    const perGlyph = (files.get('per-glyph.csv') as string)
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    expect(perGlyph.map(([char, wrong, z0, z1]) => [char, Number(wrong), [Number(z0), Number(z1)]])).toEqual(
+      Object.keys(result.perGlyph).map((c) => [c, result.perGlyph[c], result.latent[c]]),
+    );
     const last = (files.get('history.csv') as string).trimEnd().split('\n').at(-1)!.split(',').map(Number);
     expect(last).toEqual([result.epochs, result.loss, result.maxPixelError, result.meanPixelError]);
-    expect(tableCsv(bundle.tables.find((t) => t.name === 'history')!).split('\n')[0]).toBe('epoch,loss,maxPixelError,meanPixelError');
+    expect(tableCsv(bundle.tables.find((t) => t.name === 'history')!).split('\n')[0]).toBe(
+      'epoch,loss,maxPixelError,meanPixelError',
+    );
   });
 
   it('ties it together in report.md', () => {

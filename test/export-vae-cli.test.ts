@@ -7,7 +7,8 @@ import { jsonLines, runCli } from './helpers/cli.js';
 import { expectValidXml, pngSize } from './helpers/svg.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'sia-ae-export-vae-'));
-const runDir = path.join(root, 'run'), modelDir = path.join(root, 'from-model');
+const runDir = path.join(root, 'run'),
+  modelDir = path.join(root, 'from-model');
 const modelFile = path.join(root, 'vae.json');
 const read = (dir: string, name: string) => readFileSync(path.join(dir, name), 'utf8');
 const QUICK = ['--train-size', '512', '--validation', '256', '--epochs', '2', '--layers', '32', '--backend', 'cpu'];
@@ -27,21 +28,44 @@ describe('sia-ae vae --json --export DIR', () => {
   });
 
   it('writes the history of every epoch, agreeing with the epoch lines', () => {
-    const rows = read(runDir, 'history.csv').trimEnd().split('\n').slice(1).map((row) => row.split(',').map(Number));
-    expect(rows).toEqual(lines.slice(0, -1).map((l) => [l.epoch, l.trainLoss, l.trainKl, l.validationLoss, l.samplesPerSecond, l.trainSeconds]));
+    const rows = read(runDir, 'history.csv')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split(',').map(Number));
+    expect(rows).toEqual(
+      lines
+        .slice(0, -1)
+        .map((l) => [l.epoch, l.trainLoss, l.trainKl, l.validationLoss, l.samplesPerSecond, l.trainSeconds]),
+    );
   });
 
   it('writes valid SVG figures, PNG digit grids and a report that links every file', () => {
     const names = readdirSync(runDir);
     expect(names.filter((n) => /\.(svg|png)$/.test(n)).sort()).toEqual([
-      'latent-grid.png', 'latent-grid.svg', 'latent.svg', 'loss.svg', 'reconstructions.png', 'reconstructions.svg',
+      'latent-grid.png',
+      'latent-grid.svg',
+      'latent.svg',
+      'loss.svg',
+      'reconstructions.png',
+      'reconstructions.svg',
     ]);
     for (const svg of names.filter((n) => n.endsWith('.svg'))) expectValidXml(read(runDir, svg));
-    const [, width, height] = read(runDir, 'reconstructions.svg').match(/<svg[^>]* width="(\d+)" height="(\d+)"/)!.map(Number);
-    expect(pngSize(readFileSync(path.join(runDir, 'reconstructions.png')))).toEqual({ width: 2 * width, height: 2 * height });
+    const [, width, height] = read(runDir, 'reconstructions.svg')
+      .match(/<svg[^>]* width="(\d+)" height="(\d+)"/)!
+      .map(Number);
+    expect(pngSize(readFileSync(path.join(runDir, 'reconstructions.png')))).toEqual({
+      width: 2 * width,
+      height: 2 * height,
+    });
     const report = read(runDir, 'report.md');
     for (const name of names.filter((n) => n !== 'report.md')) expect(report).toContain(`](${name})`);
-    expect(JSON.parse(read(runDir, 'config.json'))).toMatchObject({ layers: [32], latent: 2, trainSize: 512, validation: 256 });
+    expect(JSON.parse(read(runDir, 'config.json'))).toMatchObject({
+      layers: [32],
+      latent: 2,
+      trainSize: 512,
+      validation: 256,
+    });
   });
 
   it('sia-ae export --model exports the saved VAE with the numbers of the run that saved it, without curves', () => {
@@ -49,10 +73,13 @@ describe('sia-ae vae --json --export DIR', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toBe(`exported 11 files to ${modelDir} (start with report.md)\n`);
-    const run = JSON.parse(read(runDir, 'result.json')), saved = JSON.parse(read(modelDir, 'result.json'));
-    for (const key of ['architecture', 'epochs', 'validationLoss', 'testLoss', 'latent', 'dataset', 'seed']) expect(saved[key], key).toEqual(run[key]);
+    const run = JSON.parse(read(runDir, 'result.json')),
+      saved = JSON.parse(read(modelDir, 'result.json'));
+    for (const key of ['architecture', 'epochs', 'validationLoss', 'testLoss', 'latent', 'dataset', 'seed'])
+      expect(saved[key], key).toEqual(run[key]);
     expect(saved.trainLoss).toBeNull();
-    for (const figure of ['latent.svg', 'reconstructions.svg', 'latent-grid.svg']) expect(read(modelDir, figure)).toBe(read(runDir, figure));
+    for (const figure of ['latent.svg', 'reconstructions.svg', 'latent-grid.svg'])
+      expect(read(modelDir, figure)).toBe(read(runDir, figure));
     expect(readdirSync(modelDir)).not.toContain('loss.svg');
     expect(read(modelDir, 'report.md')).toMatch(/the saved model .*vae\.json \(784-32-2-32-784, 2 epochs on mnist\)/);
   });

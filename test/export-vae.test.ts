@@ -14,7 +14,12 @@ function exportOfShortRun() {
   const dataset = loadDataset('mnist');
   const backend = new FastCpuBackend();
   const training = new VaeTraining(backend, splitDataset(dataset, 256, 512), {
-    shape: { input: 784, hidden: [32], latent: 2 }, optimizer: 'adam', lr: 1e-3, epochs: 2, batch: 128, seed: 1,
+    shape: { input: 784, hidden: [32], latent: 2 },
+    optimizer: 'adam',
+    lr: 1e-3,
+    epochs: 2,
+    batch: 128,
+    seed: 1,
   });
   const history = vaeHistory('adam');
   let done: VaeDoneEvent | undefined;
@@ -23,10 +28,30 @@ function exportOfShortRun() {
     history.onEvent({ optimizer: 'adam', event });
     if (event.type === 'done') done = event;
   }
-  const result = vaeResult(training, done!, { dataset: 'mnist', backend: backend.name, backendReason: 'asked for the plain TypeScript kernels' });
+  const result = vaeResult(training, done!, {
+    dataset: 'mnist',
+    backend: backend.name,
+    backendReason: 'asked for the plain TypeScript kernels',
+  });
   const line = { event: 'result', ...result };
-  const config = { dataset: 'mnist', layers: [32], latent: 2, optimizer: 'adam', lr: 1e-3, epochs: 2, batch: 128, validation: 256, trainSize: 512, seed: 1 };
-  const bundle = vaeExport({ config, classNames: dataset.classNames, runs: [{ result, last: done!.last, history: history.rows }], result: line });
+  const config = {
+    dataset: 'mnist',
+    layers: [32],
+    latent: 2,
+    optimizer: 'adam',
+    lr: 1e-3,
+    epochs: 2,
+    batch: 128,
+    validation: 256,
+    trainSize: 512,
+    seed: 1,
+  };
+  const bundle = vaeExport({
+    config,
+    classNames: dataset.classNames,
+    runs: [{ result, last: done!.last, history: history.rows }],
+    result: line,
+  });
   return { bundle, line, history: history.rows, files: new Map(exportFiles(bundle).map((f) => [f.name, f.data])) };
 }
 
@@ -35,7 +60,10 @@ describe('VAE export', () => {
 
   it('draws the loss curves, the class scatter and the digit grids, each valid XML with ink on it', () => {
     expect(bundle.figures.map((f) => [f.name, f.png ?? false])).toEqual([
-      ['loss', false], ['latent', false], ['reconstructions', true], ['latent-grid', true],
+      ['loss', false],
+      ['latent', false],
+      ['reconstructions', true],
+      ['latent-grid', true],
     ]);
     for (const figure of bundle.figures) {
       expectValidXml(figure.svg);
@@ -43,7 +71,7 @@ describe('VAE export', () => {
     }
   });
 
-  it('renders each digit grid to a PNG of twice the SVG\'s size that is not blank', () => {
+  it("renders each digit grid to a PNG of twice the SVG's size that is not blank", () => {
     for (const figure of bundle.figures.filter((f) => f.png)) {
       const [, width, height] = figure.svg.match(/<svg[^>]* width="(\d+)" height="(\d+)"/)!.map(Number);
       expect(pngSize(files.get(`${figure.name}.png`) as Buffer)).toEqual({ width: 2 * width, height: 2 * height });
@@ -51,12 +79,30 @@ describe('VAE export', () => {
     }
   });
 
-  it('holds the result\'s own numbers: result.json, the summary and the history', () => {
+  it("holds the result's own numbers: result.json, the summary and the history", () => {
     expect(JSON.parse(files.get('result.json') as string)).toEqual(line);
-    const csv = (name: string) => (files.get(name) as string).trimEnd().split('\n').map((row) => row.split(','));
-    expect(Object.fromEntries(csv('summary.csv').slice(1))).toMatchObject({ testLoss: String(line.testLoss), validationLoss: String(line.validationLoss) });
-    expect(csv('history.csv')[0]).toEqual(['epoch', 'trainLoss', 'trainKl', 'validationLoss', 'samplesPerSecond', 'trainSeconds']);
-    expect(csv('history.csv').slice(1).map((row) => row.map(Number))).toEqual(history.map((row) => Object.values(row)));
+    const csv = (name: string) =>
+      (files.get(name) as string)
+        .trimEnd()
+        .split('\n')
+        .map((row) => row.split(','));
+    expect(Object.fromEntries(csv('summary.csv').slice(1))).toMatchObject({
+      testLoss: String(line.testLoss),
+      validationLoss: String(line.validationLoss),
+    });
+    expect(csv('history.csv')[0]).toEqual([
+      'epoch',
+      'trainLoss',
+      'trainKl',
+      'validationLoss',
+      'samplesPerSecond',
+      'trainSeconds',
+    ]);
+    expect(
+      csv('history.csv')
+        .slice(1)
+        .map((row) => row.map(Number)),
+    ).toEqual(history.map((row) => Object.values(row)));
     expect(history.at(-1)).toMatchObject({ epoch: 2, trainLoss: line.trainLoss, validationLoss: line.validationLoss });
   });
 

@@ -7,7 +7,9 @@ const pixelsOf = (char: string) => loadFont().find((g) => g.char === char)!.pixe
 describe('font.h', () => {
   it('holds 32 glyphs, ` to DEL, in order', () => {
     const glyphs = loadFont();
-    expect(glyphs.map((g) => g.char).join(' ')).toBe('` a b c d e f g h i j k l m n o p q r s t u v w x y z { | } ~ DEL');
+    expect(glyphs.map((g) => g.char).join(' ')).toBe(
+      '` a b c d e f g h i j k l m n o p q r s t u v w x y z { | } ~ DEL',
+    );
     expect(glyphs.every((g) => g.pixels.length === 35)).toBe(true);
   });
 

@@ -27,7 +27,10 @@ export function fixedFrame(feed: FontFeed): FontFrame {
 
 /** Output lines without colour codes or trailing blanks. */
 export function plainText(output: string | undefined): string {
-  return stripAnsi(output ?? '').split('\n').map((line) => line.trimEnd()).join('\n');
+  return stripAnsi(output ?? '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
 }
 
 /** Frames as often as the tests want them, whatever they cost. */

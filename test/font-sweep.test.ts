@@ -11,7 +11,10 @@ describe('sia-ae font --sweep', () => {
     expect(lines.slice(0, -1).every((l) => l.event === 'epoch' && l.job >= 1 && l.job <= 8)).toBe(true);
     expect(result.experiment).toBe('font-sweep');
     expect(result.rows.map((r: Record<string, unknown>) => `${r.latent} ${r.subset} ${r.lr} ${r.seeds}`)).toEqual([
-      '2 full 0.02 2', '2 aben 0.02 2', '3 full 0.02 2', '3 aben 0.02 2',
+      '2 full 0.02 2',
+      '2 aben 0.02 2',
+      '3 full 0.02 2',
+      '3 aben 0.02 2',
     ]);
     // The defaults reach the target (max 1 wrong pixel) on every seed with a latent size of 2 or more.
     for (const row of result.rows) {

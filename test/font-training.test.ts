@@ -56,6 +56,8 @@ describe('font autoencoder', () => {
   });
 
   it('stops with advice when the loss diverges', () => {
-    expect(() => run(trainFont(backend, loadFont(), options({ lr: 1e30, activation: 'relu', epochs: 50 })))).toThrow(DivergedError);
+    expect(() => run(trainFont(backend, loadFont(), options({ lr: 1e30, activation: 'relu', epochs: 50 })))).toThrow(
+      DivergedError,
+    );
   });
 });

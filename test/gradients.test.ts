@@ -67,7 +67,12 @@ describe('losses', () => {
 describe('autoencoder', () => {
   it('backpropagates the reconstruction loss to every parameter', () => {
     const rng = new Rng(9);
-    const model = new Autoencoder(backend, { layers: [6, 4, 2], activation: 'tanh', latentActivation: 'identity', outputActivation: 'sigmoid' });
+    const model = new Autoencoder(backend, {
+      layers: [6, 4, 2],
+      activation: 'tanh',
+      latentActivation: 'identity',
+      outputActivation: 'sigmoid',
+    });
     model.initialise(rng);
     const batch = 3;
     const x = Float32Array.from({ length: batch * 6 }, () => rng.int(2));

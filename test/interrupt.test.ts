@@ -22,10 +22,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A font run that would take minutes, so that it is surely interrupted mid-way. */
 const LONG_FONT = ['--backend', 'cpu', '--target', '0', '--epochs', '1000000', '--lr', '0.0001', '--log-every', '10'];
-const LONG_VAE = ['--train-size', '1000', '--validation', '200', '--batch', '50', '--layers', '32', '--backend', 'cpu', '--epochs', '1000'];
+const LONG_VAE = [
+  '--train-size',
+  '1000',
+  '--validation',
+  '200',
+  '--batch',
+  '50',
+  '--layers',
+  '32',
+  '--backend',
+  'cpu',
+  '--epochs',
+  '1000',
+];
 
 /** A person's terminal, not CI's: Ink draws only the last frame when it sees CI variables. */
-const personEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'CI' && !key.startsWith('CI_')));
+const personEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'CI' && !key.startsWith('CI_')));
 
 interface Finished {
   status: number | null;
@@ -35,9 +49,16 @@ interface Finished {
 }
 
 /** Runs the CLI on pipes; once stdout matches `ready`, `act` interrupts it (a signal, or closing the pipe). */
-function runUntil(args: string[], ready: RegExp, act: (child: ReturnType<typeof spawn>) => void, env: NodeJS.ProcessEnv = process.env): Promise<Finished> {
+function runUntil(
+  args: string[],
+  ready: RegExp,
+  act: (child: ReturnType<typeof spawn>) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Finished> {
   const child = spawn(process.execPath, [BIN, ...args], { env });
-  let stdout = '', stderr = '', acted = false;
+  let stdout = '',
+    stderr = '',
+    acted = false;
   child.stdout.on('data', (data) => {
     stdout += data;
     if (!acted && ready.test(stdout)) {
@@ -99,7 +120,9 @@ describe('Interruptions', () => {
 describe('an interrupted run without a terminal', () => {
   it('vae --json: SIGTERM saves the checkpoint and ends with a stopped line, status 130', async () => {
     const checkpoint = path.join(dir, 'term.json');
-    const run = await runUntil(['vae', ...LONG_VAE, '--json', '--save', checkpoint], /"epoch":1,/, (child) => child.kill('SIGTERM'));
+    const run = await runUntil(['vae', ...LONG_VAE, '--json', '--save', checkpoint], /"epoch":1,/, (child) =>
+      child.kill('SIGTERM'),
+    );
     expect(run.status).toBe(INTERRUPTED_STATUS);
     const last = JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!);
     expect(last).toEqual({ event: 'stopped', reason: 'SIGTERM', checkpoints: [checkpoint] });
@@ -109,7 +132,9 @@ describe('an interrupted run without a terminal', () => {
 
   it('vae --plain: SIGHUP saves the checkpoint too', async () => {
     const checkpoint = path.join(dir, 'hup.json');
-    const run = await runUntil(['vae', ...LONG_VAE, '--plain', '--save', checkpoint], /epoch 1\/1000/, (child) => child.kill('SIGHUP'));
+    const run = await runUntil(['vae', ...LONG_VAE, '--plain', '--save', checkpoint], /epoch 1\/1000/, (child) =>
+      child.kill('SIGHUP'),
+    );
     expect(run.status).toBe(INTERRUPTED_STATUS);
     expect(run.stdout).toMatch(/stopped; saved .*hup\.json/);
     expect(loadVaeCheckpoint(checkpoint).checkpoint.progress.epoch).toBeGreaterThanOrEqual(1);
@@ -118,7 +143,9 @@ describe('an interrupted run without a terminal', () => {
 
   it('font --plain: Ctrl-C saves the model when --save is given', async () => {
     const model = path.join(dir, 'font-int.json');
-    const run = await runUntil(['font', ...LONG_FONT, '--plain', '--save', model], /epoch +20 /, (child) => child.kill('SIGINT'));
+    const run = await runUntil(['font', ...LONG_FONT, '--plain', '--save', model], /epoch +20 /, (child) =>
+      child.kill('SIGINT'),
+    );
     expect(run.status).toBe(INTERRUPTED_STATUS);
     expect(run.stdout).toMatch(/stopped at epoch \d+ \(Ctrl-C\): loss [\d.]+/);
     expect(run.stdout).toContain(`saved the model to ${model}`);
@@ -128,7 +155,9 @@ describe('an interrupted run without a terminal', () => {
 
   it('font: a closed output pipe (| head) stops the run and still saves the model', async () => {
     const model = path.join(dir, 'font-pipe.json');
-    const run = await runUntil(['font', ...LONG_FONT, '--plain', '--save', model], /epoch +20 /, (child) => child.stdout!.destroy());
+    const run = await runUntil(['font', ...LONG_FONT, '--plain', '--save', model], /epoch +20 /, (child) =>
+      child.stdout!.destroy(),
+    );
     expect(run.status).toBe(INTERRUPTED_STATUS);
     expect(loadAutoencoder(model, new ReferenceBackend()).shape.layers).toEqual([35, 30, 2]);
     noStackTrace(run.stderr);
@@ -136,7 +165,11 @@ describe('an interrupted run without a terminal', () => {
 
   it('denoise --json: SIGTERM ends with a stopped line and the model', async () => {
     const model = path.join(dir, 'denoise-int.json');
-    const run = await runUntil(['denoise', '--backend', 'cpu', '--epochs', '1000000', '--log-every', '10', '--json', '--save', model], /"epoch":20,/, (child) => child.kill('SIGTERM'));
+    const run = await runUntil(
+      ['denoise', '--backend', 'cpu', '--epochs', '1000000', '--log-every', '10', '--json', '--save', model],
+      /"epoch":20,/,
+      (child) => child.kill('SIGTERM'),
+    );
     expect(run.status).toBe(INTERRUPTED_STATUS);
     const last = JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!);
     expect(last).toMatchObject({ event: 'stopped', reason: 'SIGTERM', saved: model });
@@ -145,7 +178,11 @@ describe('an interrupted run without a terminal', () => {
   });
 
   it('a sweep stops its workers and says so in one line', async () => {
-    const run = await runUntil(['font', '--sweep', '--latent', '2,3', '--workers', '2', '--backend', 'cpu', ...LONG_FONT.slice(2), '--plain'], /sweep: /, (child) => child.kill('SIGTERM'));
+    const run = await runUntil(
+      ['font', '--sweep', '--latent', '2,3', '--workers', '2', '--backend', 'cpu', ...LONG_FONT.slice(2), '--plain'],
+      /sweep: /,
+      (child) => child.kill('SIGTERM'),
+    );
     expect(run.status).toBe(INTERRUPTED_STATUS);
     expect(run.stderr.trim()).toBe('sia-ae: stopped (SIGTERM)');
   });
@@ -155,7 +192,10 @@ const hasPty = spawnSync('python3', ['-c', 'import pty']).status === 0;
 
 /** Runs the CLI on a 100x30 pty and does `action` (see test/helpers/pty.py) once the output matches `ready`. */
 function onPty(command: string, ready: string, action: string): Finished {
-  const result = spawnSync('python3', [PTY, '100', '30', ready, action, '60', '--', 'bash', '-c', command], { encoding: 'utf8', env: personEnv() });
+  const result = spawnSync('python3', [PTY, '100', '30', ready, action, '60', '--', 'bash', '-c', command], {
+    encoding: 'utf8',
+    env: personEnv(),
+  });
   const { status, signal, output } = JSON.parse(result.stdout);
   return { status, signal, stdout: output, stderr: '' };
 }
@@ -167,7 +207,8 @@ describe.skipIf(!hasPty)('a dashboard whose terminal closes (a dropped SSH conne
     `exec "${process.execPath}" "${BIN}" vae ${LONG_VAE.join(' ')} --save ${checkpoint} 2>${errors}`;
 
   it('the VAE saves its checkpoint and exits 130, with nothing on stderr but the cursor', () => {
-    const checkpoint = path.join(dir, 'ssh.json'), errors = path.join(dir, 'ssh.err');
+    const checkpoint = path.join(dir, 'ssh.json'),
+      errors = path.join(dir, 'ssh.err');
     const run = onPty(vae(checkpoint, errors), EPOCH_SHOWN, 'hangup');
     expect(run).toMatchObject({ status: INTERRUPTED_STATUS, signal: null });
     expect(loadVaeCheckpoint(checkpoint).checkpoint.progress.epoch).toBeGreaterThanOrEqual(1);
@@ -177,7 +218,9 @@ describe.skipIf(!hasPty)('a dashboard whose terminal closes (a dropped SSH conne
   it('when no SIGHUP comes, the failed writes (EIO) stop it the same way', async () => {
     // A background job of the terminal's session (bash -m) gets no SIGHUP when the terminal closes; its next
     // write fails with EIO. Its stdin is not the terminal, so that the background job may run at all.
-    const checkpoint = path.join(dir, 'eio.json'), errors = path.join(dir, 'eio.err'), statusFile = path.join(dir, 'eio.status');
+    const checkpoint = path.join(dir, 'eio.json'),
+      errors = path.join(dir, 'eio.err'),
+      statusFile = path.join(dir, 'eio.status');
     const program = vae(checkpoint, errors).replace(/^exec /, '');
     onPty(`set -m; (${program} </dev/null; echo $? >${statusFile}) & wait`, EPOCH_SHOWN, 'hangup');
     const status = await eventually(() => readFileSync(statusFile, 'utf8'));
@@ -188,7 +231,11 @@ describe.skipIf(!hasPty)('a dashboard whose terminal closes (a dropped SSH conne
 
   it('SIGTERM closes the font dashboard, restores the terminal and saves the model', () => {
     const model = path.join(dir, 'screen-term.json');
-    const run = onPty(`exec "${process.execPath}" "${BIN}" font ${LONG_FONT.join(' ')} --save ${model}`, 'epoch\\s+\\d*[1-9]\\d*/1000000', 'signal:TERM');
+    const run = onPty(
+      `exec "${process.execPath}" "${BIN}" font ${LONG_FONT.join(' ')} --save ${model}`,
+      'epoch\\s+\\d*[1-9]\\d*/1000000',
+      'signal:TERM',
+    );
     expect(run.status).toBe(INTERRUPTED_STATUS);
     const afterScreen = run.stdout.slice(run.stdout.lastIndexOf('\u001B[?1049l'));
     expect(afterScreen).toMatch(/stopped at epoch \d+ \(SIGTERM\)/);

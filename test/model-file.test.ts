@@ -11,7 +11,12 @@ import { readAutoencoder, saveAutoencoder } from '../source/nn/autoencoder-file.
 import { Rng } from '../source/random.js';
 
 const backend = new FastCpuBackend();
-const shape = { layers: [35, 8, 2], activation: 'tanh', latentActivation: 'identity', outputActivation: 'sigmoid' } as const;
+const shape = {
+  layers: [35, 8, 2],
+  activation: 'tanh',
+  latentActivation: 'identity',
+  outputActivation: 'sigmoid',
+} as const;
 
 describe('model files', () => {
   it('round-trip every parameter bit for bit, with the training characters', () => {
@@ -37,8 +42,12 @@ describe('model files', () => {
     expect(() => readAutoencoder(write('b', { hello: 1 }), backend)).toThrow(/not a sia-ae model/);
     expect(() => readAutoencoder(write('c', { ...base, version: 99 }), backend)).toThrow(/version 99/);
     expect(() => readAutoencoder(write('d', { ...base, kind: 'vae' }), backend)).toThrow(/holds a vae model/);
-    expect(() => readAutoencoder(write('e', { ...base, parameters: 'AAAAAA==' }), backend)).toThrow(/1 parameters, the shape needs/);
-    expect(() => readAutoencoder(write('f', { ...base, parameters: 'AAAA', shape: { layers: 'x' } }), backend)).toThrow(UsageError);
+    expect(() => readAutoencoder(write('e', { ...base, parameters: 'AAAAAA==' }), backend)).toThrow(
+      /1 parameters, the shape needs/,
+    );
+    expect(() => readAutoencoder(write('f', { ...base, parameters: 'AAAA', shape: { layers: 'x' } }), backend)).toThrow(
+      UsageError,
+    );
   });
 });
 

@@ -14,12 +14,18 @@ function cleanPixels(): Float32Array {
 }
 
 describe('mutation noise', () => {
-  for (const [p, maxNoise] of [[0.1, 0.3], [0.3, 0.5], [0.5, 1]]) {
+  for (const [p, maxNoise] of [
+    [0.1, 0.3],
+    [0.3, 0.5],
+    [0.5, 1],
+  ]) {
     it(`p=${p} max=${maxNoise}: about p of the pixels move, toward the opposite value, by at most max`, () => {
       const clean = cleanPixels();
       const noisy = new Float32Array(N);
       addNoise({ model: 'mutation', mutationProb: p, maxNoise }, clean, noisy, new Rng(3));
-      let moved = 0, total = 0, outside = 0;
+      let moved = 0,
+        total = 0,
+        outside = 0;
       for (let i = 0; i < N; i++) {
         const amount = clean[i] === 1 ? 1 - noisy[i] : noisy[i];
         // float32 rounding of 1 − u: allow its last bit.
@@ -37,7 +43,9 @@ describe('mutation noise', () => {
 
   it('p=0 leaves the glyphs alone; the same seed gives the same noise', () => {
     const clean = cleanPixels();
-    const a = new Float32Array(N), b = new Float32Array(N), none = new Float32Array(N);
+    const a = new Float32Array(N),
+      b = new Float32Array(N),
+      none = new Float32Array(N);
     addNoise({ model: 'mutation', mutationProb: 0, maxNoise: 0.5 }, clean, none, new Rng(1));
     expect(firstDifference(none, clean)).toBe(-1);
     addNoise({ model: 'mutation', mutationProb: 0.3, maxNoise: 0.5 }, clean, a, new Rng(9));
@@ -52,7 +60,8 @@ describe('salt-and-pepper noise', () => {
       const clean = cleanPixels();
       const noisy = new Float32Array(N);
       addNoise({ model: 'salt-pepper', p }, clean, noisy, new Rng(5));
-      let flipped = 0, other = 0;
+      let flipped = 0,
+        other = 0;
       for (let i = 0; i < N; i++) {
         if (noisy[i] !== clean[i] && noisy[i] !== 1 - clean[i]) other++;
         if (noisy[i] !== clean[i]) flipped++;
@@ -69,7 +78,8 @@ describe('gaussian noise', () => {
     const mid = new Float32Array(N).fill(0.5);
     const noisy = new Float32Array(N);
     addNoise({ model: 'gaussian', sigma }, mid, noisy, new Rng(8));
-    let sum = 0, squares = 0;
+    let sum = 0,
+      squares = 0;
     for (const v of noisy) {
       sum += v - 0.5;
       squares += (v - 0.5) ** 2;
@@ -81,7 +91,8 @@ describe('gaussian noise', () => {
 
     const clean = cleanPixels();
     addNoise({ model: 'gaussian', sigma: 0.5 }, clean, noisy, new Rng(8));
-    let clipped = 0, outside = 0;
+    let clipped = 0,
+      outside = 0;
     for (let i = 0; i < N; i++) {
       if (noisy[i] < 0 || noisy[i] > 1) outside++;
       if (noisy[i] === clean[i]) clipped++;

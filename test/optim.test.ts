@@ -48,7 +48,11 @@ describe('Optimizer', () => {
   for (const name of OPTIMIZERS) {
     it(`${name} minimises (p - 3)^2`, () => {
       const store = storeWith([0]);
-      const optimizer = new Optimizer(backend, store, optimizerSettings(name, name === 'sgd' || name === 'momentum' ? 0.05 : 0.1));
+      const optimizer = new Optimizer(
+        backend,
+        store,
+        optimizerSettings(name, name === 'sgd' || name === 'momentum' ? 0.05 : 0.1),
+      );
       for (let i = 0; i < 500; i++) {
         store.grads[0] = 2 * (store.values[0] - 3);
         optimizer.step();

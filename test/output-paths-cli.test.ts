@@ -5,7 +5,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
-  chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, copyFileSync,
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  copyFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,15 +61,35 @@ function expectRefused(args: string[], message: RegExp, options = {}): void {
 describe('a bad output path is refused before training (exit 2)', () => {
   const tiny = ['vae', '--epochs', '5', '--train-size', '500', '--validation', '100', '--json'];
   const cases: Array<[string, () => string[], RegExp]> = [
-    ['vae --save in a missing directory', () => [...tiny, '--save', path.join(root, 'nodir', 'v.json')], /--save .*v\.json: the directory .*nodir does not exist/],
-    ['vae --save in a read-only directory', () => [...tiny, '--save', path.join(readOnlyDir('ro-save'), 'v.json')], /--save .*v\.json: cannot write in .*ro-save/],
+    [
+      'vae --save in a missing directory',
+      () => [...tiny, '--save', path.join(root, 'nodir', 'v.json')],
+      /--save .*v\.json: the directory .*nodir does not exist/,
+    ],
+    [
+      'vae --save in a read-only directory',
+      () => [...tiny, '--save', path.join(readOnlyDir('ro-save'), 'v.json')],
+      /--save .*v\.json: cannot write in .*ro-save/,
+    ],
     ['vae --save naming a directory', () => [...tiny, '--save', root], /--save .*: is a directory, not a file/],
-    ['vae --optimizer both, FILE-adam.json a directory', () => {
-      mkdirSync(path.join(root, 'both-adam.json'));
-      return [...tiny, '--optimizer', 'both', '--save', path.join(root, 'both.json')];
-    }, /--save .*both-adam\.json: is a directory/],
-    ['vae --export in a read-only directory', () => [...tiny, '--export', path.join(readOnlyDir('ro-export'), 'x')], /--export .*: cannot write in .*ro-export/],
-    ['font --save onto /dev/null', () => ['font', ...quick, '--save', '/dev/null'], /--save \/dev\/null: is a device, not a file/],
+    [
+      'vae --optimizer both, FILE-adam.json a directory',
+      () => {
+        mkdirSync(path.join(root, 'both-adam.json'));
+        return [...tiny, '--optimizer', 'both', '--save', path.join(root, 'both.json')];
+      },
+      /--save .*both-adam\.json: is a directory/,
+    ],
+    [
+      'vae --export in a read-only directory',
+      () => [...tiny, '--export', path.join(readOnlyDir('ro-export'), 'x')],
+      /--export .*: cannot write in .*ro-export/,
+    ],
+    [
+      'font --save onto /dev/null',
+      () => ['font', ...quick, '--save', '/dev/null'],
+      /--save \/dev\/null: is a device, not a file/,
+    ],
   ];
   for (const [what, args, message] of cases) it(what, () => expectRefused(args(), message));
 
@@ -79,33 +108,41 @@ describe('saving', () => {
     expect(runCli(['generate', '--model', path.join(root, 'real-model.json'), '--z', '0,0']).status).toBe(0);
   });
 
-  it.skipIf(!isRoot)('keeps the earlier model on a full disk: exit 1, one line, no temporary file (tmpfs, root only)', () => {
-    const disk = tmpfs('full', '1m');
-    const file = path.join(disk, 'model.json');
-    expect(runCli(['font', ...quick, '--save', file]).status).toBe(0);
-    const before = readFileSync(file);
-    // Fill the rest of the disk, so the next save cannot fit.
-    try {
-      writeFileSync(path.join(disk, 'filler'), Buffer.alloc(1 << 20));
-    } catch (error) {
-      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    }
-    const { status, stderr } = runCli(['font', ...quick, '--save', file]);
-    expect(stderr).toBe(`sia-ae: could not save ${file}: no space left on device (ENOSPC); the earlier ${file} is unchanged\n`);
-    expect(status).toBe(1);
-    expect(readFileSync(file)).toEqual(before);
-    expect(readdirSync(disk).sort()).toEqual(['filler', 'model.json']);
-    expect(runCli(['generate', '--model', file, '--z', '0,0']).status).toBe(0);
-  });
+  it.skipIf(!isRoot)(
+    'keeps the earlier model on a full disk: exit 1, one line, no temporary file (tmpfs, root only)',
+    () => {
+      const disk = tmpfs('full', '1m');
+      const file = path.join(disk, 'model.json');
+      expect(runCli(['font', ...quick, '--save', file]).status).toBe(0);
+      const before = readFileSync(file);
+      // Fill the rest of the disk, so the next save cannot fit.
+      try {
+        writeFileSync(path.join(disk, 'filler'), Buffer.alloc(1 << 20));
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+      const { status, stderr } = runCli(['font', ...quick, '--save', file]);
+      expect(stderr).toBe(
+        `sia-ae: could not save ${file}: no space left on device (ENOSPC); the earlier ${file} is unchanged\n`,
+      );
+      expect(status).toBe(1);
+      expect(readFileSync(file)).toEqual(before);
+      expect(readdirSync(disk).sort()).toEqual(['filler', 'model.json']);
+      expect(runCli(['generate', '--model', file, '--z', '0,0']).status).toBe(0);
+    },
+  );
 });
 
 describe('exports never delete what they did not write', () => {
-  it('refuses an earlier export holding a file of the user\'s, naming it, and keeps it', () => {
+  it("refuses an earlier export holding a file of the user's, naming it, and keeps it", () => {
     expect(runCli(['font', ...quick, '--save', model]).status).toBe(0);
     const dir = path.join(root, 'figures');
     expect(runCli(['export', '--model', model, dir]).status).toBe(0);
     writeFileSync(path.join(dir, 'notes.txt'), 'mine');
-    expectRefused(['font', ...quick, '--export', dir], /--export .*figures: holds notes\.txt, which no sia-ae export wrote/);
+    expectRefused(
+      ['font', ...quick, '--export', dir],
+      /--export .*figures: holds notes\.txt, which no sia-ae export wrote/,
+    );
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
@@ -113,14 +150,20 @@ describe('exports never delete what they did not write', () => {
     const dir = path.join(root, 'own-input');
     expect(runCli(['export', '--model', model, dir]).status).toBe(0);
     copyFileSync(model, path.join(dir, 'model.json'));
-    expectRefused(['export', '--json', '--model', path.join(dir, 'model.json'), dir], /--model .*model\.json lies inside the export directory/);
+    expectRefused(
+      ['export', '--json', '--model', path.join(dir, 'model.json'), dir],
+      /--model .*model\.json lies inside the export directory/,
+    );
     expect(readdirSync(dir)).toContain('model.json');
   });
 
   it('refuses --save inside --export before training', () => {
     const dir = path.join(root, 'save-inside');
     mkdirSync(dir);
-    expectRefused(['font', ...quick, '--save', path.join(dir, 'model.json'), '--export', dir], /--save .*model\.json lies inside the export directory/);
+    expectRefused(
+      ['font', ...quick, '--save', path.join(dir, 'model.json'), '--export', dir],
+      /--save .*model\.json lies inside the export directory/,
+    );
   });
 
   it('follows a symlinked export directory: the link stays, the files go to its target', () => {
@@ -134,12 +177,18 @@ describe('exports never delete what they did not write', () => {
 
 describe('inputs that are no regular file fail at once instead of hanging', () => {
   it('font --config /dev/zero', () => {
-    expectRefused(['font', '--config', '/dev/zero', ...quick], /config file \/dev\/zero is a device, not a file/, { timeout: 30_000 });
+    expectRefused(['font', '--config', '/dev/zero', ...quick], /config file \/dev\/zero is a device, not a file/, {
+      timeout: 30_000,
+    });
   });
 
   it('generate --model FIFO', () => {
     const fifo = path.join(root, 'fifo');
     execFileSync('mkfifo', [fifo]);
-    expectRefused(['generate', '--model', fifo, '--z', '0,0'], /model file .*fifo is a FIFO \(named pipe\), not a file/, { timeout: 30_000 });
+    expectRefused(
+      ['generate', '--model', fifo, '--z', '0,0'],
+      /model file .*fifo is a FIFO \(named pipe\), not a file/,
+      { timeout: 30_000 },
+    );
   });
 });

@@ -19,7 +19,17 @@ import { ENTER_ALTERNATE, KEY_BAR, hasScript, openAndQuit } from './helpers/pty.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What `npm pack` needs to build the package: the tarball's inputs, not the tests. */
-const PACKAGE_INPUTS = ['package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'tsconfig.build.json', 'bin', 'fixtures', 'scripts', 'source'];
+const PACKAGE_INPUTS = [
+  'package.json',
+  'package-lock.json',
+  'README.md',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'bin',
+  'fixtures',
+  'scripts',
+  'source',
+];
 const VERSION = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
 const NPM_QUIET = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error'];
 
@@ -35,13 +45,19 @@ function packTarball(): string {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir'); // the build tools
   const out = path.join(work, 'tarball');
   mkdirSync(out);
-  execFileSync('npm', ['pack', '--pack-destination', out, '--loglevel', 'error'], { cwd: copy, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['pack', '--pack-destination', out, '--loglevel', 'error'], {
+    cwd: copy,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return path.join(out, readdirSync(out)[0]);
 }
 
 function installTarball(tarball: string): void {
   const scripts = process.env.SIA_AE_PACKAGE_IGNORE_SCRIPTS ? ['--ignore-scripts'] : [];
-  execFileSync('npm', ['install', '--global', '--prefix', prefix, tarball, ...NPM_QUIET, ...scripts], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['install', '--global', '--prefix', prefix, tarball, ...NPM_QUIET, ...scripts], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -52,7 +68,10 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
 beforeAll(() => {
   installTarball(packTarball());
   mkdirSync(userFolder);
-  writeFileSync(path.join(userFolder, 'tsconfig.json'), JSON.stringify({ compilerOptions: { jsx: 'preserve', module: 'commonjs' } }));
+  writeFileSync(
+    path.join(userFolder, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { jsx: 'preserve', module: 'commonjs' } }),
+  );
 }, 900_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true })); // the install is a few hundred megabytes
@@ -60,7 +79,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true })); // the install i
 describe('the installed package', () => {
   it('holds the compiled program and the wasm kernels, and no TypeScript', () => {
     const installed = path.join(prefix, 'lib', 'node_modules', 'sia-ae');
-    const files = readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter((file) => !file.startsWith('node_modules'));
+    const files = readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => !file.startsWith('node_modules'),
+    );
     expect(files).toContain(path.join('dist', 'cli.js'));
     expect(files).toContain(path.join('dist', 'math', 'wasm', 'build', 'kernels.wasm'));
     expect(files.filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);

@@ -3,7 +3,14 @@ import { Rng } from '../source/random.js';
 
 describe('Rng', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, ((rng) => () => rng.nextUint32())(new Rng(seed)));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 5 },
+        (
+          (rng) => () =>
+            rng.nextUint32()
+        )(new Rng(seed)),
+      );
     expect(draw(42)).toEqual(draw(42));
     expect(draw(42)).not.toEqual(draw(43));
   });
@@ -11,7 +18,9 @@ describe('Rng', () => {
   it('draws uniforms with mean 1/2 and normals with mean 0 and variance 1', () => {
     const rng = new Rng(1);
     const n = 100_000;
-    let sum = 0, normalSum = 0, normalSquares = 0;
+    let sum = 0,
+      normalSum = 0,
+      normalSquares = 0;
     for (let i = 0; i < n; i++) {
       sum += rng.next();
       const z = rng.normal();

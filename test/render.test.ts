@@ -59,19 +59,23 @@ describe('bitmap grid', () => {
 describe('braille scatter', () => {
   it('puts each point in its dot, labels on their cells, and the ranges on the axes', () => {
     const lines = scatterPlot(
-      [{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 1, y: 0, label: 'q' }],
+      [
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+        { x: 1, y: 0, label: 'q' },
+      ],
       { width: 6, height: 3, bounds: { minX: 0, maxX: 1, minY: 0, maxY: 1 }, xName: 'z0', yName: 'z1' },
     );
     // Plot area: 3 columns x 2 lines = 6 x 8 dots. (1,1) is the top right dot, (0,0) the bottom left.
-    expect(lines).toEqual([
-      ' 1┤  ⠈',
-      ' 0┤⡀ q',
-      '   0 1',
-    ]);
+    expect(lines).toEqual([' 1┤  ⠈', ' 0┤⡀ q', '   0 1']);
   });
 
   it('moves a label aside when its cell is taken, draws marks over everything, colours classes', () => {
-    const points = [{ x: 0.5, y: 0.5, label: 'a' }, { x: 0.5, y: 0.5, label: 'b' }, { x: 0, y: 0, cls: 3 }];
+    const points = [
+      { x: 0.5, y: 0.5, label: 'a' },
+      { x: 0.5, y: 0.5, label: 'b' },
+      { x: 0, y: 0, cls: 3 },
+    ];
     const bounds = { minX: 0, maxX: 1, minY: 0, maxY: 1 };
     const lines = scatterPlot(points, { width: 8, height: 4, bounds, marks: [{ x: 0, y: 0, text: '+' }] });
     expect(lines.join('\n')).toContain('ab');
@@ -86,22 +90,33 @@ describe('charts', () => {
 
   it('takes exactly the lines asked for, on a log scale when the series spans decades', () => {
     for (const height of [3, 5, 8, 13]) {
-      const lines = lineChart([{ name: 'loss', values: loss }], { width: 50, height, x: { name: 'epoch', from: 0, to: 399 } });
+      const lines = lineChart([{ name: 'loss', values: loss }], {
+        width: 50,
+        height,
+        x: { name: 'epoch', from: 0, to: 399 },
+      });
       expect(lines).toHaveLength(height);
       expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(50);
     }
     expect(lineChart([{ name: 'loss', values: loss }], { width: 50, height: 8 }).at(-1)).toContain('(log scale)');
-    expect(lineChart([{ name: 'loss', values: loss.map((v) => v + 1) }], { width: 50, height: 8 }).at(-1)).not.toContain('log');
+    expect(
+      lineChart([{ name: 'loss', values: loss.map((v) => v + 1) }], { width: 50, height: 8 }).at(-1),
+    ).not.toContain('log');
   });
 
   it('says when there is nothing to draw yet', () => {
-    expect(lineChart([{ name: 'loss', values: [] }], { width: 50, height: 6 }).join('\n')).toContain('waiting for the first epoch');
+    expect(lineChart([{ name: 'loss', values: [] }], { width: 50, height: 6 }).join('\n')).toContain(
+      'waiting for the first epoch',
+    );
   });
 
   it('draws several named series with a legend (snapshot)', () => {
     const wrong = loss.map((v) => Math.round(v * 30));
     const lines = lineChart(
-      [{ name: 'loss', values: loss }, { name: 'scaled', values: wrong.map((w) => w / 30) }],
+      [
+        { name: 'loss', values: loss },
+        { name: 'scaled', values: wrong.map((w) => w / 30) },
+      ],
       { width: 60, height: 12, x: { name: 'epoch', from: 0, to: 399 } },
     );
     expect(lines.join('\n')).toMatchSnapshot();
@@ -137,7 +152,10 @@ describe('history', () => {
     expect(values.length).toBeLessThanOrEqual(9);
     expect(values[0]).toBe(0);
     expect(values.at(-1)).toBe(99);
-    const steps = values.slice(0, -1).map((v, i, all) => (i === 0 ? undefined : v - all[i - 1])).slice(1);
+    const steps = values
+      .slice(0, -1)
+      .map((v, i, all) => (i === 0 ? undefined : v - all[i - 1]))
+      .slice(1);
     expect(new Set(steps).size).toBe(1);
   });
 });

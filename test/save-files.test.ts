@@ -1,6 +1,16 @@
 /** Saving (atomic, whole, through symlinks, never over a device) and reading input files (regular, bounded). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, writeSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  writeSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +19,8 @@ import { writeFileAtomic, type WriteCall } from '../source/io/atomic.js';
 import { checkOutputFile, readRegularFile } from '../source/io/files.js';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'sia-ae-save-'));
-const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
+const noSpace = () =>
+  Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
 
 /** A disk that takes `room` more bytes, a few at a time, and then fails as a full disk does. */
 function diskWithRoom(room: number): WriteCall {
@@ -55,7 +66,9 @@ describe('writeFileAtomic', () => {
   it('removes the temporary files of a killed run, not those of a running one', () => {
     const dir = fresh();
     const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
-    const stale = `.model.json.${gone}.tmp`, live = `.model.json.${process.ppid}.tmp`, other = `.other.json.${gone}.tmp`;
+    const stale = `.model.json.${gone}.tmp`,
+      live = `.model.json.${process.ppid}.tmp`,
+      other = `.other.json.${gone}.tmp`;
     for (const name of [stale, live, other]) writeFileSync(path.join(dir, name), 'partial');
     writeFileAtomic(path.join(dir, 'model.json'), good);
     expect(readdirSync(dir).sort()).toEqual([live, other, 'model.json'].sort());
@@ -79,8 +92,12 @@ describe('writeFileAtomic', () => {
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
     expect(() => writeFileAtomic(path.join(dir, 'fifo'), good)).toThrow(/is a FIFO/);
     expect(() => checkOutputFile(dir, '--save d')).toThrow('--save d: is a directory, not a file');
-    expect(() => checkOutputFile(path.join(dir, 'dangling'), '--save l')).toThrow(/--save l: is a symlink to missing\.json, which does not exist/);
-    expect(() => checkOutputFile(path.join(dir, 'no', 'm.json'), '--save m')).toThrow(/--save m: the directory .*no does not exist/);
+    expect(() => checkOutputFile(path.join(dir, 'dangling'), '--save l')).toThrow(
+      /--save l: is a symlink to missing\.json, which does not exist/,
+    );
+    expect(() => checkOutputFile(path.join(dir, 'no', 'm.json'), '--save m')).toThrow(
+      /--save m: the directory .*no does not exist/,
+    );
     expect(lstatSync(path.join(dir, 'fifo')).isFIFO()).toBe(true);
   });
 });
@@ -98,7 +115,9 @@ describe('readRegularFile', () => {
     const dir = fresh();
     writeFileSync(path.join(dir, 'big'), 'x'.repeat(2048));
     execFileSync('mkfifo', [path.join(dir, 'fifo')]);
-    expect(() => readRegularFile(path.join(dir, 'big'), limits)).toThrow(/config file .*big is 2\.0 KiB, more than the 0\.1 KiB sia-ae reads/);
+    expect(() => readRegularFile(path.join(dir, 'big'), limits)).toThrow(
+      /config file .*big is 2\.0 KiB, more than the 0\.1 KiB sia-ae reads/,
+    );
     expect(() => readRegularFile('/dev/zero', limits)).toThrow('config file /dev/zero is a device, not a file');
     expect(() => readRegularFile(path.join(dir, 'fifo'), limits)).toThrow(/is a FIFO \(named pipe\), not a file/);
     expect(() => readRegularFile(dir, limits)).toThrow(UsageError);

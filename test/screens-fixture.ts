@@ -19,15 +19,22 @@ export const vaeInfo = vaeRunInfo;
 /** A VAE trained 2 epochs on 256 images, every epoch fed; the clock-dependent numbers pinned. */
 export function fixedVae(settings: Record<string, string> = {}): { info: VaeRunInfo; frame: VaeFrame } {
   const run = startVaeRun({ ...VAE_SETTINGS, ...settings }, undefined, 'every-epoch');
-  const feed = new VaeFeed(run.trainings.map((t) => t.options.optimizer), () => 0);
+  const feed = new VaeFeed(
+    run.trainings.map((t) => t.options.optimizer),
+    () => 0,
+  );
   // Stop before the done events: they score the 10,000 test images, which the screen does not show.
   let lastEpochs = 0;
   for (const event of run.events) {
     feed.push(event);
-    if (event.event.type === 'epoch' && event.event.epoch === run.plan.epochs && ++lastEpochs === run.trainings.length) break;
+    if (event.event.type === 'epoch' && event.event.epoch === run.plan.epochs && ++lastEpochs === run.trainings.length)
+      break;
   }
   const frame = feed.frame();
-  const runs = frame.runs.map((r) => ({ ...r, batch: r.batch && { ...r.batch, samplesPerSecond: 1000, secondsLeft: 12 } }));
+  const runs = frame.runs.map((r) => ({
+    ...r,
+    batch: r.batch && { ...r.batch, samplesPerSecond: 1000, secondsLeft: 12 },
+  }));
   return { info: vaeInfo(run), frame: { ...frame, runs, elapsedMs: 1234 } };
 }
 
@@ -36,9 +43,31 @@ export function fixedDenoise(epochs: number) {
   const backend = new FastCpuBackend();
   const glyphs = loadFont();
   const noise = { model: 'mutation' as const, mutationProb: 0.3, maxNoise: 0.5 };
-  const shape: AutoencoderShape = { layers: [35, 25, 12, 12], activation: 'tanh', latentActivation: 'tanh', outputActivation: 'sigmoid' };
+  const shape: AutoencoderShape = {
+    layers: [35, 25, 12, 12],
+    activation: 'tanh',
+    latentActivation: 'tanh',
+    outputActivation: 'sigmoid',
+  };
   const feed = new FontFeed(() => 0);
-  const { model, events } = startFontTraining(backend, glyphs, { shape: shape, loss: 'bce', optimizer: 'adam', lr: 0.01, epochs, batch: 32, target: -1, seed: 1, noise });
-  const info: DenoiseRunInfo = { glyphs, architecture: '35-25-12-12', noise: 'mutation p=0.3 max=0.5', backend: backend.name, maxEpochs: epochs, scorer: new TripletScorer(new ModelSnapshot(model, createViewBackend()), glyphs, noise, 10, 1) };
+  const { model, events } = startFontTraining(backend, glyphs, {
+    shape: shape,
+    loss: 'bce',
+    optimizer: 'adam',
+    lr: 0.01,
+    epochs,
+    batch: 32,
+    target: -1,
+    seed: 1,
+    noise,
+  });
+  const info: DenoiseRunInfo = {
+    glyphs,
+    architecture: '35-25-12-12',
+    noise: 'mutation p=0.3 max=0.5',
+    backend: backend.name,
+    maxEpochs: epochs,
+    scorer: new TripletScorer(new ModelSnapshot(model, createViewBackend()), glyphs, noise, 10, 1),
+  };
   return { info, feed, events };
 }

@@ -26,12 +26,32 @@ function fits(text: string, columns: number, rows: number): void {
   expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
 }
 
-const vaeScreen = (columns: number, rows: number, page = 0, color = false) => plainText(renderToString(
-  <VaeDashboardView info={vae.info} frame={vae.frame} state={{ ...INITIAL_STATE, page }} size={{ columns, rows }} color={color} />, { columns },
-));
-const denoiseScreen = (columns: number, rows: number, page = 0) => plainText(renderToString(
-  <DenoiseDashboardView info={denoise.info} frame={denoiseFrame} state={{ ...INITIAL_STATE, page }} size={{ columns, rows }} color={false} />, { columns },
-));
+const vaeScreen = (columns: number, rows: number, page = 0, color = false) =>
+  plainText(
+    renderToString(
+      <VaeDashboardView
+        info={vae.info}
+        frame={vae.frame}
+        state={{ ...INITIAL_STATE, page }}
+        size={{ columns, rows }}
+        color={color}
+      />,
+      { columns },
+    ),
+  );
+const denoiseScreen = (columns: number, rows: number, page = 0) =>
+  plainText(
+    renderToString(
+      <DenoiseDashboardView
+        info={denoise.info}
+        frame={denoiseFrame}
+        state={{ ...INITIAL_STATE, page }}
+        size={{ columns, rows }}
+        color={false}
+      />,
+      { columns },
+    ),
+  );
 
 describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', () => {
   it('at 80x24: three pages (chart and scatter, reconstructions, generated digits)', () => {
@@ -47,13 +67,25 @@ describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', 
   it('at 120x40: every panel at once', () => {
     const text = vaeScreen(120, 40);
     fits(text, 120, 40);
-    for (const title of ['loss per image', 'latent space', 'original | reconstruction', 'generated', 'samples/s']) expect(text).toContain(title);
+    for (const title of ['loss per image', 'latent space', 'original | reconstruction', 'generated', 'samples/s'])
+      expect(text).toContain(title);
     expect(text).toMatchSnapshot();
   });
 
   it('--optimizer both: a loss chart per optimizer', () => {
     const both = fixedVae({ optimizer: 'both', layers: '32' });
-    const text = plainText(renderToString(<VaeDashboardView info={both.info} frame={both.frame} state={INITIAL_STATE} size={{ columns: 120, rows: 40 }} color={false} />, { columns: 120 }));
+    const text = plainText(
+      renderToString(
+        <VaeDashboardView
+          info={both.info}
+          frame={both.frame}
+          state={INITIAL_STATE}
+          size={{ columns: 120, rows: 40 }}
+          color={false}
+        />,
+        { columns: 120 },
+      ),
+    );
     expect(text).toMatch(/^adam\s/m);
     expect(text).toMatch(/^rmsprop\s/m);
     expect(text.match(/── train   ── validation/g)).toHaveLength(2);
@@ -93,21 +125,45 @@ const shownBatch = (frame: string | undefined) => {
 describe('VAE dashboard keys', () => {
   it('p pauses (the batch counter stops), s saves a checkpoint file, q quits', async () => {
     const run = startVaeRun({ ...VAE_SETTINGS, epochs: '1000', layers: '32' }, undefined, 'every-epoch');
-    const feed = new VaeFeed(['adam'], undefined), control = new RunControl();
+    const feed = new VaeFeed(['adam'], undefined),
+      control = new RunControl();
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sia-vae-')), 'checkpoint.json');
     const save = () => {
       saveVaeCheckpoint(file, run.trainings[0].checkpoint(), { dataset: 'mnist', validation: 200, trainSize: 256 });
       return file;
     };
-    let events = 0, quit = false;
-    const training = drive(run.events, (event) => { events++; feed.push(event); }, control);
-    const app = render(<VaeDashboard info={vaeInfo(run)} feed={feed} control={control} save={save} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
-    cleanup(() => { control.stop(); app.unmount(); });
+    let events = 0,
+      quit = false;
+    const training = drive(
+      run.events,
+      (event) => {
+        events++;
+        feed.push(event);
+      },
+      control,
+    );
+    const app = render(
+      <VaeDashboard
+        info={vaeInfo(run)}
+        feed={feed}
+        control={control}
+        save={save}
+        color={false}
+        size={size}
+        sampling={fast}
+        onQuit={() => (quit = true)}
+      />,
+    );
+    cleanup(() => {
+      control.stop();
+      app.unmount();
+    });
 
     await eventually(() => expect(shownBatch(app.lastFrame())).toBeGreaterThan(1002));
     app.stdin.write('p');
     await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
-    const pausedAt = events, shown = shownBatch(app.lastFrame());
+    const pausedAt = events,
+      shown = shownBatch(app.lastFrame());
     await pause(300);
     expect(events).toBe(pausedAt);
     expect(shownBatch(app.lastFrame())).toBe(shown);
@@ -127,15 +183,38 @@ describe('denoise dashboard keys', () => {
   it('p pauses the epoch counter; q quits', async () => {
     const { info, feed, events } = fixedDenoise(1_000_000);
     const control = new RunControl();
-    let count = 0, quit = false;
-    const training = drive(events, (event) => { count++; feed.push(event); }, control);
-    const app = render(<DenoiseDashboard info={info} feed={feed} control={control} save={() => 'unused'} color={false} size={size} sampling={fast} onQuit={() => (quit = true)} />);
-    cleanup(() => { control.stop(); app.unmount(); });
+    let count = 0,
+      quit = false;
+    const training = drive(
+      events,
+      (event) => {
+        count++;
+        feed.push(event);
+      },
+      control,
+    );
+    const app = render(
+      <DenoiseDashboard
+        info={info}
+        feed={feed}
+        control={control}
+        save={() => 'unused'}
+        color={false}
+        size={size}
+        sampling={fast}
+        onQuit={() => (quit = true)}
+      />,
+    );
+    cleanup(() => {
+      control.stop();
+      app.unmount();
+    });
     const epoch = () => Number(/epoch (\d+)\//.exec(plainText(app.lastFrame()))?.[1] ?? -1);
     await eventually(() => expect(epoch()).toBeGreaterThan(10));
     app.stdin.write('p');
     await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
-    const pausedAt = count, shown = epoch();
+    const pausedAt = count,
+      shown = epoch();
     await pause(300);
     expect(count).toBe(pausedAt);
     expect(epoch()).toBe(shown);

@@ -16,14 +16,22 @@ import Module from 'node:module';
 process.on('exit', () => process.stderr.write('loaded:' + JSON.stringify(Object.keys(Module._cache)) + '\\n'));`)}`;
 
 function packagesLoaded(args: string[]): string[] {
-  const { status, stderr } = spawnSync(process.execPath, ['--import', LIST_LOADED, BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const { status, stderr } = spawnSync(process.execPath, ['--import', LIST_LOADED, BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(status).toBe(0);
   const files: string[] = JSON.parse(stderr.slice(stderr.lastIndexOf('loaded:') + 'loaded:'.length));
   return HEAVY.filter((name) => files.some((file) => file.includes(`/node_modules/${name}/`)));
 }
 
 describe('starting sia-ae', () => {
-  for (const args of [['--help'], ['--version'], ['glyphs', '--chars', 'a'], ['font', '--epochs', '1', '--backend', 'cpu']]) {
+  for (const args of [
+    ['--help'],
+    ['--version'],
+    ['glyphs', '--chars', 'a'],
+    ['font', '--epochs', '1', '--backend', 'cpu'],
+  ]) {
     it(`${args.join(' ')} loads neither gpu.js nor resvg`, () => {
       expect(packagesLoaded(args)).toEqual([]);
     });

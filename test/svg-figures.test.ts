@@ -21,7 +21,9 @@ describe('SVG building blocks', () => {
   });
 
   it('writes elements with escaped attributes and rounded numbers, skipping undefined ones', () => {
-    expect(element('rect', { x: 1.23456, y: -0.001, fill: 'a"b', stroke: undefined })).toBe('<rect x="1.23" y="0" fill="a&quot;b"/>');
+    expect(element('rect', { x: 1.23456, y: -0.001, fill: 'a"b', stroke: undefined })).toBe(
+      '<rect x="1.23" y="0" fill="a&quot;b"/>',
+    );
     expect(text(1, 2, '<&>')).toBe('<text x="1" y="2">&lt;&amp;&gt;</text>');
     expect(num(-0.004)).toBe('0');
     expect(num(12.5)).toBe('12.5');
@@ -48,40 +50,84 @@ function reconstructionOfA(): Float32Array {
 }
 
 const figures: Record<string, () => string> = {
-  'glyph sheet with wrong pixels': () => pixelGridSvg({
-    title: 'Originals & reconstructions', bitmapRows: 7, bitmapCols: 5, shading: 'binary', groupSize: 2,
-    rows: [[
-      { pixels: glyphs[0].pixels, caption: 'a' }, { pixels: reconstructionOfA(), target: glyphs[0].pixels, caption: '2' },
-      { pixels: glyphs[1].pixels, caption: 'b' }, { pixels: glyphs[1].pixels, target: glyphs[1].pixels, caption: '0' },
-    ]],
-  }),
+  'glyph sheet with wrong pixels': () =>
+    pixelGridSvg({
+      title: 'Originals & reconstructions',
+      bitmapRows: 7,
+      bitmapCols: 5,
+      shading: 'binary',
+      groupSize: 2,
+      rows: [
+        [
+          { pixels: glyphs[0].pixels, caption: 'a' },
+          { pixels: reconstructionOfA(), target: glyphs[0].pixels, caption: '2' },
+          { pixels: glyphs[1].pixels, caption: 'b' },
+          { pixels: glyphs[1].pixels, target: glyphs[1].pixels, caption: '0' },
+        ],
+      ],
+    }),
   'digit grid in gray with labels': () => {
     const rng = new Rng(5);
-    const digit = () => Float32Array.from({ length: 784 }, (_, i) => (Math.hypot((i % 28) - 14, Math.floor(i / 28) - 14) < 9 ? rng.next() : 0));
+    const digit = () =>
+      Float32Array.from({ length: 784 }, (_, i) =>
+        Math.hypot((i % 28) - 14, Math.floor(i / 28) - 14) < 9 ? rng.next() : 0,
+      );
     return pixelGridSvg({
-      title: 'Samples', bitmapRows: 28, bitmapCols: 28, shading: 'gray',
+      title: 'Samples',
+      bitmapRows: 28,
+      bitmapCols: 28,
+      shading: 'gray',
       rows: [[{ pixels: digit(), caption: '3' }, { pixels: digit() }], [{ pixels: digit() }]],
-      rowLabels: ['row 1', 'row 2'], columnLabels: ['z0 = -1', 'z0 = 1'],
+      rowLabels: ['row 1', 'row 2'],
+      columnLabels: ['z0 = -1', 'z0 = 1'],
     });
   },
-  'loss curves with a legend, log scale': () => lineChartSvg({
-    title: 'Loss', xLabel: 'epoch', yLabel: 'loss',
-    series: [
-      { name: 'train', points: Array.from({ length: 50 }, (_, i): [number, number] => [i, 10 * 0.9 ** i]) },
-      { name: 'validation', points: Array.from({ length: 50 }, (_, i): [number, number] => [i, 11 * 0.91 ** i]) },
-    ],
-  }),
-  'scatter labelled by character': () => scatterSvg({
-    title: 'Latent space', xLabel: 'z0', yLabel: 'z1', points: [{ x: 0, y: 0, label: '<' }, { x: 1, y: 2, label: '&' }, { x: -3, y: 1, label: 'DEL' }],
-  }),
+  'loss curves with a legend, log scale': () =>
+    lineChartSvg({
+      title: 'Loss',
+      xLabel: 'epoch',
+      yLabel: 'loss',
+      series: [
+        { name: 'train', points: Array.from({ length: 50 }, (_, i): [number, number] => [i, 10 * 0.9 ** i]) },
+        { name: 'validation', points: Array.from({ length: 50 }, (_, i): [number, number] => [i, 11 * 0.91 ** i]) },
+      ],
+    }),
+  'scatter labelled by character': () =>
+    scatterSvg({
+      title: 'Latent space',
+      xLabel: 'z0',
+      yLabel: 'z1',
+      points: [
+        { x: 0, y: 0, label: '<' },
+        { x: 1, y: 2, label: '&' },
+        { x: -3, y: 1, label: 'DEL' },
+      ],
+    }),
   'scatter coloured by class': () => {
     const rng = new Rng(9);
-    const points = Array.from({ length: 2000 }, (_, i) => ({ x: rng.normal() + (i % 10), y: rng.normal(), group: String(i % 10) }));
+    const points = Array.from({ length: 2000 }, (_, i) => ({
+      x: rng.normal() + (i % 10),
+      y: rng.normal(),
+      group: String(i % 10),
+    }));
     return scatterSvg({ title: 'Digits', xLabel: 'z0', yLabel: 'z1', points });
   },
-  'labels that need escaping': () => lineChartSvg({
-    title: NASTY, xLabel: NASTY, yLabel: NASTY, series: [{ name: NASTY, points: [[0, 1], [1, 2]] }, { name: 'b', points: [[0, 2]] }],
-  }),
+  'labels that need escaping': () =>
+    lineChartSvg({
+      title: NASTY,
+      xLabel: NASTY,
+      yLabel: NASTY,
+      series: [
+        {
+          name: NASTY,
+          points: [
+            [0, 1],
+            [1, 2],
+          ],
+        },
+        { name: 'b', points: [[0, 2]] },
+      ],
+    }),
 };
 
 describe('every figure kind', () => {
@@ -100,9 +146,10 @@ describe('every figure kind', () => {
     expect(parsed.svg.title).toBe(NASTY.replace('\u0001', '\uFFFD').replace('\uD800', '\uFFFD'));
   });
 
-  it('renders to a PNG of the SVG\'s size times the zoom', () => {
+  it("renders to a PNG of the SVG's size times the zoom", () => {
     const svg = figures['glyph sheet with wrong pixels']();
-    const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]), height = Number(/<svg[^>]* height="(\d+)"/.exec(svg)![1]);
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]),
+      height = Number(/<svg[^>]* height="(\d+)"/.exec(svg)![1]);
     expect(pngSize(svgToPng(svg, 2))).toEqual({ width: 2 * width, height: 2 * height });
   });
 

@@ -19,8 +19,12 @@ function denoiserHere(choice: 'reference' | 'cpu') {
   const config = parseDenoiseConfig({ sweep: true, ...SWEEP });
   const levels = noiseLevels(config);
   const job: DenoiseJob = {
-    kind: 'denoise', model: 'denoising', training: denoiseTraining(config, config.architectures[0], config.seed),
-    trainedOn: levels[0], scoredOn: levels, copies: config.copies,
+    kind: 'denoise',
+    model: 'denoising',
+    training: denoiseTraining(config, config.architectures[0], config.seed),
+    trainedOn: levels[0],
+    scoredOn: levels,
+    copies: config.copies,
   };
   const { backend } = selectSweepBackend(choice);
   try {

@@ -15,16 +15,36 @@ import { jsonLines, runCli } from './helpers/cli.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'sia-ae-vae-cli-'));
 /** A small, fast run: a few hundred images through a narrow network. */
 function quick(overrides: Record<string, string> = {}): string[] {
-  const settings = { trainSize: '200', validation: '100', batch: '50', layers: '32', backend: 'cpu', epochs: '1', ...overrides };
-  return Object.entries(settings).flatMap(([key, value]) => [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value]);
+  const settings = {
+    trainSize: '200',
+    validation: '100',
+    batch: '50',
+    layers: '32',
+    backend: 'cpu',
+    epochs: '1',
+    ...overrides,
+  };
+  return Object.entries(settings).flatMap(([key, value]) => [
+    `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    value,
+  ]);
 }
 
 /** A checkpoint of an untrained 784-16-LATENT model, written without running the CLI. */
 function saveUntrained(file: string, latent: number, epochs = 1): void {
   const images = { images: new Float32Array(10 * IMAGE_PIXELS), labels: new Uint8Array(10), count: 10 };
-  const training = new VaeTraining(new ReferenceBackend(), { train: images, test: images }, {
-    shape: { input: IMAGE_PIXELS, hidden: [16], latent }, optimizer: 'adam', lr: 1e-3, epochs, batch: 5, seed: 1,
-  });
+  const training = new VaeTraining(
+    new ReferenceBackend(),
+    { train: images, test: images },
+    {
+      shape: { input: IMAGE_PIXELS, hidden: [16], latent },
+      optimizer: 'adam',
+      lr: 1e-3,
+      epochs,
+      batch: 5,
+      seed: 1,
+    },
+  );
   saveVaeCheckpoint(file, training.checkpoint(), { dataset: 'mnist', validation: 100, trainSize: 10 });
 }
 
@@ -44,9 +64,21 @@ describe('sia-ae vae', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const lines = jsonLines(stdout);
-    expect(lines.slice(0, -1).map((l) => [l.event, l.epoch])).toEqual([['epoch', 1], ['epoch', 2]]);
-    expect(lines.at(-1)).toMatchObject({ event: 'result', experiment: 'vae', dataset: 'mnist', optimizer: 'adam', latent: 2, epochs: 2, seed: 1 });
-    for (const key of ['trainLoss', 'validationLoss', 'testLoss', 'samplesPerSecond', 'backend']) expect(lines.at(-1)).toHaveProperty(key);
+    expect(lines.slice(0, -1).map((l) => [l.event, l.epoch])).toEqual([
+      ['epoch', 1],
+      ['epoch', 2],
+    ]);
+    expect(lines.at(-1)).toMatchObject({
+      event: 'result',
+      experiment: 'vae',
+      dataset: 'mnist',
+      optimizer: 'adam',
+      latent: 2,
+      epochs: 2,
+      seed: 1,
+    });
+    for (const key of ['trainLoss', 'validationLoss', 'testLoss', 'samplesPerSecond', 'backend'])
+      expect(lines.at(-1)).toHaveProperty(key);
   });
 
   it('--load continues a saved run up to --epochs', () => {
@@ -56,7 +88,7 @@ describe('sia-ae vae', () => {
     expect([lines[0].epoch, lines[1].epochs]).toEqual([3, 3]);
   });
 
-  it('--load without --epochs continues to the checkpoint\'s own target', () => {
+  it("--load without --epochs continues to the checkpoint's own target", () => {
     const file = path.join(dir, 'target.json');
     saveUntrained(file, 2, 3);
     const { status, stdout } = runCli(['vae', '--load', file, '--json']);
@@ -68,7 +100,9 @@ describe('sia-ae vae', () => {
   it('--load of a finished run without more --epochs says so', () => {
     const { status, stdout, stderr } = runCli(['vae', '--load', model]);
     expect([status, stdout]).toEqual([2, '']);
-    expect(stderr).toMatch(/^sia-ae: the checkpoint .*vae\.json has trained all of its 2 epochs: give --epochs N with N above 2 to train on\n$/);
+    expect(stderr).toMatch(
+      /^sia-ae: the checkpoint .*vae\.json has trained all of its 2 epochs: give --epochs N with N above 2 to train on\n$/,
+    );
   });
 
   it('--optimizer both trains Adam and RMSProp side by side and compares them', () => {
@@ -84,7 +118,13 @@ describe('sia-ae vae', () => {
   it('Ctrl-C stops, saves a checkpoint, and says how to continue', async () => {
     const checkpoint = path.join(dir, 'stopped.json');
     const bin = fileURLToPath(new URL('../bin/sia-ae.js', import.meta.url));
-    const child = spawn(process.execPath, [bin, 'vae', ...quick({ trainSize: '2000', epochs: '100' }), '--save', checkpoint]);
+    const child = spawn(process.execPath, [
+      bin,
+      'vae',
+      ...quick({ trainSize: '2000', epochs: '100' }),
+      '--save',
+      checkpoint,
+    ]);
     let stdout = '';
     child.stdout.on('data', (data) => {
       const before = stdout;
@@ -121,21 +161,39 @@ describe('sia-ae generate with a VAE', () => {
   it('rejects a grid for a latent space that is not 2-D', () => {
     const file = path.join(dir, 'latent3.json');
     saveUntrained(file, 3);
-    expectUsageError(['generate', '--model', file, '--grid', '3'], /--grid needs a 2-D latent space; this model's is 3-D/);
+    expectUsageError(
+      ['generate', '--model', file, '--grid', '3'],
+      /--grid needs a 2-D latent space; this model's is 3-D/,
+    );
   });
 });
 
 describe('bad input: one line, exit status 2', () => {
-  it('an unknown dataset', () => expectUsageError(['vae', '--dataset', 'cifar'], /--dataset must be one of mnist, fashion/));
-  it('a latent space too big for memory', () => expectUsageError(['vae', '--latent', '1000000'], /--layers 400 --latent 1000000 needs about \d+ GiB of memory, more than the 2 GiB limit/));
+  it('an unknown dataset', () =>
+    expectUsageError(['vae', '--dataset', 'cifar'], /--dataset must be one of mnist, fashion/));
+  it('a latent space too big for memory', () =>
+    expectUsageError(
+      ['vae', '--latent', '1000000'],
+      /--layers 400 --latent 1000000 needs about \d+ GiB of memory, more than the 2 GiB limit/,
+    ));
   it('a latent size below 1', () => expectUsageError(['vae', '--latent', '0'], /--latent must be at least 1/));
-  it('a batch larger than the training set', () => expectUsageError(['vae', '--train-size', '100', '--batch', '128'], /--batch 128 is larger than the 100 training images/));
+  it('a batch larger than the training set', () =>
+    expectUsageError(
+      ['vae', '--train-size', '100', '--batch', '128'],
+      /--batch 128 is larger than the 100 training images/,
+    ));
 
   it('a checkpoint from another model shape', () => {
     const file = path.join(dir, 'shape.json');
     saveUntrained(file, 2);
-    expectUsageError(['vae', '--load', file, '--latent', '20'], /--latent 20 does not match the checkpoint .*shape\.json, which has 2/);
-    expectUsageError(['vae', '--load', file, '--layers', '400'], /--layers 400 does not match the checkpoint .*which has \[16\]/);
+    expectUsageError(
+      ['vae', '--load', file, '--latent', '20'],
+      /--latent 20 does not match the checkpoint .*shape\.json, which has 2/,
+    );
+    expectUsageError(
+      ['vae', '--load', file, '--layers', '400'],
+      /--layers 400 does not match the checkpoint .*which has \[16\]/,
+    );
   });
 
   it.skipIf(existsSync(FASHION_DIR))('Fashion-MNIST when it is not installed, naming the package', () => {

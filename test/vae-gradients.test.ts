@@ -14,8 +14,10 @@ import { expectGradientsMatch, random } from './helpers/finite-differences.js';
 describe('Gaussian latent', () => {
   it('the KL term has the gradient of its value', () => {
     const rng = new Rng(11);
-    const mu = random(rng, 10, -2, 2), logvar = random(rng, 10, -2, 1);
-    const gradMu = new Float32Array(10), gradLogvar = new Float32Array(10);
+    const mu = random(rng, 10, -2, 2),
+      logvar = random(rng, 10, -2, 1);
+    const gradMu = new Float32Array(10),
+      gradLogvar = new Float32Array(10);
     klGradient(mu, logvar, gradMu, gradLogvar, 10, 1);
     expectGradientsMatch(gradMu, () => klDivergence(mu, logvar, 10), mu);
     expectGradientsMatch(gradLogvar, () => klDivergence(mu, logvar, 10), logvar);
@@ -24,15 +26,19 @@ describe('Gaussian latent', () => {
   it('the reparameterisation passes ∂L/∂z on to mu and logvar', () => {
     const rng = new Rng(12);
     const n = 8;
-    const mu = random(rng, n, -1, 1), logvar = random(rng, n, -2, 1), weights = random(rng, n);
-    const eps = new Float32Array(n), z = new Float32Array(n);
+    const mu = random(rng, n, -1, 1),
+      logvar = random(rng, n, -2, 1),
+      weights = random(rng, n);
+    const eps = new Float32Array(n),
+      z = new Float32Array(n);
     // L = Σ w·z, so ∂L/∂z = w.
     const loss = () => {
       reparameterise(mu, logvar, eps, z, n, new Rng(99));
       return z.reduce((sum, zi, i) => sum + weights[i] * zi, 0);
     };
     loss();
-    const gradMu = new Float32Array(n), gradLogvar = new Float32Array(n);
+    const gradMu = new Float32Array(n),
+      gradLogvar = new Float32Array(n);
     reparameteriseBackward(weights, eps, logvar, gradMu, gradLogvar, n);
     expectGradientsMatch(gradMu, loss, mu);
     expectGradientsMatch(gradLogvar, loss, logvar);

@@ -14,12 +14,18 @@ const digit = (i: number) => mnist.test.images.slice(i * IMAGE_PIXELS, (i + 1) *
 /** Three clusters of points around known centres, one per class. */
 function clusters(dim: number, perClass: number): { codes: Float32Array; labels: Uint8Array } {
   const rng = new Rng(21);
-  const centres = [[-2, -1], [2, -1], [0, 2]];
-  const codes = new Float32Array(3 * perClass * dim), labels = new Uint8Array(3 * perClass);
+  const centres = [
+    [-2, -1],
+    [2, -1],
+    [0, 2],
+  ];
+  const codes = new Float32Array(3 * perClass * dim),
+    labels = new Uint8Array(3 * perClass);
   for (let i = 0; i < 3 * perClass; i++) {
     const label = i % 3;
     labels[i] = label;
-    for (let d = 0; d < dim; d++) codes[i * dim + d] = (d < 2 ? centres[label][d] : 0) + 0.4 * rng.normal() * (d < 2 ? 1 : 0.1);
+    for (let d = 0; d < dim; d++)
+      codes[i * dim + d] = (d < 2 ? centres[label][d] : 0) + 0.4 * rng.normal() * (d < 2 ? 1 : 0.1);
   }
   return { codes, labels };
 }
@@ -40,9 +46,13 @@ describe('half-block digits', () => {
 
   it('puts each original beside its reconstruction, with the class', () => {
     const view: VaeView = {
-      latent: 2, codes: new Float32Array(4), labels: mnist.test.labels.slice(0, 2),
-      originals: mnist.test.images.slice(0, 2 * IMAGE_PIXELS), reconstructions: mnist.test.images.slice(2 * IMAGE_PIXELS, 4 * IMAGE_PIXELS),
-      generated: mnist.test.images.slice(0, 4 * IMAGE_PIXELS), gridSize: 2,
+      latent: 2,
+      codes: new Float32Array(4),
+      labels: mnist.test.labels.slice(0, 2),
+      originals: mnist.test.images.slice(0, 2 * IMAGE_PIXELS),
+      reconstructions: mnist.test.images.slice(2 * IMAGE_PIXELS, 4 * IMAGE_PIXELS),
+      generated: mnist.test.images.slice(0, 4 * IMAGE_PIXELS),
+      gridSize: 2,
     };
     const lines = reconstructionLines(view, 80);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
@@ -58,13 +68,17 @@ describe('latent scatter', () => {
     const layout = { width: 40, height: 10 };
     const coloured = latentScatterLines(view, ['zero', 'one', 'two'], { ...layout, color: true });
     expect(coloured.join('\n')).toContain('\x1b[');
-    expect(coloured.map(stripAnsi)).toEqual(latentScatterLines(view, ['zero', 'one', 'two'], { ...layout, color: false }));
+    expect(coloured.map(stripAnsi)).toEqual(
+      latentScatterLines(view, ['zero', 'one', 'two'], { ...layout, color: false }),
+    );
   });
 
   it('labels the classes and adds a legend (2-D codes as they are)', () => {
     const { codes, labels } = clusters(2, 40);
     const view = { latent: 2, codes, labels } as VaeView;
-    expect(latentScatterLines(view, ['zero', 'one', 'two'], { width: 40, height: 10, color: false }).join('\n')).toMatchSnapshot();
+    expect(
+      latentScatterLines(view, ['zero', 'one', 'two'], { width: 40, height: 10, color: false }).join('\n'),
+    ).toMatchSnapshot();
   });
 
   it('draws codes of more than two dimensions on their first two principal components', () => {
@@ -83,11 +97,14 @@ describe('PCA', () => {
     // Spread 3 along (1, 1, 0)/√2, 1 along (0, 0, 1), nearly nothing along (1, -1, 0)/√2.
     const codes = new Float32Array(count * 3);
     for (let i = 0; i < count; i++) {
-      const a = 3 * rng.normal(), b = rng.normal(), c = 0.01 * rng.normal();
+      const a = 3 * rng.normal(),
+        b = rng.normal(),
+        c = 0.01 * rng.normal();
       codes.set([(a + c) / Math.SQRT2, (a - c) / Math.SQRT2, b], i * 3);
     }
     const plane = projectTwo(codes, count, 3);
-    const variance = (axis: number) => Array.from({ length: count }, (_, i) => plane[2 * i + axis] ** 2).reduce((s, x) => s + x, 0) / count;
+    const variance = (axis: number) =>
+      Array.from({ length: count }, (_, i) => plane[2 * i + axis] ** 2).reduce((s, x) => s + x, 0) / count;
     expect(variance(0)).toBeGreaterThan(7.5);
     expect(variance(0)).toBeLessThan(10.5);
     expect(variance(1)).toBeGreaterThan(0.8);

@@ -21,7 +21,12 @@ const mnist = loadDataset('mnist');
 const backend = createCpuBackend();
 
 const options = (epochs: number): VaeTrainingOptions => ({
-  shape: { input: 784, hidden: [64], latent: 2 }, optimizer: 'adam', lr: 1e-3, epochs, batch: 50, seed: 4,
+  shape: { input: 784, hidden: [64], latent: 2 },
+  optimizer: 'adam',
+  lr: 1e-3,
+  epochs,
+  batch: 50,
+  seed: 4,
 });
 
 function runToEnd(training: VaeTraining, pictures?: VaePictures): { epochs: VaeEpochEvent[]; done: VaeDoneEvent } {
@@ -32,7 +37,6 @@ function runToEnd(training: VaeTraining, pictures?: VaePictures): { epochs: VaeE
   }
   throw new Error('the run ended without a done event');
 }
-
 
 describe('MNIST', () => {
   it('reads the 60,000 + 10,000 images as pixels in [0, 1] with labels', () => {
@@ -51,7 +55,7 @@ describe('MNIST', () => {
     expect(() => splitDataset(mnist, 10_000, 50_001)).toThrow(UsageError);
   });
 
-  it('reads a run\'s splits from the files alone: the same pixels and labels as splitting the whole set', () => {
+  it("reads a run's splits from the files alone: the same pixels and labels as splitting the whole set", () => {
     const run = loadSplits('mnist', 10_000, 500);
     const whole = splitDataset(mnist, 10_000, 500);
     for (const set of ['train', 'validation', 'test'] as const) {
@@ -61,7 +65,9 @@ describe('MNIST', () => {
     }
     expect(run.classNames).toEqual(mnist.classNames);
     expect(loadSplits('mnist', 0, 10).splits.validation).toBeUndefined();
-    expect(() => loadSplits('mnist', 10_000, 50_001)).toThrow(/^--train-size 50001 is more than the 50000 training images left after --validation 10000$/);
+    expect(() => loadSplits('mnist', 10_000, 50_001)).toThrow(
+      /^--train-size 50001 is more than the 50000 training images left after --validation 10000$/,
+    );
   });
 });
 
@@ -84,7 +90,7 @@ describe('IDX files', () => {
     expect(() => parseIdx(raw.subarray(0, 15), 'short')).toThrow(/header says 18/);
   });
 
-  it('reads Fashion-MNIST from Debian\'s gzipped files, and names the package when they are missing', () => {
+  it("reads Fashion-MNIST from Debian's gzipped files, and names the package when they are missing", () => {
     const fashion = path.join(dir, 'fashion');
     mkdirSync(fashion);
     const pixels = Array.from({ length: 2 * 784 }, (_, i) => i % 256);
@@ -127,7 +133,10 @@ describe('VAE training', () => {
 
   // 10 batches an epoch: 13 events stop 2 batches into epoch 2; 10 stop after epoch 1's last batch, before its end
   // (where a stop on the dashboard can land too).
-  for (const [events, where] of [[13, 'mid-epoch'], [10, 'between an epoch\'s last batch and its end']] as const) {
+  for (const [events, where] of [
+    [13, 'mid-epoch'],
+    [10, "between an epoch's last batch and its end"],
+  ] as const) {
     it(`resumes a checkpoint saved ${where} exactly where it stopped`, () => {
       const uninterrupted = new VaeTraining(backend, splits, options(2));
       const reference = runToEnd(uninterrupted);

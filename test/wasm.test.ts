@@ -25,17 +25,34 @@ function filled(array: Float32Array, seed: number): Float32Array {
 describe.skipIf(!support.simd)('wasm backend', () => {
   const single = new WasmBackend(1);
   const threaded = new WasmBackend(2);
-  afterAll(() => { single.dispose(); threaded.dispose(); });
+  afterAll(() => {
+    single.dispose();
+    threaded.dispose();
+  });
 
   // Taller than wide splits rows, wider than tall splits columns; both sizes are above the threshold.
-  for (const [m, n, k] of [[301, 37, 400], [70, 517, 260]]) {
+  for (const [m, n, k] of [
+    [301, 37, 400],
+    [70, 517, 260],
+  ]) {
     it(`splits a ${m}x${k}x${n} matmul between threads, bit for bit as on one thread`, () => {
       expect(m * n * k).toBeGreaterThanOrEqual(THREADING_THRESHOLD);
       expect(threaded.waitForThreads()).toBe(true);
-      for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]]) {
-        const [a1, b1, out1] = [filled(single.alloc(m * k), 1), filled(single.alloc(k * n), 2), filled(single.alloc(m * n), 3)];
+      for (const [transA, transB] of [
+        [false, false],
+        [true, false],
+        [false, true],
+        [true, true],
+      ]) {
+        const [a1, b1, out1] = [
+          filled(single.alloc(m * k), 1),
+          filled(single.alloc(k * n), 2),
+          filled(single.alloc(m * n), 3),
+        ];
         const [a2, b2, out2] = [threaded.alloc(m * k), threaded.alloc(k * n), threaded.alloc(m * n)];
-        a2.set(a1); b2.set(b1); out2.set(out1);
+        a2.set(a1);
+        b2.set(b1);
+        out2.set(out1);
         const splitsBefore = threaded.splitMatmuls;
         single.matmul(a1, b1, out1, m, n, k, transA, transB, true);
         threaded.matmul(a2, b2, out2, m, n, k, transA, transB, true);
@@ -48,7 +65,17 @@ describe.skipIf(!support.simd)('wasm backend', () => {
   it('keeps small matmuls on the calling thread', () => {
     threaded.waitForThreads();
     const before = threaded.splitMatmuls;
-    threaded.matmul(threaded.alloc(32 * 35), threaded.alloc(35 * 60), threaded.alloc(32 * 60), 32, 60, 35, false, false, false);
+    threaded.matmul(
+      threaded.alloc(32 * 35),
+      threaded.alloc(35 * 60),
+      threaded.alloc(32 * 60),
+      32,
+      60,
+      35,
+      false,
+      false,
+      false,
+    );
     expect(threaded.splitMatmuls).toBe(before);
   });
 
@@ -61,10 +88,16 @@ describe.skipIf(!support.simd)('wasm backend', () => {
     expect(early).toEqual(copy);
     const out = single.alloc(1);
     single.matmul(early, early, out, 1, 1, 1000, false, false, false); // the old view still works in a kernel
-    expect(out[0]).toBeCloseTo(copy.reduce((sum, x) => sum + x * x, 0), 2);
+    expect(out[0]).toBeCloseTo(
+      copy.reduce((sum, x) => sum + x * x, 0),
+      2,
+    );
   });
 
-  for (const [act, exact] of [['sigmoid', (z: number) => 1 / (1 + Math.exp(-z))], ['tanh', Math.tanh]] as const) {
+  for (const [act, exact] of [
+    ['sigmoid', (z: number) => 1 / (1 + Math.exp(-z))],
+    ['tanh', Math.tanh],
+  ] as const) {
     it(`computes ${act} to 1e-6 relative (the vectorised exp)`, () => {
       const n = 200_003; // odd: the last elements take the one-lane tail
       const x = single.alloc(n);
@@ -72,7 +105,8 @@ describe.skipIf(!support.simd)('wasm backend', () => {
       const z = x.slice();
       single.biasActivate(x, single.alloc(n), 1, n, act);
       for (let i = 0; i < n; i++) {
-        if (!(Math.abs(x[i] - exact(z[i])) <= 1e-6 * Math.abs(exact(z[i])))) throw new Error(`${act}(${z[i]}) = ${x[i]}, not ${exact(z[i])}`);
+        if (!(Math.abs(x[i] - exact(z[i])) <= 1e-6 * Math.abs(exact(z[i]))))
+          throw new Error(`${act}(${z[i]}) = ${x[i]}, not ${exact(z[i])}`);
       }
     });
   }
@@ -80,13 +114,16 @@ describe.skipIf(!support.simd)('wasm backend', () => {
   it('treats NaN, infinities and huge values like the reference (a diverging run must still show NaN)', () => {
     const special = [NaN, Infinity, -Infinity, 0, -0, 1e30, -1e30, 3e38, -3e38];
     for (const act of ACTIVATIONS) {
-      const mine = single.alloc(special.length), theirs = Float32Array.from(special);
+      const mine = single.alloc(special.length),
+        theirs = Float32Array.from(special);
       mine.set(special);
       single.biasActivate(mine, single.alloc(special.length), 1, special.length, act);
       new ReferenceBackend().biasActivate(theirs, new Float32Array(special.length), 1, special.length, act);
       for (let i = 0; i < special.length; i++) {
-        const same = mine[i] === theirs[i] || (Number.isNaN(mine[i]) && Number.isNaN(theirs[i]))
-          || Math.abs(mine[i] - theirs[i]) <= 1e-6 * Math.max(1, Math.abs(theirs[i]));
+        const same =
+          mine[i] === theirs[i] ||
+          (Number.isNaN(mine[i]) && Number.isNaN(theirs[i])) ||
+          Math.abs(mine[i] - theirs[i]) <= 1e-6 * Math.max(1, Math.abs(theirs[i]));
         if (!same) throw new Error(`${act}(${special[i]}) = ${mine[i]}, the reference says ${theirs[i]}`);
       }
     }
@@ -94,8 +131,10 @@ describe.skipIf(!support.simd)('wasm backend', () => {
 
   it('accepts arrays that do not come from alloc, and writes the results back into them', () => {
     const [m, n, k] = [9, 13, 11];
-    const a = filled(new Float32Array(m * k), 5), b = filled(new Float32Array(k * n), 6);
-    const outside = filled(new Float32Array(m * n), 7), expected = outside.slice();
+    const a = filled(new Float32Array(m * k), 5),
+      b = filled(new Float32Array(k * n), 6);
+    const outside = filled(new Float32Array(m * n), 7),
+      expected = outside.slice();
     single.matmul(a, b, outside, m, n, k, false, false, true);
     new ReferenceBackend().matmul(a, b, expected, m, n, k, false, false, true);
     for (let i = 0; i < expected.length; i++) expect(outside[i]).toBeCloseTo(expected[i], 4);
@@ -104,7 +143,11 @@ describe.skipIf(!support.simd)('wasm backend', () => {
 
 describe('choosing the CPU backend', () => {
   it('falls back to the plain TypeScript kernels when SIMD is reported missing', () => {
-    const { backend, reason } = selectCpuBackend({ simd: false, threads: 2, missing: ['WebAssembly SIMD is not supported by this engine'] });
+    const { backend, reason } = selectCpuBackend({
+      simd: false,
+      threads: 2,
+      missing: ['WebAssembly SIMD is not supported by this engine'],
+    });
     expect(backend.name).toBe('cpu-js');
     expect(reason).toContain('SIMD is not supported');
     backend.dispose();

@@ -47,11 +47,14 @@ export function timeFontEpochs(backend: Backend, layers: number[], lr: number, e
 /** Time to the target with the default configuration, for seeds 1..seeds. */
 export function timeToTarget(backend: Backend, seeds = 10): TargetTiming {
   const glyphs = loadFont();
-  const seconds: number[] = [], epochs: number[] = [];
+  const seconds: number[] = [],
+    epochs: number[] = [];
   let reached = 0;
   lastEvent(trainFont(backend, glyphs, trainingOptions(FONT_DEFAULTS, 0, 200, FONT_DEFAULTS.target))); // warm-up
   for (let seed = 1; seed <= seeds; seed++) {
-    const done = lastEvent(trainFont(backend, glyphs, trainingOptions(FONT_DEFAULTS, seed, FONT_DEFAULTS.epochs, FONT_DEFAULTS.target)));
+    const done = lastEvent(
+      trainFont(backend, glyphs, trainingOptions(FONT_DEFAULTS, seed, FONT_DEFAULTS.epochs, FONT_DEFAULTS.target)),
+    );
     seconds.push(done.last.elapsedMs / 1000);
     epochs.push(done.last.epoch);
     if (done.reachedTarget) reached++;

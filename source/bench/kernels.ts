@@ -77,7 +77,9 @@ export function benchKernels(options: KernelBenchOptions = {}): KernelBenchRepor
       }
       const flops = 2 * shape.m * shape.n * shape.k;
       const gflops: Record<string, number | undefined> = {};
-      timed.forEach((backend, i) => { gflops[backend.name] = flops / median(times[i]) / 1e6; });
+      timed.forEach((backend, i) => {
+        gflops[backend.name] = flops / median(times[i]) / 1e6;
+      });
       return { shape, gflops };
     });
     return { backends: started.map(({ name, available, reason }) => ({ name, available, reason })), rows };
@@ -88,7 +90,9 @@ export function benchKernels(options: KernelBenchOptions = {}): KernelBenchRepor
 
 /** Allocates the operands and warms up; returns a sampler answering milliseconds per matmul. */
 function prepare(backend: Backend, { m, n, k, transA, transB }: MatmulShape): (sampleMs: number) => number {
-  const a = backend.alloc(m * k).fill(0.5), b = backend.alloc(k * n).fill(0.25), out = backend.alloc(m * n);
+  const a = backend.alloc(m * k).fill(0.5),
+    b = backend.alloc(k * n).fill(0.25),
+    out = backend.alloc(m * n);
   const run = () => backend.matmul(a, b, out, m, n, k, transA, transB, false);
   run();
   let repeats = 1;

@@ -36,7 +36,11 @@ const WARM_UP = 3;
 /** The CPU backends the VAE trains on; the others are slower here by far, or start nowhere. */
 export const VAE_BENCH_BACKENDS = ['cpu-js', 'wasm-simd', 'wasm-simd-2t'];
 
-export function benchVae(names = VAE_BENCH_BACKENDS, options: VaeBenchOptions = {}, onBackend?: (name: string) => void): VaeBenchReport {
+export function benchVae(
+  names = VAE_BENCH_BACKENDS,
+  options: VaeBenchOptions = {},
+  onBackend?: (name: string) => void,
+): VaeBenchReport {
   const { batch = 128, steps = 20 } = options;
   const splits = splitDataset(loadDataset('mnist'), 10_000, batch * (WARM_UP + steps));
   const backends = startBackends(names).map(({ name, backend, reason }) => {
@@ -52,8 +56,19 @@ export function benchVae(names = VAE_BENCH_BACKENDS, options: VaeBenchOptions = 
 }
 
 /** One minibatch after another (forward, backward, Adam step), each timed. */
-export function timeVaeSteps(backend: Backend, splits: Splits, { hidden = [400], latent = 20, batch = 128, steps = 20 }: VaeBenchOptions = {}): VaeTiming {
-  const training = new VaeTraining(backend, splits, { shape: { input: 784, hidden, latent }, optimizer: 'adam', lr: 1e-3, epochs: 1, batch, seed: 1 });
+export function timeVaeSteps(
+  backend: Backend,
+  splits: Splits,
+  { hidden = [400], latent = 20, batch = 128, steps = 20 }: VaeBenchOptions = {},
+): VaeTiming {
+  const training = new VaeTraining(backend, splits, {
+    shape: { input: 784, hidden, latent },
+    optimizer: 'adam',
+    lr: 1e-3,
+    epochs: 1,
+    batch,
+    seed: 1,
+  });
   const events = training.run();
   const times: number[] = [];
   for (let step = 0; step < WARM_UP + steps; step++) {
@@ -62,5 +77,11 @@ export function timeVaeSteps(backend: Backend, splits: Splits, { hidden = [400],
     if (step >= WARM_UP) times.push(performance.now() - start);
   }
   events.return(undefined);
-  return { backend: backend.name, architecture: training.model.architecture, batch, samplesPerSecond: (batch * 1000) / median(times), steps };
+  return {
+    backend: backend.name,
+    architecture: training.model.architecture,
+    batch,
+    samplesPerSecond: (batch * 1000) / median(times),
+    steps,
+  };
 }

@@ -2,7 +2,12 @@
 import { UsageError } from '../errors.js';
 import { GpuUnavailableError } from '../math/gpujs.js';
 import {
-  BACKEND_CHOICES, selectBackend, selectSweepBackend, type BackendChoice, type BackendSelection, type Workload,
+  BACKEND_CHOICES,
+  selectBackend,
+  selectSweepBackend,
+  type BackendChoice,
+  type BackendSelection,
+  type Workload,
 } from '../math/select.js';
 import { parseChoice, setting, type RawSettings } from '../config.js';
 

@@ -46,7 +46,10 @@ async function jsonRun(epochs: number): Promise<number> {
 async function screenRun(epochs: number, columns: number, rows: number): Promise<number> {
   const run = startFontRun(settings(epochs));
   const { showFontDashboard } = await loadFontScreen();
-  await showFontDashboard(run, nullTerminal(columns, rows), { exitOnDone: true, stdin: new PassThrough() as unknown as NodeJS.ReadStream });
+  await showFontDashboard(run, nullTerminal(columns, rows), {
+    exitOnDone: true,
+    stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+  });
   return epochsPerSecond(run);
 }
 
@@ -57,7 +60,8 @@ function epochsPerSecond(run: FontRun): number {
 }
 
 export async function timeScreenCost(epochs = 3000, repeats = 5, columns = 120, rows = 40): Promise<ScreenCost> {
-  const json: number[] = [], screen: number[] = [];
+  const json: number[] = [],
+    screen: number[] = [];
   await jsonRun(300); // warm-up: the JIT, the module loads
   await screenRun(300, columns, rows);
   for (let r = 0; r < repeats; r++) {

@@ -4,7 +4,14 @@ import { benchKernels, type KernelBenchOptions } from '../bench/kernels.js';
 import { benchVae, VAE_BENCH_BACKENDS, type VaeBenchOptions } from '../bench/vae.js';
 import { startBackends, type StartedBackend } from '../math/select.js';
 import { renderTable } from '../render/table.js';
-import { fontSection, kernelSection, shapeKey, unavailableLines, vaeSection, type FontBenchRow } from '../report/bench.js';
+import {
+  fontSection,
+  kernelSection,
+  shapeKey,
+  unavailableLines,
+  vaeSection,
+  type FontBenchRow,
+} from '../report/bench.js';
 import { writeJsonLine } from '../report/json.js';
 import { rejectUnknown, type RawSettings } from '../config.js';
 import type { Command, CommandContext } from './command.js';
@@ -31,7 +38,11 @@ export interface BenchPlan {
 }
 
 /** The font section: ms per epoch of the reference network and the defaults' time to target, per backend. */
-function benchFont(seeds: number, progress: (line: string) => void, plan: BenchPlan): { rows: FontBenchRow[]; backends: StartedBackend[] } {
+function benchFont(
+  seeds: number,
+  progress: (line: string) => void,
+  plan: BenchPlan,
+): { rows: FontBenchRow[]; backends: StartedBackend[] } {
   const { fontEpochs = 300, fontRepeats } = plan;
   const backends = startBackends(plan.backends);
   const rows = backends.flatMap((status) => {
@@ -41,7 +52,14 @@ function benchFont(seeds: number, progress: (line: string) => void, plan: BenchP
     const epoch = timeFontEpochs(status.backend, REFERENCE_LAYERS, 0.01, epochs, fontRepeats);
     const target = status.name === 'reference' ? undefined : timeToTarget(status.backend, seeds);
     status.backend.dispose();
-    return [{ name: status.name, msPerEpoch: epoch.msPerEpoch, secondsToTarget: target?.medianSeconds, seedsReached: target && `${target.reached}/${target.seeds}` }];
+    return [
+      {
+        name: status.name,
+        msPerEpoch: epoch.msPerEpoch,
+        secondsToTarget: target?.medianSeconds,
+        seedsReached: target && `${target.reached}/${target.seeds}`,
+      },
+    ];
   });
   return { rows, backends };
 }
@@ -52,38 +70,62 @@ export async function runBench(settings: RawSettings, context: CommandContext, p
   const { seeds, only } = parseTable(BENCH_OPTIONS, settings);
   const runs = (section: Section) => only === undefined || only === section;
   const json = context.output === 'json';
-  const progress = (line: string) => { if (!json) context.stderr.write(`${line}\n`); };
+  const progress = (line: string) => {
+    if (!json) context.stderr.write(`${line}\n`);
+  };
 
-  const onShape: KernelBenchOptions['onShape'] = (shape) => progress(`timing matmul ${shapeKey(shape)} (${shape.label}) ...`);
+  const onShape: KernelBenchOptions['onShape'] = (shape) =>
+    progress(`timing matmul ${shapeKey(shape)} (${shape.label}) ...`);
   const kernels = runs('kernels') ? benchKernels({ ...plan.kernels, backends: plan.backends, onShape }) : undefined;
   const fontBench = runs('font') ? benchFont(seeds, progress, plan) : undefined;
   const font = fontBench?.rows;
   const auto = font?.filter((r) => r.name !== 'reference').sort((a, b) => a.msPerEpoch - b.msPerEpoch)[0]?.name;
   const vaeBackends = VAE_BENCH_BACKENDS.filter((name) => !plan.backends || plan.backends.includes(name));
-  const vae = runs('vae') ? benchVae(vaeBackends, plan.vae, (name) => progress(`timing the VAE on ${name} ...`)) : undefined;
+  const vae = runs('vae')
+    ? benchVae(vaeBackends, plan.vae, (name) => progress(`timing the VAE on ${name} ...`))
+    : undefined;
 
   // Which backends started, as the first section that tried each found it.
   const tried = [...(kernels?.backends ?? []), ...(fontBench?.backends ?? []), ...(vae?.backends ?? [])];
-  const started = tried.filter((b, i) => tried.findIndex((o) => o.name === b.name) === i).map(({ name, available, reason }) => ({ name, available, reason }));
+  const started = tried
+    .filter((b, i) => tried.findIndex((o) => o.name === b.name) === i)
+    .map(({ name, available, reason }) => ({ name, available, reason }));
   if (json) {
     // One row per backend, every section's figures on it (docs/CONTRACTS.md, bench: backends [{name, available, ...}]).
     const rows: BackendRow[] = started.map(({ name, available, reason }) => {
       const fontRow = font?.find((r) => r.name === name);
       const vaeTiming = vae?.backends.find((b) => b.name === name)?.timing;
-      const gflops = kernels && Object.fromEntries(kernels.rows.flatMap(({ shape, gflops: g }) => (g[name] === undefined ? [] : [[shapeKey(shape), g[name]]])));
+      const gflops =
+        kernels &&
+        Object.fromEntries(
+          kernels.rows.flatMap(({ shape, gflops: g }) => (g[name] === undefined ? [] : [[shapeKey(shape), g[name]]])),
+        );
       return {
-        name, available, reason,
+        name,
+        available,
+        reason,
         gflops: gflops && Object.keys(gflops).length > 0 ? gflops : undefined,
-        fontEpochsPerSecond: fontRow && 1000 / fontRow.msPerEpoch, fontMsPerEpoch: fontRow?.msPerEpoch,
-        fontSecondsToTarget: fontRow?.secondsToTarget, fontSeedsReached: fontRow?.seedsReached,
+        fontEpochsPerSecond: fontRow && 1000 / fontRow.msPerEpoch,
+        fontMsPerEpoch: fontRow?.msPerEpoch,
+        fontSecondsToTarget: fontRow?.secondsToTarget,
+        fontSeedsReached: fontRow?.seedsReached,
         vaeSamplesPerSecond: vaeTiming?.samplesPerSecond,
       };
     });
     const vaeSetup = vae?.backends.find((b) => b.timing)?.timing;
     writeJsonLine(context.stdout, {
-      event: 'result', experiment: 'bench', backends: rows, auto,
+      event: 'result',
+      experiment: 'bench',
+      backends: rows,
+      auto,
       shapes: kernels?.rows.map(({ shape }) => ({ key: shapeKey(shape), ...shape })),
-      vae: vae && vaeSetup && { architecture: vaeSetup.architecture, batch: vaeSetup.batch, steps: vaeSetup.steps, peakMemoryMB: vae.peakMemoryMB },
+      vae: vae &&
+        vaeSetup && {
+          architecture: vaeSetup.architecture,
+          batch: vaeSetup.batch,
+          steps: vaeSetup.steps,
+          peakMemoryMB: vae.peakMemoryMB,
+        },
     });
     return 0;
   }
@@ -93,7 +135,9 @@ export async function runBench(settings: RawSettings, context: CommandContext, p
     ...(vae ? [vaeSection(vae)] : []),
   ];
   context.stdout.write(sections.join('\n'));
-  context.stdout.write(`${started.some((b) => !b.available) ? '\n' : ''}${unavailableLines(started, Math.min(context.columns, 80))}`);
+  context.stdout.write(
+    `${started.some((b) => !b.available) ? '\n' : ''}${unavailableLines(started, Math.min(context.columns, 80))}`,
+  );
   return 0;
 }
 
@@ -101,7 +145,11 @@ export async function runBench(settings: RawSettings, context: CommandContext, p
 async function runScreenBench(context: CommandContext): Promise<number> {
   const { timeScreenCost } = await import('./bench-screen.js'); // loads React and Ink
   const json = context.output === 'json';
-  const sizes = [[80, 24], [120, 40], [200, 60]];
+  const sizes = [
+    [80, 24],
+    [120, 40],
+    [200, 60],
+  ];
   const rows = [];
   for (const [columns, lines] of sizes) {
     if (!json) context.stderr.write(`timing the dashboard at ${columns}x${lines} ...\n`);
@@ -111,11 +159,20 @@ async function runScreenBench(context: CommandContext): Promise<number> {
     writeJsonLine(context.stdout, { event: 'result', experiment: 'bench-screen', sizes: rows });
     return 0;
   }
-  context.stdout.write('font autoencoder, 10000 epochs on the CPU kernels: epochs/s with --json and with the dashboard (medians of 5)\n\n');
-  context.stdout.write(renderTable(
-    ['terminal', '--json epochs/s', 'screen epochs/s', 'cost'],
-    rows.map((r) => [`${r.columns}x${r.rows}`, r.jsonEpochsPerSecond.toFixed(0), r.screenEpochsPerSecond.toFixed(0), `${(r.cost * 100).toFixed(1)}%`]),
-  ));
+  context.stdout.write(
+    'font autoencoder, 10000 epochs on the CPU kernels: epochs/s with --json and with the dashboard (medians of 5)\n\n',
+  );
+  context.stdout.write(
+    renderTable(
+      ['terminal', '--json epochs/s', 'screen epochs/s', 'cost'],
+      rows.map((r) => [
+        `${r.columns}x${r.rows}`,
+        r.jsonEpochsPerSecond.toFixed(0),
+        r.screenEpochsPerSecond.toFixed(0),
+        `${(r.cost * 100).toFixed(1)}%`,
+      ]),
+    ),
+  );
   return 0;
 }
 

@@ -22,7 +22,11 @@ function checkDenoiseMemory(config: DenoiseConfig): void {
   const glyphs = loadFont().length;
   const rows = Math.min(config.batch, glyphs) + config.copies * glyphs;
   for (const layers of config.sweep ? config.architectures : [config.layers]) {
-    checkMemory(`${config.sweep ? '--architectures' : '--layers'} ${layers.join(config.sweep ? '-' : ',')}`, autoencoderSize(layers), rows);
+    checkMemory(
+      `${config.sweep ? '--architectures' : '--layers'} ${layers.join(config.sweep ? '-' : ',')}`,
+      autoencoderSize(layers),
+      rows,
+    );
   }
 }
 
@@ -46,9 +50,26 @@ export function parseDenoiseConfig(settings: RawSettings): DenoiseConfig {
  * refused), and only the single run's or the sweep's own settings. Without the export directory itself.
  */
 export function runSettings(config: DenoiseConfig): Record<string, unknown> {
-  const { export: _, sweep, layers, architectures, seeds, workers, logEvery, save, load, mutationProb, maxNoise, p, sigma, ...shared } = config;
+  const {
+    export: _,
+    sweep,
+    layers,
+    architectures,
+    seeds,
+    workers,
+    logEvery,
+    save,
+    load,
+    mutationProb,
+    maxNoise,
+    p,
+    sigma,
+    ...shared
+  } = config;
   const noise = Object.fromEntries(NOISE_PARAMETERS[config.noise].map((key) => [key, config[key]]));
-  const own = sweep ? { sweep, architectures: architectures.map((a) => a.join('-')), seeds, workers } : { layers, logEvery, save, load };
+  const own = sweep
+    ? { sweep, architectures: architectures.map((a) => a.join('-')), seeds, workers }
+    : { layers, logEvery, save, load };
   return { ...own, ...shared, ...noise };
 }
 
@@ -56,7 +77,9 @@ export function runSettings(config: DenoiseConfig): Record<string, unknown> {
 export function noiseLevels(config: DenoiseConfig): NoiseSpec[] {
   switch (config.noise) {
     case 'mutation':
-      return config.mutationProb.flatMap((mutationProb) => config.maxNoise.map((maxNoise) => ({ model: 'mutation' as const, mutationProb, maxNoise })));
+      return config.mutationProb.flatMap((mutationProb) =>
+        config.maxNoise.map((maxNoise) => ({ model: 'mutation' as const, mutationProb, maxNoise })),
+      );
     case 'salt-pepper':
       return config.p.map((p) => ({ model: 'salt-pepper' as const, p }));
     case 'gaussian':

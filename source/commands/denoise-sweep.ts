@@ -33,37 +33,81 @@ interface Model {
   scores: DenoiseScore[][];
 }
 
-export async function runDenoiseSweep(config: DenoiseConfig, backend: SweepBackend, context: CommandContext): Promise<number> {
+export async function runDenoiseSweep(
+  config: DenoiseConfig,
+  backend: SweepBackend,
+  context: CommandContext,
+): Promise<number> {
   const levels = noiseLevels(config);
   const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
   const models: Model[] = config.architectures.flatMap((layers) => [
-    ...levels.map((_, level): Model => ({ kind: 'denoising', architecture: layers.join('-'), trainedOn: level, scores: levels.map(() => []) })),
+    ...levels.map(
+      (_, level): Model => ({
+        kind: 'denoising',
+        architecture: layers.join('-'),
+        trainedOn: level,
+        scores: levels.map(() => []),
+      }),
+    ),
     { kind: 'plain', architecture: layers.join('-'), scores: levels.map(() => []) },
   ]);
-  const jobs = seeds.flatMap((seed) => models.map((m): Job<DenoiseJob> => ({
-    kind: 'denoise', backend: backend.choice, model: m.kind, training: denoiseTraining(config, m.architecture.split('-').map(Number), seed),
-    trainedOn: m.trainedOn === undefined ? undefined : levels[m.trainedOn], scoredOn: levels, copies: config.copies,
-  })));
-  const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.trainedOn ? shortLabel(job.trainedOn) : 'plain'} seed ${job.training.seed}`);
+  const jobs = seeds.flatMap((seed) =>
+    models.map(
+      (m): Job<DenoiseJob> => ({
+        kind: 'denoise',
+        backend: backend.choice,
+        model: m.kind,
+        training: denoiseTraining(config, m.architecture.split('-').map(Number), seed),
+        trainedOn: m.trainedOn === undefined ? undefined : levels[m.trainedOn],
+        scoredOn: levels,
+        copies: config.copies,
+      }),
+    ),
+  );
+  const labels = jobs.map(
+    (job) =>
+      `${job.training.shape.layers.join('-')} ${job.trainedOn ? shortLabel(job.trainedOn) : 'plain'} seed ${job.training.seed}`,
+  );
   const json = context.output === 'json';
   if (!json) {
-    context.stdout.write(`backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} worker threads:`
-      + ` ${config.architectures.length} architectures\nx (${levels.length} noise settings + the plain baseline) x ${seeds.length} seed${seeds.length > 1 ? 's' : ''}\n`);
+    context.stdout.write(
+      `backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} worker threads:` +
+        ` ${config.architectures.length} architectures\nx (${levels.length} noise settings + the plain baseline) x ${seeds.length} seed${seeds.length > 1 ? 's' : ''}\n`,
+    );
   }
   const started = performance.now();
-  const results = await interruptible((signal) => runPool(jobs, { workers: config.workers, ...sweepProgress(context.stdout, context.output, labels, ownScore(jobs)), signal }));
+  const results = await interruptible((signal) =>
+    runPool(jobs, {
+      workers: config.workers,
+      ...sweepProgress(context.stdout, context.output, labels, ownScore(jobs)),
+      signal,
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   results.forEach((result, j) => {
     const model = models[j % models.length];
     (result as DenoiseJobResult).scores.forEach((score, level) => model.scores[level].push(score));
   });
 
-  const rows = models.flatMap((m) => levels.flatMap((noise, level) => (m.kind === 'plain' || m.trainedOn === level ? [rowView(m, noise, level)] : [])));
+  const rows = models.flatMap((m) =>
+    levels.flatMap((noise, level) => (m.kind === 'plain' || m.trainedOn === level ? [rowView(m, noise, level)] : [])),
+  );
   const line: DenoiseSweepResult = {
-    event: 'result', experiment: 'denoise', sweep: true, backend: backend.name, seeds: seeds.length, seed: config.seed, epochs: config.epochs, copies: config.copies,
-    workers: config.workers, sweepSeconds: seconds, rows: rows.map(({ model, view }) => jsonRow(model, view, seeds.length)),
+    event: 'result',
+    experiment: 'denoise',
+    sweep: true,
+    backend: backend.name,
+    seeds: seeds.length,
+    seed: config.seed,
+    epochs: config.epochs,
+    copies: config.copies,
+    workers: config.workers,
+    sweepSeconds: seconds,
+    rows: rows.map(({ model, view }) => jsonRow(model, view, seeds.length)),
     generalisation: models.map((m) => ({
-      model: m.kind, architecture: m.architecture, trainedOn: m.trainedOn === undefined ? null : noiseFields(levels[m.trainedOn]),
+      model: m.kind,
+      architecture: m.architecture,
+      trainedOn: m.trainedOn === undefined ? null : noiseFields(levels[m.trainedOn]),
       scoredOn: levels.map((noise, level) => ({ ...noiseFields(noise), ...means(m.scores[level]) })),
     })),
   };
@@ -71,10 +115,16 @@ export async function runDenoiseSweep(config: DenoiseConfig, backend: SweepBacke
   else writeSweepTables(context.stdout, config, levels, models, rows, seconds);
   if (config.export) {
     const trainings = jobs.map((job, j) => ({
-      architecture: job.training.shape.layers.join('-'), model: job.model, trainedOn: job.trainedOn ? shortLabel(job.trainedOn) : 'clean glyphs',
-      seed: job.training.seed, loss: (results[j] as DenoiseJobResult).loss,
+      architecture: job.training.shape.layers.join('-'),
+      model: job.model,
+      trainedOn: job.trainedOn ? shortLabel(job.trainedOn) : 'clean glyphs',
+      seed: job.training.seed,
+      loss: (results[j] as DenoiseJobResult).loss,
     }));
-    const files = writeExport(config.export, denoiseSweepExport({ config: runSettings(config), levels, jobs: trainings, result: line }));
+    const files = writeExport(
+      config.export,
+      denoiseSweepExport({ config: runSettings(config), levels, jobs: trainings, result: line }),
+    );
     if (!json) context.stdout.write(exportedLine(config.export, files));
   }
   return 0;
@@ -82,20 +132,38 @@ export async function runDenoiseSweep(config: DenoiseConfig, backend: SweepBacke
 
 /** The plain output: the summary tables of denoisers and baselines, and each architecture's generalisation. */
 function writeSweepTables(
-  out: NodeJS.WritableStream, config: DenoiseConfig, levels: NoiseSpec[], models: Model[], rows: Array<ReturnType<typeof rowView>>, seconds: number,
+  out: NodeJS.WritableStream,
+  config: DenoiseConfig,
+  levels: NoiseSpec[],
+  models: Model[],
+  rows: Array<ReturnType<typeof rowView>>,
+  seconds: number,
 ): void {
   const seeds = config.seeds;
-  out.write(`\nthe sweep took ${seconds.toFixed(1)} s. Scores: means per glyph over ${config.copies} fresh noisy copies\n`
-    + `of each, against the clean glyph${seeds > 1 ? `; mean ± std over ${seeds} seeds` : ''}\n`);
-  out.write(`\ndenoising autoencoders (each trained on its noise setting):\n${denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view))}`);
-  out.write(`\nplain autoencoders (the baseline: trained on clean glyphs), same noisy inputs:\n${denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view))}`);
-  out.write('\ngeneralisation: output mean abs error of each model (rows: the noise it was\ntrained on) at each noise setting (columns)\n');
+  out.write(
+    `\nthe sweep took ${seconds.toFixed(1)} s. Scores: means per glyph over ${config.copies} fresh noisy copies\n` +
+      `of each, against the clean glyph${seeds > 1 ? `; mean ± std over ${seeds} seeds` : ''}\n`,
+  );
+  out.write(
+    `\ndenoising autoencoders (each trained on its noise setting):\n${denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view))}`,
+  );
+  out.write(
+    `\nplain autoencoders (the baseline: trained on clean glyphs), same noisy inputs:\n${denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view))}`,
+  );
+  out.write(
+    '\ngeneralisation: output mean abs error of each model (rows: the noise it was\ntrained on) at each noise setting (columns)\n',
+  );
   for (const architecture of config.architectures.map((l) => l.join('-'))) {
     const mine = models.filter((m) => m.architecture === architecture);
-    out.write(`\n${architecture}:\n${generalisationTable(levels, mine.map((m) => ({
-      label: m.trainedOn === undefined ? 'plain' : shortLabel(levels[m.trainedOn]),
-      meanAbsError: m.scores.map((perSeed) => meanStd(perSeed.map((s) => s.meanAbsError)).mean),
-    })))}`);
+    out.write(
+      `\n${architecture}:\n${generalisationTable(
+        levels,
+        mine.map((m) => ({
+          label: m.trainedOn === undefined ? 'plain' : shortLabel(levels[m.trainedOn]),
+          meanAbsError: m.scores.map((perSeed) => meanStd(perSeed.map((s) => s.meanAbsError)).mean),
+        })),
+      )}`,
+    );
   }
 }
 
@@ -105,9 +173,12 @@ function rowView(model: Model, noise: NoiseSpec, level: number): { model: Denois
   return {
     model: model.kind,
     view: {
-      architecture: model.architecture, noise,
-      inputWrongPixels: stat('inputWrongPixels'), wrongPixels: stat('wrongPixels'),
-      inputMeanAbsError: stat('inputMeanAbsError'), meanAbsError: stat('meanAbsError'),
+      architecture: model.architecture,
+      noise,
+      inputWrongPixels: stat('inputWrongPixels'),
+      wrongPixels: stat('wrongPixels'),
+      inputMeanAbsError: stat('inputMeanAbsError'),
+      meanAbsError: stat('meanAbsError'),
     },
   };
 }

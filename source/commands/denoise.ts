@@ -21,15 +21,28 @@ import type { Command, CommandContext } from './command.js';
 export function startDenoiseRun(settings: RawSettings, config: DenoiseConfig): DenoiseRun {
   const [noise] = noiseLevels(config);
   const glyphs = loadFont();
-  const backend = backendFromSettings(settings, { m: Math.min(config.batch, glyphs.length), n: Math.max(...config.layers.slice(1)), k: 35 });
+  const backend = backendFromSettings(settings, {
+    m: Math.min(config.batch, glyphs.length),
+    n: Math.max(...config.layers.slice(1)),
+    k: 35,
+  });
   const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
   const layers = loaded?.shape.layers ?? config.layers;
   const training = { ...denoiseTraining(config, layers, config.seed), noise };
   const { model, events } = startFontTraining(backend.backend, glyphs, training, loaded);
   return new DenoiseRun({
-    glyphs, model, events, backend, views: createViewBackend(), seed: config.seed,
-    maxEpochs: config.epochs, save: config.save, noise, copies: config.copies,
-    export: config.export === undefined ? undefined : { dir: config.export, settings: { ...runSettings(config), layers } },
+    glyphs,
+    model,
+    events,
+    backend,
+    views: createViewBackend(),
+    seed: config.seed,
+    maxEpochs: config.epochs,
+    save: config.save,
+    noise,
+    copies: config.copies,
+    export:
+      config.export === undefined ? undefined : { dir: config.export, settings: { ...runSettings(config), layers } },
   });
 }
 

@@ -16,19 +16,28 @@ export function vaeModelExport(file: string): ExportBundle {
   const { checkpoint, data } = loadVaeCheckpoint(file);
   const { splits, ...dataset } = loadSplits(data.dataset, data.validation, data.trainSize);
   if (checkpoint.order.length !== splits.train.count) {
-    throw new UsageError(`${file}: corrupt checkpoint (its shuffled order has ${checkpoint.order.length} images, the training set ${splits.train.count})`);
+    throw new UsageError(
+      `${file}: corrupt checkpoint (its shuffled order has ${checkpoint.order.length} images, the training set ${splits.train.count})`,
+    );
   }
   const backend = createCpuBackend();
   try {
     const options = { ...checkpoint.options, epochs: checkpoint.progress.epoch };
     const training = new VaeTraining(backend, splits, options, checkpoint);
     const done = [...training.run()].find((event): event is VaeDoneEvent => event.type === 'done')!;
-    const result = vaeResult(training, done, { dataset: data.dataset, backend: backend.name, backendReason: 'export evaluates on the CPU' });
+    const result = vaeResult(training, done, {
+      dataset: data.dataset,
+      backend: backend.name,
+      backendReason: 'export evaluates on the CPU',
+    });
     const { shape, optimizer, lr, batch, seed } = options;
     const config = { load: file, ...data, layers: shape.hidden, latent: shape.latent, optimizer, lr, batch, seed };
     return vaeExport({
-      config, classNames: dataset.classNames, runs: [{ result, last: done.last, history: [] }],
-      result: { event: 'result', ...result }, modelFile: file,
+      config,
+      classNames: dataset.classNames,
+      runs: [{ result, last: done.last, history: [] }],
+      result: { event: 'result', ...result },
+      modelFile: file,
     });
   } finally {
     backend.dispose();

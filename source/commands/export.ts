@@ -39,10 +39,23 @@ function fontModelExport(file: string): ExportBundle {
     const d = FONT_DEFAULTS;
     const events = trainFont(backend, glyphs, fontTraining({ ...d, epochs: 0 }, model.shape), model);
     const done = [...events].find((event): event is FontDone => event.type === 'done')!;
-    const result = { event: 'result' as const, ...fontResult(done, glyphs, { backend: backend.name, backendReason: 'export evaluates on the CPU', seed: d.seed, target: d.target }) };
+    const result = {
+      event: 'result' as const,
+      ...fontResult(done, glyphs, {
+        backend: backend.name,
+        backendReason: 'export evaluates on the CPU',
+        seed: d.seed,
+        target: d.target,
+      }),
+    };
     const config = {
-      load: file, layers: model.shape.layers, activation: model.shape.activation, latentActivation: model.shape.latentActivation,
-      loss: d.loss, target: d.target, subset: glyphs.length < loadFont().length ? meta.chars.join('') : undefined,
+      load: file,
+      layers: model.shape.layers,
+      activation: model.shape.activation,
+      latentActivation: model.shape.latentActivation,
+      loss: d.loss,
+      target: d.target,
+      subset: glyphs.length < loadFont().length ? meta.chars.join('') : undefined,
     };
     return fontExport({ config, glyphs, views: createViewBackend(), done, result, history: [], modelFile: file });
   } finally {
@@ -58,9 +71,13 @@ async function runExport(settings: RawSettings, context: CommandContext): Promis
   checkExportDirectory(dir, `export directory ${dir}`, { '--model': file });
   const kind = modelFileKind(file);
   const exportOf = SAVED_MODEL_EXPORTS.get(kind);
-  if (!exportOf) throw new UsageError(`${file}: cannot export a ${kind} model (export knows ${[...SAVED_MODEL_EXPORTS.keys()].join(', ')})`);
+  if (!exportOf)
+    throw new UsageError(
+      `${file}: cannot export a ${kind} model (export knows ${[...SAVED_MODEL_EXPORTS.keys()].join(', ')})`,
+    );
   const files = writeExport(dir, exportOf(file));
-  if (context.output === 'json') writeJsonLine(context.stdout, { event: 'result', experiment: 'export', model: file, dir, files });
+  if (context.output === 'json')
+    writeJsonLine(context.stdout, { event: 'result', experiment: 'export', model: file, dir, files });
   else context.stdout.write(exportedLine(dir, files));
   return 0;
 }

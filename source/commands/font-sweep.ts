@@ -43,50 +43,91 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
     }
   }
   const seedCount = grid.seeds;
-  const points = grid.latent.flatMap((z) => grid.subsets.flatMap((subset) => grid.lr.map((rate) => ({ latent: z, subset, lr: rate }))));
+  const points = grid.latent.flatMap((z) =>
+    grid.subsets.flatMap((subset) => grid.lr.map((rate) => ({ latent: z, subset, lr: rate }))),
+  );
   const backend = sweepBackendFromSettings(settings);
-  const jobs = Array.from({ length: seedCount }, (_, s) => base.seed + s).flatMap((seed) => points.map((point): Job<FontJob> => ({
-    kind: 'font', backend: backend.choice,
-    subset: point.subset === FULL ? undefined : point.subset,
-    training: fontTraining({ ...base, layers: [...base.layers.slice(0, -1), point.latent], lr: point.lr, seed }),
-  })));
+  const jobs = Array.from({ length: seedCount }, (_, s) => base.seed + s).flatMap((seed) =>
+    points.map(
+      (point): Job<FontJob> => ({
+        kind: 'font',
+        backend: backend.choice,
+        subset: point.subset === FULL ? undefined : point.subset,
+        training: fontTraining({ ...base, layers: [...base.layers.slice(0, -1), point.latent], lr: point.lr, seed }),
+      }),
+    ),
+  );
   const glyphCount = loadFont().length;
   for (const layers of new Set(jobs.map((job) => job.training.shape.layers.join(',')))) {
     checkMemory(`--layers ${layers}`, autoencoderSize(layers.split(',').map(Number)), 2 * glyphCount);
   }
-  const labels = jobs.map((job) => `${job.training.shape.layers.join('-')} ${job.subset ?? FULL} lr ${job.training.lr} seed ${job.training.seed}`);
+  const labels = jobs.map(
+    (job) =>
+      `${job.training.shape.layers.join('-')} ${job.subset ?? FULL} lr ${job.training.lr} seed ${job.training.seed}`,
+  );
   const threads = grid.workers;
   const json = context.output === 'json';
-  if (!json) context.stdout.write(`backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`);
+  if (!json)
+    context.stdout.write(
+      `backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`,
+    );
   const started = performance.now();
-  const results = await interruptible((signal) => runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, context.output, labels, outcome), signal })) as FontJobResult[];
+  const results = (await interruptible((signal) =>
+    runPool(jobs, { workers: threads, ...sweepProgress(context.stdout, context.output, labels, outcome), signal }),
+  )) as FontJobResult[];
   const seconds = (performance.now() - started) / 1000;
 
   const rows = points.map((point, p): FontSweepRowView => {
     const runs = results.filter((_, j) => j % points.length === p);
     const reached = runs.filter((r) => r.reachedTarget);
     return {
-      ...point, seeds: runs.length, reached: reached.length,
-      maxPixelError: meanStd(runs.map((r) => r.maxPixelError)), meanPixelError: meanStd(runs.map((r) => r.meanPixelError)),
+      ...point,
+      seeds: runs.length,
+      reached: reached.length,
+      maxPixelError: meanStd(runs.map((r) => r.maxPixelError)),
+      meanPixelError: meanStd(runs.map((r) => r.meanPixelError)),
       epochsToTarget: reached.length > 0 ? meanStd(reached.map((r) => r.epochs)) : undefined,
     };
   });
   const line: FontSweepResult = {
-    event: 'result', experiment: 'font-sweep', backend: backend.name, seeds: seedCount, seed: base.seed, target: base.target, epochs: base.epochs, sweepSeconds: seconds,
+    event: 'result',
+    experiment: 'font-sweep',
+    backend: backend.name,
+    seeds: seedCount,
+    seed: base.seed,
+    target: base.target,
+    epochs: base.epochs,
+    sweepSeconds: seconds,
     rows: rows.map((r) => ({
-      latent: r.latent, subset: r.subset, lr: r.lr, seeds: r.seeds, maxPixelError: r.maxPixelError.mean, meanPixelError: r.meanPixelError.mean,
-      epochsToTarget: r.epochsToTarget?.mean ?? null, reachedShare: r.reached / r.seeds,
+      latent: r.latent,
+      subset: r.subset,
+      lr: r.lr,
+      seeds: r.seeds,
+      maxPixelError: r.maxPixelError.mean,
+      meanPixelError: r.meanPixelError.mean,
+      epochsToTarget: r.epochsToTarget?.mean ?? null,
+      reachedShare: r.reached / r.seeds,
     })),
   };
   if (json) writeJsonLine(context.stdout, line);
   else {
-    context.stdout.write(`\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run`
-      + `${seedCount > 1 ? `,\nmean ± std over ${seedCount} seeds` : ''}; epochs to target (max ${base.target} wrong pixels per glyph)\n`
-      + `over the seeds that reached it\n\n${fontSweepTable(rows)}`);
+    context.stdout.write(
+      `\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run` +
+        `${seedCount > 1 ? `,\nmean ± std over ${seedCount} seeds` : ''}; epochs to target (max ${base.target} wrong pixels per glyph)\n` +
+        `over the seeds that reached it\n\n${fontSweepTable(rows)}`,
+    );
   }
   if (base.export) {
     const { export: dir, save, load, lr: _, ...shared } = base;
-    const config = { sweep: true, latent: grid.latent, subsets: grid.subsets, lr: grid.lr, seeds: seedCount, workers: threads, ...shared };
+    const config = {
+      sweep: true,
+      latent: grid.latent,
+      subsets: grid.subsets,
+      lr: grid.lr,
+      seeds: seedCount,
+      workers: threads,
+      ...shared,
+    };
     const files = writeExport(dir, fontSweepExport(config, line));
     if (!json) context.stdout.write(exportedLine(dir, files));
   }

@@ -15,7 +15,13 @@ import { backendFromSettings } from './backend-choice.js';
 import { isFontSweep, runFontSweep } from './font-sweep.js';
 import type { Command, CommandContext } from './command.js';
 import {
-  FONT, FONT_COMMAND_OPTIONS, fontShape, fontTraining, parseFontConfig, SWEEP, type FontConfig,
+  FONT,
+  FONT_COMMAND_OPTIONS,
+  fontShape,
+  fontTraining,
+  parseFontConfig,
+  SWEEP,
+  type FontConfig,
 } from '../options/font.js';
 import { optionsHelp } from '../options/help.js';
 import { EXPORT, trainerHelp } from '../options/shared.js';
@@ -36,14 +42,24 @@ export function startFontRun(settings: RawSettings, config = parseFontConfig(set
   const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
   if (loaded) {
     if (settings.layers !== undefined && loaded.shape.layers.join() !== config.layers.join()) {
-      throw new UsageError(`--layers ${config.layers.join(',')} differs from the loaded model's ${loaded.shape.layers.join(',')}`);
+      throw new UsageError(
+        `--layers ${config.layers.join(',')} differs from the loaded model's ${loaded.shape.layers.join(',')}`,
+      );
     }
     config.layers = loaded.shape.layers;
   }
   const { model, events } = startFontTraining(backend.backend, glyphs, fontTraining(config, loaded?.shape), loaded);
   const { export: dir, ...recorded } = config;
   return new FontRun({
-    glyphs, model, events, backend, views: createViewBackend(), seed: config.seed, target: config.target, maxEpochs: config.epochs, save: config.save,
+    glyphs,
+    model,
+    events,
+    backend,
+    views: createViewBackend(),
+    seed: config.seed,
+    target: config.target,
+    maxEpochs: config.epochs,
+    save: config.save,
     export: dir === undefined ? undefined : { dir, settings: recorded },
   });
 }

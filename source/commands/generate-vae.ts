@@ -14,7 +14,8 @@ import type { CommandContext } from './command.js';
 import { pointLabel, zPoints, type LatentPoint } from './latent-points.js';
 
 export async function generateVae(settings: RawSettings, file: string, context: CommandContext): Promise<number> {
-  if (settings.from !== undefined || settings.to !== undefined) throw new UsageError('--from/--to interpolate between font glyphs; for a VAE give points with --z');
+  if (settings.from !== undefined || settings.to !== undefined)
+    throw new UsageError('--from/--to interpolate between font glyphs; for a VAE give points with --z');
   const backend = createCpuBackend();
   try {
     const model = loadVae(file, backend);
@@ -22,27 +23,48 @@ export async function generateVae(settings: RawSettings, file: string, context: 
     const points = zPoints(settings, latent);
     const samples = readOption(GENERATE_OPTIONS, 'samples', settings) ?? 0;
     const rng = new Rng(readOption(GENERATE_OPTIONS, 'seed', settings));
-    for (let i = 0; i < samples; i++) points.push({ label: `sample ${i + 1}`, z: Array.from({ length: latent }, () => rng.normal()) });
+    for (let i = 0; i < samples; i++)
+      points.push({ label: `sample ${i + 1}`, z: Array.from({ length: latent }, () => rng.normal()) });
     // A grid of digits at most 16 wide fits a terminal (font glyphs: 32, the option's own rule).
     const n = setting(settings, 'grid', 0, (k, v) => parseNumber(k, v, { min: 2, max: 16, integer: true }));
-    if (n > 0 && latent !== 2) throw new UsageError(`--grid needs a 2-D latent space; this model's is ${latent}-D (use --samples or --z)`);
+    if (n > 0 && latent !== 2)
+      throw new UsageError(`--grid needs a 2-D latent space; this model's is ${latent}-D (use --samples or --z)`);
     const gridAt = n > 0 ? gridPoints(n) : [];
-    const grid = Array.from({ length: n * n }, (_, i) => gridAt.slice(2 * i, 2 * i + 2)).map((z) => ({ label: pointLabel(z), z }));
-    if (points.length + grid.length === 0) throw new UsageError('say what to generate: --samples N, --grid N (2-D models) or --z POINT');
+    const grid = Array.from({ length: n * n }, (_, i) => gridAt.slice(2 * i, 2 * i + 2)).map((z) => ({
+      label: pointLabel(z),
+      z,
+    }));
+    if (points.length + grid.length === 0)
+      throw new UsageError('say what to generate: --samples N, --grid N (2-D models) or --z POINT');
 
     const decode = (list: LatentPoint[]) => {
       const z = backend.alloc(list.length * latent);
       list.forEach((p, i) => z.set(p.z, i * latent));
       return list.length > 0 ? model.decode(z, list.length).slice() : new Float32Array(0);
     };
-    const pointPixels = decode(points), gridPixels = decode(grid);
+    const pointPixels = decode(points),
+      gridPixels = decode(grid);
     if (context.output === 'json') {
-      const digits = (list: LatentPoint[], pixels: Float32Array) => list.map((p, i) => ({ ...p, pixels: Array.from(pixels.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)) }));
-      writeJsonLine(context.stdout, { event: 'result', experiment: 'generate', model: file, kind: 'vae', digits: [...digits(points, pointPixels), ...digits(grid, gridPixels)] });
+      const digits = (list: LatentPoint[], pixels: Float32Array) =>
+        list.map((p, i) => ({ ...p, pixels: Array.from(pixels.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)) }));
+      writeJsonLine(context.stdout, {
+        event: 'result',
+        experiment: 'generate',
+        model: file,
+        kind: 'vae',
+        digits: [...digits(points, pointPixels), ...digits(grid, gridPixels)],
+      });
       return 0;
     }
     const parts: string[][] = [];
-    if (points.length > 0) parts.push(digitRowLines(pointPixels, context.columns, points.map((p) => p.label)));
+    if (points.length > 0)
+      parts.push(
+        digitRowLines(
+          pointPixels,
+          context.columns,
+          points.map((p) => p.label),
+        ),
+      );
     if (n > 0) parts.push([`${n}x${n} grid: ${GRID_CAPTION}`, '', ...digitGridLines(gridPixels, n, context.columns)]);
     context.stdout.write(`${parts.map((lines) => lines.join('\n')).join('\n\n')}\n`);
   } finally {

@@ -31,20 +31,30 @@ interface Request {
 }
 
 /** The latent points the flags ask for. */
-function requestedPoints(settings: RawSettings, model: Autoencoder, codeOf: (char: string) => number[], bounds: () => LatentBounds): Request {
+function requestedPoints(
+  settings: RawSettings,
+  model: Autoencoder,
+  codeOf: (char: string) => number[],
+  bounds: () => LatentBounds,
+): Request {
   const points: Request['points'] = [];
   points.push(...zPoints(settings, model.latentSize));
   if (settings.from !== undefined || settings.to !== undefined) {
-    const from = parseString('from', settings.from), to = parseString('to', settings.to);
+    const from = parseString('from', settings.from),
+      to = parseString('to', settings.to);
     const steps = readOption(GENERATE_OPTIONS, 'steps', settings);
-    interpolate(codeOf(from), codeOf(to), steps).forEach((z, i) => points.push({ label: i === 0 ? from : i === steps - 1 ? to : `${i}/${steps - 1}`, z }));
+    interpolate(codeOf(from), codeOf(to), steps).forEach((z, i) =>
+      points.push({ label: i === 0 ? from : i === steps - 1 ? to : `${i}/${steps - 1}`, z }),
+    );
   }
   if (settings.grid !== undefined) {
     const n = readOption(GENERATE_OPTIONS, 'grid', settings)!;
-    if (model.latentSize !== 2) throw new UsageError(`--grid needs a 2-D latent space; this model's is ${model.latentSize}-D (use --z)`);
+    if (model.latentSize !== 2)
+      throw new UsageError(`--grid needs a 2-D latent space; this model's is ${model.latentSize}-D (use --z)`);
     return { points, grid: { n, bounds: bounds() } };
   }
-  if (points.length === 0) throw new UsageError('say what to generate: --z x,y (repeatable), --from a --to b [--steps N], or --grid N');
+  if (points.length === 0)
+    throw new UsageError('say what to generate: --z x,y (repeatable), --from a --to b [--steps N], or --grid N');
   return { points };
 }
 
@@ -52,19 +62,35 @@ function requestedPoints(settings: RawSettings, model: Autoencoder, codeOf: (cha
 function decodeAll(model: Autoencoder, points: Array<{ label: string; z: number[] }>): Generated[] {
   if (points.length === 0) return [];
   const decoded = model.decode(flatten(points.map((p) => Float32Array.from(p.z))), points.length);
-  return points.map((p, i) => ({ ...p, pixels: Array.from(decoded.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS)) }));
+  return points.map((p, i) => ({
+    ...p,
+    pixels: Array.from(decoded.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS)),
+  }));
 }
 
 function renderPlain(points: Generated[], grid: Generated[], request: Request, columns: number): string {
   const parts: string[] = [];
   if (points.length > 0) {
-    parts.push(wrapBlocks(points.map((g) => ({ lines: glyphLines(g.pixels, GLYPH_ROWS, GLYPH_COLS), caption: g.label })), columns, 3).join('\n'));
+    parts.push(
+      wrapBlocks(
+        points.map((g) => ({ lines: glyphLines(g.pixels, GLYPH_ROWS, GLYPH_COLS), caption: g.label })),
+        columns,
+        3,
+      ).join('\n'),
+    );
   }
   if (request.grid) {
     const { n, bounds } = request.grid;
     const range = (d: number) => `${bounds.min[d].toFixed(2)} .. ${bounds.max[d].toFixed(2)}`;
-    const rows = Array.from({ length: n }, (_, r) => sideBySide(grid.slice(r * n, (r + 1) * n).map((g) => ({ lines: glyphLines(g.pixels, GLYPH_ROWS, GLYPH_COLS) })), 1).join('\n'));
-    parts.push([`${n}x${n} grid: z0 ${range(0)} left to right, z1 ${range(1)} top to bottom`, '', rows.join('\n\n')].join('\n'));
+    const rows = Array.from({ length: n }, (_, r) =>
+      sideBySide(
+        grid.slice(r * n, (r + 1) * n).map((g) => ({ lines: glyphLines(g.pixels, GLYPH_ROWS, GLYPH_COLS) })),
+        1,
+      ).join('\n'),
+    );
+    parts.push(
+      [`${n}x${n} grid: z0 ${range(0)} left to right, z1 ${range(1)} top to bottom`, '', rows.join('\n\n')].join('\n'),
+    );
   }
   return `${parts.join('\n\n')}\n`;
 }
@@ -72,9 +98,15 @@ function renderPlain(points: Generated[], grid: Generated[], request: Request, c
 async function runGenerate(settings: RawSettings, context: CommandContext): Promise<number> {
   rejectUnknown(settings, Object.keys(GENERATE_OPTIONS), 'generate');
   const file = readOption(GENERATE_OPTIONS, 'model', settings);
-  if (!file) throw new UsageError('generate needs --model FILE (save one with: sia-ae font --save FILE or sia-ae vae --save FILE)');
+  if (!file)
+    throw new UsageError(
+      'generate needs --model FILE (save one with: sia-ae font --save FILE or sia-ae vae --save FILE)',
+    );
   if (modelFileKind(file) === VAE_KIND) return generateVae(settings, file, context);
-  if (settings.samples !== undefined || settings.seed !== undefined) throw new UsageError('--samples and --seed draw from a VAE; this is a font autoencoder (use --z, --from/--to or --grid)');
+  if (settings.samples !== undefined || settings.seed !== undefined)
+    throw new UsageError(
+      '--samples and --seed draw from a VAE; this is a font autoencoder (use --z, --from/--to or --grid)',
+    );
   const backend = createCpuBackend();
   try {
     const { model, meta } = readAutoencoder(file, backend);
@@ -87,9 +119,22 @@ async function runGenerate(settings: RawSettings, context: CommandContext): Prom
     };
     const request = requestedPoints(settings, model, codeOf, () => latentBounds(codes, model.latentSize));
     const points = decodeAll(model, request.points);
-    const grid = request.grid ? decodeAll(model, latentGrid(request.grid.bounds, request.grid.n).map((z) => ({ label: z.map((v) => v.toFixed(2)).join(','), z }))) : [];
+    const grid = request.grid
+      ? decodeAll(
+          model,
+          latentGrid(request.grid.bounds, request.grid.n).map((z) => ({
+            label: z.map((v) => v.toFixed(2)).join(','),
+            z,
+          })),
+        )
+      : [];
     if (context.output === 'json') {
-      writeJsonLine(context.stdout, { event: 'result', experiment: 'generate', model: file, glyphs: [...points, ...grid] });
+      writeJsonLine(context.stdout, {
+        event: 'result',
+        experiment: 'generate',
+        model: file,
+        glyphs: [...points, ...grid],
+      });
     } else {
       context.stdout.write(renderPlain(points, grid, request, context.columns));
     }

@@ -10,4 +10,12 @@ import { vaeCommand } from './vae.js';
 
 export const DEFAULT_COMMAND = 'font';
 
-export const COMMANDS: Command[] = [fontCommand, denoiseCommand, vaeCommand, generateCommand, glyphsCommand, benchCommand, exportCommand];
+export const COMMANDS: Command[] = [
+  fontCommand,
+  denoiseCommand,
+  vaeCommand,
+  generateCommand,
+  glyphsCommand,
+  benchCommand,
+  exportCommand,
+];

@@ -14,7 +14,8 @@ export function zPoints(settings: RawSettings, latentSize: number): LatentPoint[
   const given = settings.z === undefined ? [] : Array.isArray(settings.z) ? settings.z : [settings.z];
   return given.map((text: unknown) => {
     const z = parseNumberList('z', text);
-    if (z.length !== latentSize) throw new UsageError(`--z needs ${latentSize} numbers (the latent size), got "${text}"`);
+    if (z.length !== latentSize)
+      throw new UsageError(`--z needs ${latentSize} numbers (the latent size), got "${text}"`);
     return { label: pointLabel(z), z };
   });
 }

@@ -30,23 +30,43 @@ const DEFAULT_CHECKPOINT = 'vae-checkpoint.json';
  * A resumed run takes its settings from the checkpoint, its target of epochs included unless --epochs says
  * otherwise; a flag that contradicts the checkpoint is an error.
  */
-function resumedConfig(config: VaeConfig, settings: RawSettings, file: string, checkpoint: VaeCheckpoint, data: VaeDataChoice): VaeConfig {
-  if (config.optimizer === 'both') throw new UsageError(`--load resumes one run: load each optimizer's checkpoint on its own`);
+function resumedConfig(
+  config: VaeConfig,
+  settings: RawSettings,
+  file: string,
+  checkpoint: VaeCheckpoint,
+  data: VaeDataChoice,
+): VaeConfig {
+  if (config.optimizer === 'both')
+    throw new UsageError(`--load resumes one run: load each optimizer's checkpoint on its own`);
   const { shape, optimizer, lr, batch, seed, epochs } = checkpoint.options;
   const saved: Partial<Record<keyof VaeConfig, unknown>> = {
-    layers: shape.hidden, latent: shape.latent, optimizer, lr, batch, seed, ...data,
+    layers: shape.hidden,
+    latent: shape.latent,
+    optimizer,
+    lr,
+    batch,
+    seed,
+    ...data,
   };
   for (const [key, value] of Object.entries(saved)) {
     const asked = config[key as keyof VaeConfig];
     if (settings[key] !== undefined && JSON.stringify(asked) !== JSON.stringify(value)) {
-      throw new UsageError(`${flagName(key)} ${asked} does not match the checkpoint ${file}, which has ${JSON.stringify(value)}`);
+      throw new UsageError(
+        `${flagName(key)} ${asked} does not match the checkpoint ${file}, which has ${JSON.stringify(value)}`,
+      );
     }
   }
   const target = settings.epochs === undefined ? epochs : config.epochs;
   const trained = checkpoint.progress.epoch;
   if (target <= trained) {
-    const why = settings.epochs === undefined ? `all of its ${epochs} epochs` : `${trained} epochs, --epochs ${target} asks for no more`;
-    throw new UsageError(`the checkpoint ${file} has trained ${why}: give --epochs N with N above ${trained} to train on`);
+    const why =
+      settings.epochs === undefined
+        ? `all of its ${epochs} epochs`
+        : `${trained} epochs, --epochs ${target} asks for no more`;
+    throw new UsageError(
+      `the checkpoint ${file} has trained ${why}: give --epochs N with N above ${trained} to train on`,
+    );
   }
   return { ...config, ...saved, epochs: target } as VaeConfig;
 }
@@ -59,7 +79,11 @@ function checkpointFile(config: VaeConfig, optimizer: string): string {
   return path.join(dir, `${name}-${optimizer}${ext || '.json'}`);
 }
 
-export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetName) => void = () => {}, pictures: VaePictures = 'last-epoch'): VaeRun {
+export function startVaeRun(
+  settings: RawSettings,
+  onLoading: (dataset: DatasetName) => void = () => {},
+  pictures: VaePictures = 'last-epoch',
+): VaeRun {
   let config = parseVaeConfig(settings);
   const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
   if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
@@ -70,20 +94,37 @@ export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetN
     checkOutputFile(file, `${config.save ? '--save' : 'checkpoint'} ${file}`);
   }
   const shape = { input: IMAGE_PIXELS, hidden: config.layers, latent: config.latent };
-  checkMemory(`--layers ${config.layers.join(',')} --latent ${config.latent}`, vaeSize(shape), config.batch + EVAL_BATCH);
+  checkMemory(
+    `--layers ${config.layers.join(',')} --latent ${config.latent}`,
+    vaeSize(shape),
+    config.batch + EVAL_BATCH,
+  );
   onLoading(config.dataset);
   const { splits, ...dataset } = loadSplits(config.dataset, config.validation, config.trainSize);
-  if (config.batch > splits.train.count) throw new UsageError(`--batch ${config.batch} is larger than the ${splits.train.count} training images`);
+  if (config.batch > splits.train.count)
+    throw new UsageError(`--batch ${config.batch} is larger than the ${splits.train.count} training images`);
   if (loaded && loaded.checkpoint.order.length !== splits.train.count) {
-    throw new UsageError(`${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, the training set ${splits.train.count})`);
+    throw new UsageError(
+      `${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, the training set ${splits.train.count})`,
+    );
   }
   const backend = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
-  const trainings = optimizers.map((optimizer) => new VaeTraining(
-    backend.backend, splits, { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed }, loaded?.checkpoint,
-  ));
+  const trainings = optimizers.map(
+    (optimizer) =>
+      new VaeTraining(
+        backend.backend,
+        splits,
+        { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed },
+        loaded?.checkpoint,
+      ),
+  );
   const { export: dir, ...recorded } = config;
   return new VaeRun({
-    dataset, trainings, backend, epochs: config.epochs, pictures,
+    dataset,
+    trainings,
+    backend,
+    epochs: config.epochs,
+    pictures,
     data: { dataset: config.dataset, validation: config.validation, trainSize: config.trainSize },
     checkpoints: optimizers.map((optimizer) => checkpointFile(config, optimizer)),
     saveAtEnd: config.save !== undefined,
@@ -96,7 +137,8 @@ export function startVaeRun(settings: RawSettings, onLoading: (dataset: DatasetN
  * dashboard on a terminal, on stderr in --json or --plain mode when that is a terminal (never in a pipe).
  */
 function sayLoading(dataset: DatasetName, context: CommandContext): void {
-  const stream: NodeJS.WritableStream & { isTTY?: boolean } = context.output === 'screen' ? context.stdout : context.stderr;
+  const stream: NodeJS.WritableStream & { isTTY?: boolean } =
+    context.output === 'screen' ? context.stdout : context.stderr;
   if (stream.isTTY) stream.write(`loading ${dataset === 'mnist' ? 'MNIST' : 'Fashion-MNIST'} (70,000 images)…\n`);
 }
 
@@ -109,7 +151,11 @@ const VAE_OUTPUTS: Outputs<VaeRun> = {
 
 async function runVae(settings: RawSettings, context: CommandContext): Promise<number> {
   const pictures = context.output === 'screen' ? 'every-epoch' : 'last-epoch';
-  return observe(startVaeRun(settings, (dataset) => sayLoading(dataset, context), pictures), VAE_OUTPUTS, context);
+  return observe(
+    startVaeRun(settings, (dataset) => sayLoading(dataset, context), pictures),
+    VAE_OUTPUTS,
+    context,
+  );
 }
 
 export const vaeCommand: Command = {

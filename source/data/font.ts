@@ -55,7 +55,9 @@ export function selectGlyphs(glyphs: Glyph[], chars: string | undefined): Glyph[
   for (const ch of rest) wanted.add(ch);
   const missing = [...wanted].filter((ch) => !glyphs.some((g) => g.char === ch));
   if (missing.length > 0) {
-    throw new Error(`not in the font: ${missing.map((c) => JSON.stringify(c)).join(' ')} (the font has \` a-z { | } ~ DEL)`);
+    throw new Error(
+      `not in the font: ${missing.map((c) => JSON.stringify(c)).join(' ')} (the font has \` a-z { | } ~ DEL)`,
+    );
   }
   if (wanted.size === 0) throw new Error('the subset is empty');
   return glyphs.filter((g) => wanted.has(g.char));

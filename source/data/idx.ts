@@ -32,13 +32,15 @@ function product(dims: number[]): number {
 /** The dimensions and the header's length; `size`: the whole file's, to check the header against. */
 function parseHeader(bytes: Uint8Array, size: number, name: string): { dims: number[]; header: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 4 || view.getUint16(0) !== 0 || bytes[2] !== UNSIGNED_BYTE) throw new UsageError(`${name}: not an IDX file of unsigned bytes`);
+  if (bytes.length < 4 || view.getUint16(0) !== 0 || bytes[2] !== UNSIGNED_BYTE)
+    throw new UsageError(`${name}: not an IDX file of unsigned bytes`);
   const rank = bytes[3];
   const header = 4 + 4 * rank;
   if (bytes.length < header) throw new UsageError(`${name}: IDX file cut short in its header`);
   const dims = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i));
   const elements = product(dims);
-  if (size !== header + elements) throw new UsageError(`${name}: IDX file of ${size} bytes, its header says ${header + elements}`);
+  if (size !== header + elements)
+    throw new UsageError(`${name}: IDX file of ${size} bytes, its header says ${header + elements}`);
   return { dims, header };
 }
 

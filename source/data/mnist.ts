@@ -61,7 +61,9 @@ export function mnistDir(resolve: (id: string) => string = createRequire(import.
 function findFiles(name: DatasetName, dir: string): (stem: string) => string {
   if (name === 'mnist') return (stem) => path.join(dir, stem);
   if (!existsSync(path.join(dir, 'train-images-idx3-ubyte.gz'))) {
-    throw new UsageError(`Fashion-MNIST is not installed (${dir} is missing): sudo apt-get install dataset-fashion-mnist`);
+    throw new UsageError(
+      `Fashion-MNIST is not installed (${dir} is missing): sudo apt-get install dataset-fashion-mnist`,
+    );
   }
   return (stem) => path.join(dir, `${stem}.gz`);
 }
@@ -76,14 +78,29 @@ function openSet(file: (stem: string) => string, prefix: string, classes: number
   const images = openIdx(file(`${prefix}-images-idx3-ubyte`));
   const labels = readIdx(file(`${prefix}-labels-idx1-ubyte`));
   const [count, rows, cols] = images.dims;
-  if (images.dims.length !== 3 || rows !== IMAGE_ROWS || cols !== IMAGE_COLS || labels.dims.length !== 1 || labels.dims[0] !== count) {
-    throw new UsageError(`${prefix} images: expected ${IMAGE_ROWS}x${IMAGE_COLS} images with one label each, got ${images.dims.join('x')} and ${labels.dims.join('x')} labels`);
+  if (
+    images.dims.length !== 3 ||
+    rows !== IMAGE_ROWS ||
+    cols !== IMAGE_COLS ||
+    labels.dims.length !== 1 ||
+    labels.dims[0] !== count
+  ) {
+    throw new UsageError(
+      `${prefix} images: expected ${IMAGE_ROWS}x${IMAGE_COLS} images with one label each, got ${images.dims.join('x')} and ${labels.dims.join('x')} labels`,
+    );
   }
   const badLabel = labels.data.findIndex((label) => label >= classes);
-  if (badLabel >= 0) throw new UsageError(`${file(`${prefix}-labels-idx1-ubyte`)}: label ${badLabel} is ${labels.data[badLabel]}, the classes are 0-${classes - 1}`);
+  if (badLabel >= 0)
+    throw new UsageError(
+      `${file(`${prefix}-labels-idx1-ubyte`)}: label ${badLabel} is ${labels.data[badLabel]}, the classes are 0-${classes - 1}`,
+    );
   return {
     count,
-    read: (first, n) => ({ images: toPixels(images.items(first, n)), labels: labels.data.slice(first, first + n), count: n }),
+    read: (first, n) => ({
+      images: toPixels(images.items(first, n)),
+      labels: labels.data.slice(first, first + n),
+      count: n,
+    }),
   };
 }
 
@@ -94,7 +111,10 @@ function toPixels(bytes: Uint8Array): Float32Array {
 }
 
 /** The training and test sets' files from `dir` (default: where its package installs them), checked. */
-function openDataset(name: DatasetName, dir = name === 'mnist' ? mnistDir() : FASHION_DIR): { train: OpenSet; test: OpenSet } {
+function openDataset(
+  name: DatasetName,
+  dir = name === 'mnist' ? mnistDir() : FASHION_DIR,
+): { train: OpenSet; test: OpenSet } {
   const file = findFiles(name, dir);
   const classes = CLASS_NAMES[name].length;
   try {
@@ -125,7 +145,11 @@ export function loadSplits(name: DatasetName, validation: number, trainSize?: nu
   const { train, test } = openDataset(name, dir);
   const ranges = splitRanges(train.count, validation, trainSize);
   const read = (range: Range) => train.read(range.first, range.count);
-  const splits = { train: read(ranges.train), validation: ranges.validation && read(ranges.validation), test: test.read(0, test.count) };
+  const splits = {
+    train: read(ranges.train),
+    validation: ranges.validation && read(ranges.validation),
+    test: test.read(0, test.count),
+  };
   return { name, classNames: CLASS_NAMES[name], splits };
 }
 
@@ -156,9 +180,12 @@ interface Range {
  */
 function splitRanges(count: number, validation: number, trainSize?: number): { train: Range; validation?: Range } {
   const available = count - validation;
-  if (available < 1) throw new UsageError(`--validation ${validation} leaves no training images (the training set has ${count})`);
+  if (available < 1)
+    throw new UsageError(`--validation ${validation} leaves no training images (the training set has ${count})`);
   if (trainSize !== undefined && trainSize > available) {
-    throw new UsageError(`--train-size ${trainSize} is more than the ${available} training images left after --validation ${validation}`);
+    throw new UsageError(
+      `--train-size ${trainSize} is more than the ${available} training images left after --validation ${validation}`,
+    );
   }
   return {
     train: { first: 0, count: trainSize ?? available },

@@ -42,9 +42,12 @@ function towardOpposite(value: number, amount: number): number {
 /** One short label, e.g. "mutation p=0.1 max=0.3", for tables and progress lines. */
 export function describeNoise(spec: NoiseSpec): string {
   switch (spec.model) {
-    case 'mutation': return `mutation p=${spec.mutationProb} max=${spec.maxNoise}`;
-    case 'salt-pepper': return `salt-pepper p=${spec.p}`;
-    case 'gaussian': return `gaussian sigma=${spec.sigma}`;
+    case 'mutation':
+      return `mutation p=${spec.mutationProb} max=${spec.maxNoise}`;
+    case 'salt-pepper':
+      return `salt-pepper p=${spec.p}`;
+    case 'gaussian':
+      return `gaussian sigma=${spec.sigma}`;
   }
 }
 

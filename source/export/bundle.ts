@@ -32,7 +32,12 @@ export function exportFiles(bundle: ExportBundle): ExportFile[] {
       { name: `${t.name}.md`, data: `## ${t.title}\n\n${tableMarkdown(t)}` },
     ]),
   ];
-  const manifest = { format: MANIFEST_FORMAT, version: EXPORT_VERSION, experiment: bundle.experiment, files: files.map((f) => f.name) };
+  const manifest = {
+    format: MANIFEST_FORMAT,
+    version: EXPORT_VERSION,
+    experiment: bundle.experiment,
+    files: files.map((f) => f.name),
+  };
   return [...files, { name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` }];
 }
 

@@ -43,7 +43,12 @@ export type DenoiseSweepResult = {
   sweepSeconds: number;
   rows: DenoiseRow[];
   /** Each model (in training order) at every noise setting of the sweep. */
-  generalisation: Array<{ model: string; architecture: string; trainedOn: Record<string, Cell> | null; scoredOn: Array<Record<string, Cell>> }>;
+  generalisation: Array<{
+    model: string;
+    architecture: string;
+    trainedOn: Record<string, Cell> | null;
+    scoredOn: Array<Record<string, Cell>>;
+  }>;
 };
 
 export interface DenoiseRunExportInput {
@@ -72,30 +77,49 @@ export function denoiseRunExport(input: DenoiseRunExportInput): ExportBundle {
   const { glyphs, noise, samples, result } = input;
   const [row] = result.rows;
   const figures: Figure[] = [
-    historyFigure({
-      name: 'loss', title: 'Loss per epoch', yLabel: `loss (${input.config.loss ?? 'training'})`,
-      caption: `The loss of the reconstructions of the ${glyphs.length} clean glyphs after each epoch; every training step saw fresh noisy copies (${describeNoise(noise)}).`,
-    }, input.history, [{ key: 'loss', name: 'clean glyphs' }]),
+    historyFigure(
+      {
+        name: 'loss',
+        title: 'Loss per epoch',
+        yLabel: `loss (${input.config.loss ?? 'training'})`,
+        caption: `The loss of the reconstructions of the ${glyphs.length} clean glyphs after each epoch; every training step saw fresh noisy copies (${describeNoise(noise)}).`,
+      },
+      input.history,
+      [{ key: 'loss', name: 'clean glyphs' }],
+    ),
     {
-      name: 'triplets', title: 'Clean, noisy, denoised',
-      caption: 'The first scoring copy of each glyph: clean, noisy (grey by value, so that noise which never crosses 0.5 shows),'
-        + ' and the output with its wrong pixels marked against the clean glyph. Under the noisy copy and the output: their wrong pixels.',
+      name: 'triplets',
+      title: 'Clean, noisy, denoised',
+      caption:
+        'The first scoring copy of each glyph: clean, noisy (grey by value, so that noise which never crosses 0.5 shows),' +
+        ' and the output with its wrong pixels marked against the clean glyph. Under the noisy copy and the output: their wrong pixels.',
       svg: pixelGridSvg({
-        title: 'Clean, noisy, denoised', bitmapRows: GLYPH_ROWS, bitmapCols: GLYPH_COLS, shading: 'binary', groupSize: 3,
-        rows: chunk(glyphs.flatMap((g, i) => [
-          { pixels: g.pixels, caption: g.char },
-          { pixels: samples[i].noisy, shading: 'gray' as const, caption: String(samples[i].inputWrongPixels) },
-          { pixels: samples[i].output, target: g.pixels, caption: String(samples[i].wrongPixels) },
-        ]), 3 * TRIPLETS_PER_ROW),
+        title: 'Clean, noisy, denoised',
+        bitmapRows: GLYPH_ROWS,
+        bitmapCols: GLYPH_COLS,
+        shading: 'binary',
+        groupSize: 3,
+        rows: chunk(
+          glyphs.flatMap((g, i) => [
+            { pixels: g.pixels, caption: g.char },
+            { pixels: samples[i].noisy, shading: 'gray' as const, caption: String(samples[i].inputWrongPixels) },
+            { pixels: samples[i].output, target: g.pixels, caption: String(samples[i].wrongPixels) },
+          ]),
+          3 * TRIPLETS_PER_ROW,
+        ),
       }),
     },
   ];
   const tables: Table[] = [
     objectTable('summary', 'Scores (means per glyph, against the clean glyph)', result.rows),
-    objectTable('triplets', 'The triplets: the first copy of each glyph, scored on its own', glyphs.map((g, i) => {
-      const { noisy, output, ...scores } = samples[i];
-      return { char: g.char, ...scores };
-    })),
+    objectTable(
+      'triplets',
+      'The triplets: the first copy of each glyph, scored on its own',
+      glyphs.map((g, i) => {
+        const { noisy, output, ...scores } = samples[i];
+        return { char: g.char, ...scores };
+      }),
+    ),
     historyTable(input.history),
   ];
   return {
@@ -121,28 +145,51 @@ export function denoiseSweepExport(input: DenoiseSweepExportInput): ExportBundle
   };
   const architectures = [...new Set(result.generalisation.map((m) => m.architecture))];
   const figures = architectures.map((architecture): Figure => {
-    const name = `generalisation-${architecture}`, title = `Output against input error, ${architecture}`;
-    const series: Series[] = result.generalisation.filter((m) => m.architecture === architecture).map((m) => ({
-      name: label(m.trainedOn),
-      points: m.scoredOn.map((s): [number, number] => [Number(s.inputMeanAbsError), Number(s.meanAbsError)]).sort(([a], [b]) => a - b),
-    }));
+    const name = `generalisation-${architecture}`,
+      title = `Output against input error, ${architecture}`;
+    const series: Series[] = result.generalisation
+      .filter((m) => m.architecture === architecture)
+      .map((m) => ({
+        name: label(m.trainedOn),
+        points: m.scoredOn
+          .map((s): [number, number] => [Number(s.inputMeanAbsError), Number(s.meanAbsError)])
+          .sort(([a], [b]) => a - b),
+      }));
     const inputs = series[0].points.map(([x]) => x);
-    series.push({ name: 'output = input', points: [[Math.min(...inputs), Math.min(...inputs)], [Math.max(...inputs), Math.max(...inputs)]] });
+    series.push({
+      name: 'output = input',
+      points: [
+        [Math.min(...inputs), Math.min(...inputs)],
+        [Math.max(...inputs), Math.max(...inputs)],
+      ],
+    });
     return {
-      name, title,
+      name,
+      title,
       caption: `Each model's output mean abs error (means over seeds) at every noise setting, against the noisy input's; a curve per noise setting the model was trained on (plain: the baseline trained on clean glyphs). Below the line "output = input" a model removes noise.`,
       svg: lineChartSvg({ title, xLabel: 'noisy input mean abs error', yLabel: 'output mean abs error', series }),
     };
   });
-  const denoising = result.rows.filter((r) => r.model === 'denoising'), plain = result.rows.filter((r) => r.model === 'plain');
-  const better = (rows: DenoiseRow[], than: (row: DenoiseRow, i: number) => Cell) => rows.filter((r, i) => Number(r.meanAbsError) < Number(than(r, i))).length;
+  const denoising = result.rows.filter((r) => r.model === 'denoising'),
+    plain = result.rows.filter((r) => r.model === 'plain');
+  const better = (rows: DenoiseRow[], than: (row: DenoiseRow, i: number) => Cell) =>
+    rows.filter((r, i) => Number(r.meanAbsError) < Number(than(r, i))).length;
   const jobs = input.jobs.length;
   const tables: Table[] = [
-    objectTable('summary', 'Scores of each model at the noise setting it trained on (means over seeds; …Std: their spread)', result.rows),
-    objectTable('generalisation', 'Generalisation: output mean abs error of each model (rows) at each noise setting (columns)', result.generalisation.map((m) => ({
-      architecture: m.architecture, trainedOn: label(m.trainedOn),
-      ...Object.fromEntries(m.scoredOn.map((s, level) => [shortLabel(levels[level]), s.meanAbsError])),
-    }))),
+    objectTable(
+      'summary',
+      'Scores of each model at the noise setting it trained on (means over seeds; …Std: their spread)',
+      result.rows,
+    ),
+    objectTable(
+      'generalisation',
+      'Generalisation: output mean abs error of each model (rows) at each noise setting (columns)',
+      result.generalisation.map((m) => ({
+        architecture: m.architecture,
+        trainedOn: label(m.trainedOn),
+        ...Object.fromEntries(m.scoredOn.map((s, level) => [shortLabel(levels[level]), s.meanAbsError])),
+      })),
+    ),
     objectTable('trainings', 'Every training: its final loss on the clean glyphs', input.jobs, jobs <= 40),
   ];
   return {
@@ -162,6 +209,10 @@ export function denoiseSweepExport(input: DenoiseSweepExportInput): ExportBundle
 }
 
 function scoreLines(row: DenoiseRow): string[] {
-  const pair = (input: Cell, output: Cell, digits: number) => `${Number(input).toFixed(digits)} in the noisy input, ${Number(output).toFixed(digits)} in the output`;
-  return [`wrong pixels: ${pair(row.inputWrongPixels, row.wrongPixels, 2)}`, `mean abs error: ${pair(row.inputMeanAbsError, row.meanAbsError, 4)}`];
+  const pair = (input: Cell, output: Cell, digits: number) =>
+    `${Number(input).toFixed(digits)} in the noisy input, ${Number(output).toFixed(digits)} in the output`;
+  return [
+    `wrong pixels: ${pair(row.inputWrongPixels, row.wrongPixels, 2)}`,
+    `mean abs error: ${pair(row.inputMeanAbsError, row.meanAbsError, 4)}`,
+  ];
 }

@@ -36,7 +36,9 @@ export function checkExportDirectory(dir: string, name = `--export ${dir}`, othe
   const target = outputTarget(dir, name);
   for (const [flag, file] of Object.entries(others)) {
     if (file !== undefined && isInside(realPath(file), target)) {
-      throw new UsageError(`${name}: ${flag} ${file} lies inside the export directory, whose files the export replaces; keep it elsewhere`);
+      throw new UsageError(
+        `${name}: ${flag} ${file} lies inside the export directory, whose files the export replaces; keep it elsewhere`,
+      );
     }
   }
   if (!existsSync(target)) return checkWritableFolder(path.dirname(target), name);
@@ -45,11 +47,15 @@ export function checkExportDirectory(dir: string, name = `--export ${dir}`, othe
   const entries = readdirSync(target);
   const owned = exportedFiles(target);
   if (!owned) {
-    if (entries.length > 0) throw new UsageError(`${name}: the directory holds other files (not a sia-ae export); name a new or empty one`);
+    if (entries.length > 0)
+      throw new UsageError(`${name}: the directory holds other files (not a sia-ae export); name a new or empty one`);
     return;
   }
   const foreign = entries.find((entry) => !isOwned(entry, owned));
-  if (foreign) throw new UsageError(`${name}: holds ${foreign}, which no sia-ae export wrote; move it away or name another directory`);
+  if (foreign)
+    throw new UsageError(
+      `${name}: holds ${foreign}, which no sia-ae export wrote; move it away or name another directory`,
+    );
 }
 
 /** Writes `files` (the manifest among them) into `dir`, replacing the earlier export's files. */
@@ -80,7 +86,9 @@ function exportedFiles(dir: string): string[] | undefined {
   const files = manifest?.files;
   if (manifest?.format !== MANIFEST_FORMAT || !Array.isArray(files)) return undefined;
   // Names only: a manifest naming ../something must not make the export remove a file outside the directory.
-  return files.every((f) => typeof f === 'string' && f === path.basename(f) && f !== '..' && f !== '.') ? files : undefined;
+  return files.every((f) => typeof f === 'string' && f === path.basename(f) && f !== '..' && f !== '.')
+    ? files
+    : undefined;
 }
 
 /** The manifest, a file it lists, or the temporary file of one of those (a run killed while writing it). */

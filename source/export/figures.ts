@@ -15,10 +15,13 @@ export interface CurveSpec {
 
 /** Curves of history columns over epochs, on one chart. */
 export function historyFigure(
-  figure: { name: string; title: string; caption?: string; yLabel: string }, history: HistoryRow[], curves: CurveSpec[],
+  figure: { name: string; title: string; caption?: string; yLabel: string },
+  history: HistoryRow[],
+  curves: CurveSpec[],
 ): Figure {
   const series = curves.map(({ key, name, rows = history }) => ({
-    name, points: rows.filter((row) => row[key] !== undefined).map((row): [number, number] => [row.epoch, row[key]]),
+    name,
+    points: rows.filter((row) => row[key] !== undefined).map((row): [number, number] => [row.epoch, row[key]]),
   }));
   const svg = lineChartSvg({ title: figure.title, xLabel: 'epoch', yLabel: figure.yLabel, series });
   return { name: figure.name, title: figure.title, caption: figure.caption, svg };

@@ -29,7 +29,11 @@ export function fontSweepExport(config: Record<string, unknown>, result: FontSwe
     result,
     figures: [],
     tables: [
-      objectTable('summary', `Wrong pixels at the end (means over seeds), epochs to target over the seeds that reached it, share of seeds that did`, result.rows),
+      objectTable(
+        'summary',
+        `Wrong pixels at the end (means over seeds), epochs to target over the seeds that reached it, share of seeds that did`,
+        result.rows,
+      ),
     ],
   };
 }

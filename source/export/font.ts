@@ -46,65 +46,132 @@ const GLYPHS_PER_ROW = 8;
 const GRID_SIZE = 10;
 const INTERPOLATION_STEPS = 8;
 /** Interpolations between these pairs where the model knows both glyphs: round to square, mirror images, thin, wide. */
-const INTERPOLATION_PAIRS = [['a', 'o'], ['b', 'd'], ['i', 'l'], ['n', 'm'], ['v', 'w']];
+const INTERPOLATION_PAIRS = [
+  ['a', 'o'],
+  ['b', 'd'],
+  ['i', 'l'],
+  ['n', 'm'],
+  ['v', 'w'],
+];
 
 export function fontExport(input: FontExportInput): ExportBundle {
   const { glyphs, done, result, history } = input;
   const latentSize = done.model.latentSize;
   const codes = glyphs.map((_, i) => Array.from(done.last.latent.subarray(i * latentSize, (i + 1) * latentSize)));
   const generated = [...(input.kept ?? []), ...nearestMidpoints(glyphs, codes)];
-  const interpolations = interpolationPairs(glyphs).map(([a, b]) => interpolate(codes[a], codes[b], INTERPOLATION_STEPS)
-    .map((z, step) => ({ label: step === 0 ? glyphs[a].char : step === INTERPOLATION_STEPS - 1 ? glyphs[b].char : '', z })));
+  const interpolations = interpolationPairs(glyphs).map(([a, b]) =>
+    interpolate(codes[a], codes[b], INTERPOLATION_STEPS).map((z, step) => ({
+      label: step === 0 ? glyphs[a].char : step === INTERPOLATION_STEPS - 1 ? glyphs[b].char : '',
+      z,
+    })),
+  );
   const grid = latentSize === 2 && glyphs.length >= 2 ? latentGrid(latentBounds(done.last.latent, 2), GRID_SIZE) : [];
   const decoder = new ModelSnapshot(done.model, input.views);
-  const [generatedPixels, interpolationPixels, gridPixels] = [generated.map((p) => p.z), interpolations.flat().map((p) => p.z), grid].map((zs) => decoder.decode(zs));
+  const [generatedPixels, interpolationPixels, gridPixels] = [
+    generated.map((p) => p.z),
+    interpolations.flat().map((p) => p.z),
+    grid,
+  ].map((zs) => decoder.decode(zs));
 
   const figures: Figure[] = [];
   if (history.length > 0) {
     figures.push(
-      historyFigure({
-        name: 'loss', title: 'Loss per epoch', yLabel: `loss (${input.config.loss ?? 'training'})`,
-        caption: `The training loss on the ${glyphs.length} glyphs after each epoch (there is no validation set: the font is the whole data).`,
-      }, history, [{ key: 'loss', name: 'train' }]),
-      historyFigure({
-        name: 'wrong-pixels', title: 'Wrong pixels per glyph', yLabel: 'wrong pixels',
-        caption: `The most and the mean wrong pixels per glyph after each epoch; training stops once the most is at most ${result.target}.`,
-      }, history, [{ key: 'maxPixelError', name: 'max' }, { key: 'meanPixelError', name: 'mean' }]),
+      historyFigure(
+        {
+          name: 'loss',
+          title: 'Loss per epoch',
+          yLabel: `loss (${input.config.loss ?? 'training'})`,
+          caption: `The training loss on the ${glyphs.length} glyphs after each epoch (there is no validation set: the font is the whole data).`,
+        },
+        history,
+        [{ key: 'loss', name: 'train' }],
+      ),
+      historyFigure(
+        {
+          name: 'wrong-pixels',
+          title: 'Wrong pixels per glyph',
+          yLabel: 'wrong pixels',
+          caption: `The most and the mean wrong pixels per glyph after each epoch; training stops once the most is at most ${result.target}.`,
+        },
+        history,
+        [
+          { key: 'maxPixelError', name: 'max' },
+          { key: 'meanPixelError', name: 'mean' },
+        ],
+      ),
     );
   }
   figures.push(
     {
-      name: 'latent', title: 'Latent space',
+      name: 'latent',
+      title: 'Latent space',
       caption: `Each glyph's latent code after the last epoch${latentSize > 2 ? ` (its first two of ${latentSize} dimensions)` : ''}, labelled with its character.`,
       svg: scatterSvg({
-        title: 'Latent space', xLabel: 'z0', yLabel: latentSize >= 2 ? 'z1' : '(1-D latent space)',
+        title: 'Latent space',
+        xLabel: 'z0',
+        yLabel: latentSize >= 2 ? 'z1' : '(1-D latent space)',
         points: glyphs.map((g, i) => ({ x: codes[i][0], y: codes[i][1] ?? 0, label: g.char })),
       }),
     },
-    glyphFigure('glyphs', 'Originals and reconstructions', 'Each glyph (left) beside its reconstruction (right), with its count of wrong pixels.',
-      chunk(glyphs.flatMap((g, i) => [
-        { pixels: g.pixels, caption: g.char },
-        { pixels: done.last.outputs.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS), target: g.pixels, caption: String(done.last.perGlyph[i]) },
-      ]), 2 * GLYPHS_PER_ROW), 2),
+    glyphFigure(
+      'glyphs',
+      'Originals and reconstructions',
+      'Each glyph (left) beside its reconstruction (right), with its count of wrong pixels.',
+      chunk(
+        glyphs.flatMap((g, i) => [
+          { pixels: g.pixels, caption: g.char },
+          {
+            pixels: done.last.outputs.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS),
+            target: g.pixels,
+            caption: String(done.last.perGlyph[i]),
+          },
+        ]),
+        2 * GLYPHS_PER_ROW,
+      ),
+      2,
+    ),
   );
   if (generated.length > 0) {
-    figures.push(glyphFigure('generated', 'Generated letters',
-      `New letters: the decoder's output ${input.kept?.length ? 'at the points kept in the explorer, then ' : ''}halfway between each glyph's code and its nearest neighbour's (captions name the pair).`,
-      chunk(generatedPixels.map((pixels, i) => ({ pixels, caption: generated[i].label })), GLYPHS_PER_ROW)));
+    figures.push(
+      glyphFigure(
+        'generated',
+        'Generated letters',
+        `New letters: the decoder's output ${input.kept?.length ? 'at the points kept in the explorer, then ' : ''}halfway between each glyph's code and its nearest neighbour's (captions name the pair).`,
+        chunk(
+          generatedPixels.map((pixels, i) => ({ pixels, caption: generated[i].label })),
+          GLYPHS_PER_ROW,
+        ),
+      ),
+    );
   }
   if (interpolations.length > 0) {
-    figures.push(glyphFigure('interpolations', 'Interpolations',
-      `Decoded points on the straight line between two glyphs' codes, ${INTERPOLATION_STEPS} steps, both ends included.`,
-      interpolations.map((row, r) => row.map((p, step) => ({ pixels: interpolationPixels[r * INTERPOLATION_STEPS + step], caption: p.label })))));
+    figures.push(
+      glyphFigure(
+        'interpolations',
+        'Interpolations',
+        `Decoded points on the straight line between two glyphs' codes, ${INTERPOLATION_STEPS} steps, both ends included.`,
+        interpolations.map((row, r) =>
+          row.map((p, step) => ({ pixels: interpolationPixels[r * INTERPOLATION_STEPS + step], caption: p.label })),
+        ),
+      ),
+    );
   }
   if (grid.length > 0) {
-    const column = (c: number) => grid[c][0].toFixed(2), row = (r: number) => grid[r * GRID_SIZE][1].toFixed(2);
+    const column = (c: number) => grid[c][0].toFixed(2),
+      row = (r: number) => grid[r * GRID_SIZE][1].toFixed(2);
     figures.push({
-      name: 'latent-grid', title: 'Latent grid',
+      name: 'latent-grid',
+      title: 'Latent grid',
       caption: `The decoder's output on a ${GRID_SIZE} x ${GRID_SIZE} grid over the box the codes occupy: z0 (above) from left to right, z1 (left) from top to bottom.`,
       svg: pixelGridSvg({
-        title: 'Latent grid', bitmapRows: GLYPH_ROWS, bitmapCols: GLYPH_COLS, shading: 'binary',
-        rows: chunk(gridPixels.map((pixels) => ({ pixels })), GRID_SIZE),
+        title: 'Latent grid',
+        bitmapRows: GLYPH_ROWS,
+        bitmapCols: GLYPH_COLS,
+        shading: 'binary',
+        rows: chunk(
+          gridPixels.map((pixels) => ({ pixels })),
+          GRID_SIZE,
+        ),
         columnLabels: Array.from({ length: GRID_SIZE }, (_, c) => column(c)),
         rowLabels: Array.from({ length: GRID_SIZE }, (_, r) => row(r)),
       }),
@@ -114,19 +181,39 @@ export function fontExport(input: FontExportInput): ExportBundle {
   const { perGlyph, latent, event, ...scalars } = result;
   const tables: Table[] = [
     keyValueTable('summary', 'Summary', scalars, ['field', 'value']),
-    objectTable('per-glyph', 'Per glyph: wrong pixels and latent code', glyphs.map((g, i) => ({
-      char: g.char, wrongPixels: perGlyph[g.char], ...Object.fromEntries(latent[g.char].map((v, d) => [`z${d}`, v])),
-    }))),
-    ...(generated.length > 0 ? [objectTable('generated', 'Generated letters: latent points (sia-ae generate --z reproduces them)', generated.map((p) => ({
-      label: p.label, ...Object.fromEntries(p.z.map((v, d) => [`z${d}`, v])),
-    })))] : []),
+    objectTable(
+      'per-glyph',
+      'Per glyph: wrong pixels and latent code',
+      glyphs.map((g, i) => ({
+        char: g.char,
+        wrongPixels: perGlyph[g.char],
+        ...Object.fromEntries(latent[g.char].map((v, d) => [`z${d}`, v])),
+      })),
+    ),
+    ...(generated.length > 0
+      ? [
+          objectTable(
+            'generated',
+            'Generated letters: latent points (sia-ae generate --z reproduces them)',
+            generated.map((p) => ({
+              label: p.label,
+              ...Object.fromEntries(p.z.map((v, d) => [`z${d}`, v])),
+            })),
+          ),
+        ]
+      : []),
     ...(history.length > 0 ? [historyTable(history)] : []),
   ];
   const outcome = fontOutcomeLines(result);
   return {
     experiment: 'font',
     title: 'Font autoencoder',
-    summary: input.modelFile ? [`the saved model ${input.modelFile}, evaluated on its ${glyphs.length} glyphs (no training)`, ...outcome.slice(1)] : outcome,
+    summary: input.modelFile
+      ? [
+          `the saved model ${input.modelFile}, evaluated on its ${glyphs.length} glyphs (no training)`,
+          ...outcome.slice(1),
+        ]
+      : outcome,
     config: input.config,
     result,
     figures,
@@ -136,7 +223,12 @@ export function fontExport(input: FontExportInput): ExportBundle {
 
 /** A sheet of 7x5 glyphs in the rows given, in groups of `groupSize` (pairs: original and reconstruction). */
 function glyphFigure(name: string, title: string, caption: string, rows: Bitmap[][], groupSize?: number): Figure {
-  return { name, title, caption, svg: pixelGridSvg({ title, bitmapRows: GLYPH_ROWS, bitmapCols: GLYPH_COLS, shading: 'binary', rows, groupSize }) };
+  return {
+    name,
+    title,
+    caption,
+    svg: pixelGridSvg({ title, bitmapRows: GLYPH_ROWS, bitmapCols: GLYPH_COLS, shading: 'binary', rows, groupSize }),
+  };
 }
 
 /** For each glyph, the midpoint between its code and its nearest neighbour's, each pair once. */
@@ -153,7 +245,10 @@ function nearestMidpoints(glyphs: Glyph[], codes: number[][]): LatentPoint[] {
     const key = [Math.min(i, nearest), Math.max(i, nearest)].join();
     if (seen.has(key)) return;
     seen.add(key);
-    points.push({ label: `${glyphs[i].char}+${glyphs[nearest].char}`, z: code.map((v, d) => (v + codes[nearest][d]) / 2) });
+    points.push({
+      label: `${glyphs[i].char}+${glyphs[nearest].char}`,
+      z: code.map((v, d) => (v + codes[nearest][d]) / 2),
+    });
   });
   return points;
 }
@@ -161,7 +256,9 @@ function nearestMidpoints(glyphs: Glyph[], codes: number[][]): LatentPoint[] {
 /** Indices of the interpolation pairs the model knows; the first and last glyph when it knows none of them. */
 function interpolationPairs(glyphs: Glyph[]): Array<[number, number]> {
   const index = (char: string) => glyphs.findIndex((g) => g.char === char);
-  const known = INTERPOLATION_PAIRS.map(([a, b]): [number, number] => [index(a), index(b)]).filter(([a, b]) => a >= 0 && b >= 0);
+  const known = INTERPOLATION_PAIRS.map(([a, b]): [number, number] => [index(a), index(b)]).filter(
+    ([a, b]) => a >= 0 && b >= 0,
+  );
   if (known.length > 0) return known;
   return glyphs.length >= 2 ? [[0, glyphs.length - 1]] : [];
 }

@@ -16,7 +16,11 @@ export interface Raster {
 
 /** The picture rendered `zoom` times the SVG's own size, on white. Throws on malformed SVG. */
 export function rasterise(svg: string, zoom = 2): Raster {
-  const image = new (loadResvg().Resvg)(svg, { fitTo: { mode: 'zoom', value: zoom }, background: '#ffffff', logLevel: 'off' }).render();
+  const image = new (loadResvg().Resvg)(svg, {
+    fitTo: { mode: 'zoom', value: zoom },
+    background: '#ffffff',
+    logLevel: 'off',
+  }).render();
   return { width: image.width, height: image.height, pixels: image.pixels, asPng: () => image.asPng() };
 }
 

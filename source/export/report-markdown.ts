@@ -3,19 +3,26 @@ import type { ExportBundle } from './contents.js';
 import { keyValueTable, tableMarkdown } from './table.js';
 
 export function reportMarkdown(bundle: ExportBundle): string {
-  const parts = [
-    `# ${bundle.title}`,
-    bundle.summary.map((line) => `- ${line}`).join('\n'),
-  ];
+  const parts = [`# ${bundle.title}`, bundle.summary.map((line) => `- ${line}`).join('\n')];
   if (bundle.figures.length > 0) {
     parts.push('## Figures');
     for (const figure of bundle.figures) {
-      const files = [`[${figure.name}.svg](${figure.name}.svg)`, ...(figure.png ? [`[${figure.name}.png](${figure.name}.png)`] : [])];
-      parts.push(`### ${figure.title}`, `![${figure.title}](${figure.name}.svg)`, [figure.caption, `Files: ${files.join(', ')}.`].filter(Boolean).join(' '));
+      const files = [
+        `[${figure.name}.svg](${figure.name}.svg)`,
+        ...(figure.png ? [`[${figure.name}.png](${figure.name}.png)`] : []),
+      ];
+      parts.push(
+        `### ${figure.title}`,
+        `![${figure.title}](${figure.name}.svg)`,
+        [figure.caption, `Files: ${files.join(', ')}.`].filter(Boolean).join(' '),
+      );
     }
   }
   if (bundle.tables.length > 0) {
-    parts.push('## Tables', 'Markdown rounds numbers to six significant digits; the CSV files and result.json hold them exactly.');
+    parts.push(
+      '## Tables',
+      'Markdown rounds numbers to six significant digits; the CSV files and result.json hold them exactly.',
+    );
     for (const table of bundle.tables) {
       const files = `[${table.name}.csv](${table.name}.csv), [${table.name}.md](${table.name}.md)`;
       parts.push(`### ${table.title}`);

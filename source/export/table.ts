@@ -22,13 +22,20 @@ export function objectTable(name: string, title: string, objects: Array<Record<s
 }
 
 /** Settings or results as two columns; lists are joined by commas, nested objects written as JSON. */
-export function keyValueTable(name: string, title: string, object: Record<string, unknown>, columns = ['setting', 'value']): Table {
+export function keyValueTable(
+  name: string,
+  title: string,
+  object: Record<string, unknown>,
+  columns = ['setting', 'value'],
+): Table {
   const cell = (value: unknown): Cell => {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value as Cell;
     if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(',');
     return JSON.stringify(value);
   };
-  const rows = Object.entries(object).filter(([, value]) => value !== undefined).map(([key, value]) => [key, cell(value)]);
+  const rows = Object.entries(object)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => [key, cell(value)]);
   return { name, title, columns, rows };
 }
 
@@ -45,15 +52,22 @@ export function tableCsv(table: Table): string {
 export function tableMarkdown(table: Table): string {
   const cell = (value: Cell) => {
     if (value === null) return '';
-    if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+    if (typeof value === 'number')
+      return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
     // Backslash-escape Markdown's punctuation: the glyphs ` * _ ~ | are characters of the font.
-    return String(value).replace(/[\\`*_~|<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+    return String(value)
+      .replace(/[\\`*_~|<>[\]]/g, (c) => `\\${c}`)
+      .replace(/\r?\n/g, ' ');
   };
-  const numeric = table.columns.map((_, c) => table.rows.length > 0 && table.rows.every((r) => typeof r[c] === 'number' || r[c] === null));
+  const numeric = table.columns.map(
+    (_, c) => table.rows.length > 0 && table.rows.every((r) => typeof r[c] === 'number' || r[c] === null),
+  );
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [
-    line(table.columns.map((c) => cell(c))),
-    line(numeric.map((right) => (right ? '---:' : '---'))),
-    ...table.rows.map((row) => line(row.map(cell))),
-  ].join('\n') + '\n';
+  return (
+    [
+      line(table.columns.map((c) => cell(c))),
+      line(numeric.map((right) => (right ? '---:' : '---'))),
+      ...table.rows.map((row) => line(row.map(cell))),
+    ].join('\n') + '\n'
+  );
 }

@@ -7,7 +7,17 @@
  * The earlier file's permissions carry over. Temporary files of a killed run (`.NAME.PID.tmp`, PID no longer
  * running) are removed by the next save to the same path.
  */
-import { closeSync, fchmodSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 import { SaveError } from '../errors.js';
@@ -44,7 +54,7 @@ const temporaryName = (base: string, pid: number) => `.${base}.${pid}.tmp`;
 
 /** write(2) may write fewer bytes than asked (a nearly full disk): write the rest until all are written. */
 function writeAll(fd: number, bytes: Uint8Array, write: WriteCall): void {
-  for (let written = 0; written < bytes.length;) {
+  for (let written = 0; written < bytes.length; ) {
     const count = write(fd, bytes, written, bytes.length - written);
     if (count <= 0) throw Object.assign(new Error('the file system took no more bytes'), { code: 'EIO' });
     written += count;
@@ -109,5 +119,8 @@ function syncFolder(folder: string): void {
 function saveError(file: string, error: NodeJS.ErrnoException, hadEarlier: boolean): SaveError {
   const described = error.errno !== undefined ? getSystemErrorMap().get(error.errno)?.[1] : undefined;
   const reason = error.code ? `${described ?? error.message} (${error.code})` : error.message;
-  return new SaveError(`could not save ${file}: ${reason}; ${hadEarlier ? `the earlier ${file} is unchanged` : 'nothing was written'}`, { cause: error });
+  return new SaveError(
+    `could not save ${file}: ${reason}; ${hadEarlier ? `the earlier ${file} is unchanged` : 'nothing was written'}`,
+    { cause: error },
+  );
 }

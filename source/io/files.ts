@@ -5,7 +5,19 @@
  *
  * A symlinked output path is followed: its target is written (atomically) and the link stays a link.
  */
-import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -17,7 +29,9 @@ export function outputTarget(file: string, name = file): string {
   try {
     return realpathSync(file);
   } catch {
-    throw new UsageError(`${name}: is a symlink to ${readlinkSync(file)}, which does not exist; remove the link or create its target`);
+    throw new UsageError(
+      `${name}: is a symlink to ${readlinkSync(file)}, which does not exist; remove the link or create its target`,
+    );
   }
 }
 
@@ -30,7 +44,8 @@ export function checkOutputFile(file: string, name: string): void {
   const target = outputTarget(file, name);
   const followed = target === path.resolve(file) ? '' : ` (a symlink to ${target})`;
   const existing = statOrUndefined(target);
-  if (existing && !existing.isFile()) throw new UsageError(`${name}${followed}: is ${kindOf(existing)}, not a file; name a file to write`);
+  if (existing && !existing.isFile())
+    throw new UsageError(`${name}${followed}: is ${kindOf(existing)}, not a file; name a file to write`);
   checkWritableFolder(path.dirname(target), name);
 }
 
@@ -41,7 +56,9 @@ export function checkWritableFolder(folder: string, name: string): void {
     accessSync(folder, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${name}: cannot write in ${folder} (${code === 'EROFS' ? 'read-only file system' : 'permission denied'})`);
+    throw new UsageError(
+      `${name}: cannot write in ${folder} (${code === 'EROFS' ? 'read-only file system' : 'permission denied'})`,
+    );
   }
 }
 
@@ -62,12 +79,17 @@ export function readRegularFile(file: string, { what, limit }: ReadLimits): stri
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new UsageError(`${what} ${file} is ${kindOf(stats)}, not a file`);
-    if (stats.size > limit) throw new UsageError(`${what} ${file} is ${mebibytes(stats.size)}, more than the ${mebibytes(limit)} sia-ae reads`);
+    if (stats.size > limit)
+      throw new UsageError(
+        `${what} ${file} is ${mebibytes(stats.size)}, more than the ${mebibytes(limit)} sia-ae reads`,
+      );
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
@@ -82,7 +104,8 @@ function kindOf(stats: Stats): string {
   return 'not a regular file';
 }
 
-const mebibytes = (bytes: number) => (bytes < MiB ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / MiB).toFixed(1)} MiB`);
+const mebibytes = (bytes: number) =>
+  bytes < MiB ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / MiB).toFixed(1)} MiB`;
 
 function statOrUndefined(file: string): Stats | undefined {
   try {

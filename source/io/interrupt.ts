@@ -86,7 +86,8 @@ const LOST_OUTPUT = new Set(['EIO', 'EPIPE', 'ERR_STREAM_DESTROYED']);
  * tmux and setsid instead. Listening for SIGHUP at least saves the run.)
  */
 export function watchProcess(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => interruptions.interrupt(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => interruptions.interrupt(signal));
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (!LOST_OUTPUT.has(error.code ?? '')) throw error;

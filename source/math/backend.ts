@@ -41,9 +41,15 @@ export interface Backend {
    * op(a) is m×k: a is stored m×k, or k×m when transA. op(b) is k×n: b is stored k×n, or n×k when transB.
    */
   matmul(
-    a: Float32Array, b: Float32Array, out: Float32Array,
-    m: number, n: number, k: number,
-    transA: boolean, transB: boolean, accumulate: boolean,
+    a: Float32Array,
+    b: Float32Array,
+    out: Float32Array,
+    m: number,
+    n: number,
+    k: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
   ): void;
 
   /** x[r][c] = act(x[r][c] + bias[c]), in place: the dense layer's forward tail, fused. */
@@ -57,7 +63,12 @@ export interface Backend {
 
   /** One update of every parameter at once: params, grads, m and v are flat buffers of length n. */
   optimizerUpdate(
-    params: Float32Array, grads: Float32Array, m: Float32Array, v: Float32Array, n: number, rule: UpdateRule,
+    params: Float32Array,
+    grads: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    n: number,
+    rule: UpdateRule,
   ): void;
 
   /** Releases threads or GPU contexts; the backend is unusable afterwards. */
@@ -67,18 +78,26 @@ export interface Backend {
 /** The activation's derivative at output y. Shared by every CPU implementation. */
 export function activationDerivative(act: Activation, y: number): number {
   switch (act) {
-    case 'identity': return 1;
-    case 'sigmoid': return y * (1 - y);
-    case 'tanh': return 1 - y * y;
-    case 'relu': return y > 0 ? 1 : 0;
+    case 'identity':
+      return 1;
+    case 'sigmoid':
+      return y * (1 - y);
+    case 'tanh':
+      return 1 - y * y;
+    case 'relu':
+      return y > 0 ? 1 : 0;
   }
 }
 
 export function activate(act: Activation, z: number): number {
   switch (act) {
-    case 'identity': return z;
-    case 'sigmoid': return 1 / (1 + Math.exp(-z));
-    case 'tanh': return Math.tanh(z);
-    case 'relu': return z > 0 ? z : 0;
+    case 'identity':
+      return z;
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-z));
+    case 'tanh':
+      return Math.tanh(z);
+    case 'relu':
+      return z > 0 ? z : 0;
   }
 }

@@ -17,11 +17,29 @@ export interface ConformanceCase {
 
 // [125, 515, 263] takes two cache blocks of the WebAssembly matmul in every dimension (at most 120 rows, 512
 // columns, 256 deep each), with ragged edges, and is big enough to be split between threads.
-const SHAPES: Array<[number, number, number]> = [[1, 1, 1], [3, 5, 7], [32, 35, 60], [17, 2, 33], [9, 64, 4], [128, 20, 400], [5, 13, 784], [125, 515, 263]];
+const SHAPES: Array<[number, number, number]> = [
+  [1, 1, 1],
+  [3, 5, 7],
+  [32, 35, 60],
+  [17, 2, 33],
+  [9, 64, 4],
+  [128, 20, 400],
+  [5, 13, 784],
+  [125, 515, 263],
+];
 
 const RULES: Record<string, UpdateRule> = {
   sgd: { lr: 0.1, beta1: 0, gain1: 1, beta2: 0, eps: 0, correction1: 1, correction2: 1, useSecondMoment: false },
-  adam: { lr: 0.01, beta1: 0.9, gain1: 0.1, beta2: 0.999, eps: 1e-8, correction1: 0.19, correction2: 0.002, useSecondMoment: true },
+  adam: {
+    lr: 0.01,
+    beta1: 0.9,
+    gain1: 0.1,
+    beta2: 0.999,
+    eps: 1e-8,
+    correction1: 0.19,
+    correction2: 0.002,
+    useSecondMoment: true,
+  },
 };
 
 export function conformanceCases(seed = 7): ConformanceCase[] {
@@ -43,7 +61,11 @@ export function conformanceCases(seed = 7): ConformanceCase[] {
   }
   const [rows, cols] = [13, 37];
   for (const act of ACTIVATIONS) {
-    cases.push({ name: `biasActivate (${act})`, inputs: [random(rows * cols), random(cols)], run: (b, [x, bias]) => b.biasActivate(x, bias, rows, cols, act) });
+    cases.push({
+      name: `biasActivate (${act})`,
+      inputs: [random(rows * cols), random(cols)],
+      run: (b, [x, bias]) => b.biasActivate(x, bias, rows, cols, act),
+    });
     const y = random(rows * cols).map((v) => (act === 'sigmoid' ? (v + 1) / 2 : v));
     cases.push({
       name: `activationBackward (${act})`,
@@ -51,9 +73,17 @@ export function conformanceCases(seed = 7): ConformanceCase[] {
       run: (b, [yy, g, gin]) => b.activationBackward(act, yy, g, gin, rows * cols),
     });
   }
-  for (const [r, c] of [[1, 1], [32, 35], [129, 7]]) {
+  for (const [r, c] of [
+    [1, 1],
+    [32, 35],
+    [129, 7],
+  ]) {
     for (const accumulate of [false, true]) {
-      cases.push({ name: `columnSums ${r}x${c} accumulate=${accumulate}`, inputs: [random(r * c), random(c)], run: (b, [x, out]) => b.columnSums(x, r, c, out, accumulate) });
+      cases.push({
+        name: `columnSums ${r}x${c} accumulate=${accumulate}`,
+        inputs: [random(r * c), random(c)],
+        run: (b, [x, out]) => b.columnSums(x, r, c, out, accumulate),
+      });
     }
   }
   for (const [ruleName, rule] of Object.entries(RULES)) {

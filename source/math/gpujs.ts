@@ -47,11 +47,20 @@ export class GpuJsBackend implements Backend {
   }
 
   matmul(
-    a: Float32Array, b: Float32Array, out: Float32Array,
-    m: number, n: number, k: number,
-    transA: boolean, transB: boolean, accumulate: boolean,
+    a: Float32Array,
+    b: Float32Array,
+    out: Float32Array,
+    m: number,
+    n: number,
+    k: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
   ): void {
-    const kernel = this.kernel(`matmul:${m}:${n}:${k}:${+transA}:${+transB}`, m * n, { m, n, k, transA: +transA, transB: +transB },
+    const kernel = this.kernel(
+      `matmul:${m}:${n}:${k}:${+transA}:${+transB}`,
+      m * n,
+      { m, n, k, transA: +transA, transB: +transB },
       function (this: any, a: number[], b: number[]) {
         const { m, n, k, transA, transB } = this.constants as Record<string, number>;
         const i = Math.floor(this.thread.x / n);
@@ -65,12 +74,16 @@ export class GpuJsBackend implements Backend {
           sum += av * bv;
         }
         return sum;
-      });
+      },
+    );
     this.writeBack(kernel(a, b), out, m * n, accumulate);
   }
 
   biasActivate(x: Float32Array, bias: Float32Array, rows: number, cols: number, act: Activation): void {
-    const kernel = this.kernel(`bias:${rows}:${cols}:${act}`, rows * cols, { cols, act: ACTIVATIONS.indexOf(act) },
+    const kernel = this.kernel(
+      `bias:${rows}:${cols}:${act}`,
+      rows * cols,
+      { cols, act: ACTIVATIONS.indexOf(act) },
       function (this: any, x: number[], bias: number[]) {
         const { cols, act } = this.constants as Record<string, number>;
         const c = this.thread.x - Math.floor(this.thread.x / cols) * cols;
@@ -79,12 +92,16 @@ export class GpuJsBackend implements Backend {
         if (act === 2) return Math.tanh(z);
         if (act === 3) return Math.max(z, 0);
         return z;
-      });
+      },
+    );
     this.writeBack(kernel(x, bias), x, rows * cols, false);
   }
 
   activationBackward(act: Activation, y: Float32Array, gradOut: Float32Array, gradIn: Float32Array, n: number): void {
-    const kernel = this.kernel(`dact:${n}:${act}`, n, { act: ACTIVATIONS.indexOf(act) },
+    const kernel = this.kernel(
+      `dact:${n}:${act}`,
+      n,
+      { act: ACTIVATIONS.indexOf(act) },
       function (this: any, y: number[], g: number[]) {
         const act = this.constants.act as number;
         const v = y[this.thread.x];
@@ -93,37 +110,66 @@ export class GpuJsBackend implements Backend {
         if (act === 2) d = 1 - v * v;
         if (act === 3) d = v > 0 ? 1 : 0;
         return g[this.thread.x] * d;
-      });
+      },
+    );
     this.writeBack(kernel(y, gradOut), gradIn, n, false);
   }
 
   columnSums(x: Float32Array, rows: number, cols: number, out: Float32Array, accumulate: boolean): void {
-    const kernel = this.kernel(`colsum:${rows}:${cols}`, cols, { rows, cols },
-      function (this: any, x: number[]) {
-        const { rows, cols } = this.constants as Record<string, number>;
-        let sum = 0;
-        for (let r = 0; r < rows; r++) sum += x[r * cols + this.thread.x];
-        return sum;
-      });
+    const kernel = this.kernel(`colsum:${rows}:${cols}`, cols, { rows, cols }, function (this: any, x: number[]) {
+      const { rows, cols } = this.constants as Record<string, number>;
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += x[r * cols + this.thread.x];
+      return sum;
+    });
     this.writeBack(kernel(x), out, cols, accumulate);
   }
 
   optimizerUpdate(
-    params: Float32Array, grads: Float32Array, m: Float32Array, v: Float32Array, n: number, rule: UpdateRule,
+    params: Float32Array,
+    grads: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    n: number,
+    rule: UpdateRule,
   ): void {
-    const firstMoment = this.kernel(`opt-m:${n}`, n, {}, function (this: any, m: number[], g: number[], beta1: number, gain1: number) {
-      return beta1 * m[this.thread.x] + gain1 * g[this.thread.x];
-    });
-    const secondMoment = this.kernel(`opt-v:${n}`, n, {}, function (this: any, v: number[], g: number[], beta2: number) {
-      const gi = g[this.thread.x];
-      return beta2 * v[this.thread.x] + (1 - beta2) * gi * gi;
-    });
-    const step = this.kernel(`opt-p:${n}`, n, {},
-      function (this: any, p: number[], m: number[], v: number[], lr: number, c1: number, c2: number, eps: number, useV: number) {
+    const firstMoment = this.kernel(
+      `opt-m:${n}`,
+      n,
+      {},
+      function (this: any, m: number[], g: number[], beta1: number, gain1: number) {
+        return beta1 * m[this.thread.x] + gain1 * g[this.thread.x];
+      },
+    );
+    const secondMoment = this.kernel(
+      `opt-v:${n}`,
+      n,
+      {},
+      function (this: any, v: number[], g: number[], beta2: number) {
+        const gi = g[this.thread.x];
+        return beta2 * v[this.thread.x] + (1 - beta2) * gi * gi;
+      },
+    );
+    const step = this.kernel(
+      `opt-p:${n}`,
+      n,
+      {},
+      function (
+        this: any,
+        p: number[],
+        m: number[],
+        v: number[],
+        lr: number,
+        c1: number,
+        c2: number,
+        eps: number,
+        useV: number,
+      ) {
         const mHat = m[this.thread.x] / c1;
         if (useV === 1) return p[this.thread.x] - (lr * mHat) / (Math.sqrt(v[this.thread.x] / c2) + eps);
         return p[this.thread.x] - lr * mHat;
-      });
+      },
+    );
     this.writeBack(firstMoment(m, grads, rule.beta1, rule.gain1), m, n, false);
     if (rule.useSecondMoment) this.writeBack(secondMoment(v, grads, rule.beta2), v, n, false);
     const updated = step(params, m, v, rule.lr, rule.correction1, rule.correction2, rule.eps, +rule.useSecondMoment);
@@ -135,7 +181,12 @@ export class GpuJsBackend implements Backend {
     this.gpu.destroy();
   }
 
-  private kernel(key: string, outputLength: number, constants: Record<string, number>, body: Function): IKernelRunShortcut {
+  private kernel(
+    key: string,
+    outputLength: number,
+    constants: Record<string, number>,
+    body: Function,
+  ): IKernelRunShortcut {
     let kernel = this.kernels.get(key);
     if (!kernel) {
       kernel = this.gpu.createKernel(body as any, {
@@ -160,10 +211,22 @@ export class GpuJsBackend implements Backend {
   /** A context can exist and still compute garbage (no float textures): check one product before use. */
   private selfTest(): void {
     const out = new Float32Array(4);
-    this.matmul(Float32Array.of(1, 2, 3, 4, 5, 6), Float32Array.of(1, 0, 0, 1, 1, 1), out, 2, 2, 3, false, false, false);
+    this.matmul(
+      Float32Array.of(1, 2, 3, 4, 5, 6),
+      Float32Array.of(1, 0, 0, 1, 1, 1),
+      out,
+      2,
+      2,
+      3,
+      false,
+      false,
+      false,
+    );
     if (out.join() !== '4,5,10,11') {
       this.dispose();
-      throw new GpuUnavailableError(`gpu.js mode "${this.gpu.mode}" computes wrong results here (float textures missing?)`);
+      throw new GpuUnavailableError(
+        `gpu.js mode "${this.gpu.mode}" computes wrong results here (float textures missing?)`,
+      );
     }
   }
 }

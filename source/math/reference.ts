@@ -12,9 +12,15 @@ export class ReferenceBackend implements Backend {
   }
 
   matmul(
-    a: Float32Array, b: Float32Array, out: Float32Array,
-    m: number, n: number, k: number,
-    transA: boolean, transB: boolean, accumulate: boolean,
+    a: Float32Array,
+    b: Float32Array,
+    out: Float32Array,
+    m: number,
+    n: number,
+    k: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
   ): void {
     const aAt = (i: number, p: number) => (transA ? a[p * m + i] : a[i * k + p]);
     const bAt = (p: number, j: number) => (transB ? b[j * k + p] : b[p * n + j]);
@@ -46,7 +52,12 @@ export class ReferenceBackend implements Backend {
   }
 
   optimizerUpdate(
-    params: Float32Array, grads: Float32Array, m: Float32Array, v: Float32Array, n: number, rule: UpdateRule,
+    params: Float32Array,
+    grads: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    n: number,
+    rule: UpdateRule,
   ): void {
     for (let i = 0; i < n; i++) {
       const g = grads[i];

@@ -10,7 +10,16 @@ import { ReferenceBackend } from './reference.js';
 import { WasmBackend } from './wasm/backend.js';
 import { detectWasmSupport, type WasmSupport } from './wasm/features.js';
 
-export const BACKEND_CHOICES = ['auto', 'cpu', 'gpu', 'reference', 'cpu-js', 'wasm-simd', 'wasm-simd-2t', ...GPU_MODES.filter((m) => m !== 'gpu')] as const;
+export const BACKEND_CHOICES = [
+  'auto',
+  'cpu',
+  'gpu',
+  'reference',
+  'cpu-js',
+  'wasm-simd',
+  'wasm-simd-2t',
+  ...GPU_MODES.filter((m) => m !== 'gpu'),
+] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 /** A matmul shape typical of the run, used to time the candidates for `auto`. */
@@ -32,7 +41,10 @@ export const BACKEND_FACTORIES: ReadonlyArray<{ name: string; create: () => Back
   { name: 'cpu-js', create: () => new FastCpuBackend() },
   { name: 'wasm-simd', create: () => new WasmBackend(1) },
   { name: 'wasm-simd-2t', create: () => new WasmBackend(2) },
-  ...GPU_MODES.filter((mode) => mode !== 'gpu').map((mode) => ({ name: `gpu.js:${mode}`, create: () => new GpuJsBackend(mode) })),
+  ...GPU_MODES.filter((mode) => mode !== 'gpu').map((mode) => ({
+    name: `gpu.js:${mode}`,
+    create: () => new GpuJsBackend(mode),
+  })),
 ];
 
 /** A backend of BACKEND_FACTORIES, started, or the reason it cannot start here. */
@@ -62,9 +74,15 @@ export function selectCpuBackend(support: WasmSupport = detectWasmSupport()): Ba
   const missing = support.missing.length ? ` (${support.missing.join('; ')})` : '';
   if (!support.simd) return { backend: new FastCpuBackend(), reason: `plain TypeScript kernels${missing}` };
   try {
-    return { backend: new WasmBackend(support.threads), reason: `WebAssembly SIMD on ${support.threads} thread(s)${missing}` };
+    return {
+      backend: new WasmBackend(support.threads),
+      reason: `WebAssembly SIMD on ${support.threads} thread(s)${missing}`,
+    };
   } catch (error) {
-    return { backend: new FastCpuBackend(), reason: `plain TypeScript kernels: the WebAssembly ones cannot start: ${(error as Error).message}` };
+    return {
+      backend: new FastCpuBackend(),
+      reason: `plain TypeScript kernels: the WebAssembly ones cannot start: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -135,7 +153,9 @@ function selectAuto(workload: Workload): BackendSelection {
 
 /** Median milliseconds of one matmul of the workload's shape, after a warm-up (gpu.js compiles on first use). */
 export function timeMatmul(backend: Backend, { m, n, k }: Workload, repeats = 7): number {
-  const a = backend.alloc(m * k), b = backend.alloc(k * n), out = backend.alloc(m * n);
+  const a = backend.alloc(m * k),
+    b = backend.alloc(k * n),
+    out = backend.alloc(m * n);
   a.fill(0.5);
   b.fill(0.25);
   backend.matmul(a, b, out, m, n, k, false, false, false);

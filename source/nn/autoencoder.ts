@@ -23,12 +23,25 @@ export class Autoencoder {
   readonly encoder: Mlp;
   readonly decoder: Mlp;
 
-  constructor(backend: Backend, readonly shape: AutoencoderShape) {
+  constructor(
+    backend: Backend,
+    readonly shape: AutoencoderShape,
+  ) {
     const encoderWidths = shape.layers;
     const decoderWidths = [...shape.layers].reverse();
     this.store = new ParameterStore(backend, Mlp.parameterCount(encoderWidths) + Mlp.parameterCount(decoderWidths));
-    this.encoder = new Mlp(backend, this.store, encoderWidths, activationsFor(encoderWidths, shape.activation, shape.latentActivation));
-    this.decoder = new Mlp(backend, this.store, decoderWidths, activationsFor(decoderWidths, shape.activation, shape.outputActivation));
+    this.encoder = new Mlp(
+      backend,
+      this.store,
+      encoderWidths,
+      activationsFor(encoderWidths, shape.activation, shape.latentActivation),
+    );
+    this.decoder = new Mlp(
+      backend,
+      this.store,
+      decoderWidths,
+      activationsFor(decoderWidths, shape.activation, shape.outputActivation),
+    );
   }
 
   get inputSize(): number {

@@ -49,14 +49,20 @@ export class Dense {
    * returns ∂L/∂x (skipped for a first layer, whose input is data: `needInputGrad` false).
    * Uses the input and output of the last forward call with this batch size.
    */
-  backward(grad: Float32Array, batch: number, { gradIsPreActivation = false, needInputGrad = true } = {}): Float32Array {
+  backward(
+    grad: Float32Array,
+    batch: number,
+    { gradIsPreActivation = false, needInputGrad = true } = {},
+  ): Float32Array {
     const { input, output, gradPre, gradInput } = this.buffersFor(batch);
     if (!input) throw new Error('Dense.backward called before forward');
     const gz = gradIsPreActivation ? grad : gradPre;
-    if (!gradIsPreActivation) this.backend.activationBackward(this.activation, output, grad, gradPre, batch * this.outputs);
+    if (!gradIsPreActivation)
+      this.backend.activationBackward(this.activation, output, grad, gradPre, batch * this.outputs);
     this.backend.matmul(input, gz, this.weightGrads, this.inputs, this.outputs, batch, true, false, false);
     this.backend.columnSums(gz, batch, this.outputs, this.biasGrads, false);
-    if (needInputGrad) this.backend.matmul(gz, this.weights, gradInput, batch, this.inputs, this.outputs, false, true, false);
+    if (needInputGrad)
+      this.backend.matmul(gz, this.weights, gradInput, batch, this.inputs, this.outputs, false, true, false);
     return gradInput;
   }
 

@@ -6,7 +6,14 @@
 import type { Rng } from '../random.js';
 
 /** Draws ε into `eps` and writes z = mu + ε·exp(logvar / 2). */
-export function reparameterise(mu: Float32Array, logvar: Float32Array, eps: Float32Array, z: Float32Array, n: number, rng: Rng): void {
+export function reparameterise(
+  mu: Float32Array,
+  logvar: Float32Array,
+  eps: Float32Array,
+  z: Float32Array,
+  n: number,
+  rng: Rng,
+): void {
   for (let i = 0; i < n; i++) {
     eps[i] = rng.normal();
     z[i] = mu[i] + eps[i] * Math.exp(0.5 * logvar[i]);
@@ -15,7 +22,12 @@ export function reparameterise(mu: Float32Array, logvar: Float32Array, eps: Floa
 
 /** From ∂L/∂z: ∂L/∂mu = ∂L/∂z and ∂L/∂logvar = ∂L/∂z · ε · σ / 2 (written, not accumulated). */
 export function reparameteriseBackward(
-  gradZ: Float32Array, eps: Float32Array, logvar: Float32Array, gradMu: Float32Array, gradLogvar: Float32Array, n: number,
+  gradZ: Float32Array,
+  eps: Float32Array,
+  logvar: Float32Array,
+  gradMu: Float32Array,
+  gradLogvar: Float32Array,
+  n: number,
 ): void {
   for (let i = 0; i < n; i++) {
     gradMu[i] = gradZ[i];
@@ -32,7 +44,12 @@ export function klDivergence(mu: Float32Array, logvar: Float32Array, n: number):
 
 /** Adds scale · ∂KL/∂mu = scale · mu and scale · ∂KL/∂logvar = scale · (exp(logvar) − 1) / 2. */
 export function klGradient(
-  mu: Float32Array, logvar: Float32Array, gradMu: Float32Array, gradLogvar: Float32Array, n: number, scale: number,
+  mu: Float32Array,
+  logvar: Float32Array,
+  gradMu: Float32Array,
+  gradLogvar: Float32Array,
+  n: number,
+  scale: number,
 ): void {
   for (let i = 0; i < n; i++) {
     gradMu[i] += scale * mu[i];

@@ -5,7 +5,13 @@
 import type { Activation } from '../math/backend.js';
 import type { Rng } from '../random.js';
 
-export function initWeights(weights: Float32Array, inputs: number, outputs: number, activation: Activation, rng: Rng): void {
+export function initWeights(
+  weights: Float32Array,
+  inputs: number,
+  outputs: number,
+  activation: Activation,
+  rng: Rng,
+): void {
   if (activation === 'relu') {
     const std = Math.sqrt(2 / inputs);
     for (let i = 0; i < weights.length; i++) weights[i] = rng.normal() * std;

@@ -17,7 +17,13 @@ function divisor({ perSample }: LossSpec, batch: number, features: number): numb
   return perSample ? batch : batch * features;
 }
 
-export function lossValue(spec: LossSpec, y: Float32Array, target: Float32Array, batch: number, features: number): number {
+export function lossValue(
+  spec: LossSpec,
+  y: Float32Array,
+  target: Float32Array,
+  batch: number,
+  features: number,
+): number {
   const n = batch * features;
   let total = 0;
   if (spec.name === 'bce') {
@@ -36,7 +42,13 @@ export function lossValue(spec: LossSpec, y: Float32Array, target: Float32Array,
  * which for BCE is simply (y − t): exact, and free of the 1/(y(1−y)) blow-up near 0 and 1.
  */
 export function lossGradient(
-  spec: LossSpec, y: Float32Array, target: Float32Array, grad: Float32Array, batch: number, features: number, throughSigmoid: boolean,
+  spec: LossSpec,
+  y: Float32Array,
+  target: Float32Array,
+  grad: Float32Array,
+  batch: number,
+  features: number,
+  throughSigmoid: boolean,
 ): void {
   const n = batch * features;
   const scale = 1 / divisor(spec, batch, features);

@@ -25,7 +25,10 @@ export function autoencoderSize(layers: number[]): ModelSize {
 
 export function vaeSize(shape: VaeShape): ModelSize {
   const { input, hidden, latent } = shape;
-  return { parameters: Vae.parameterCount(shape), widths: [input, ...hidden, 2 * latent, latent, ...[...hidden].reverse(), input] };
+  return {
+    parameters: Vae.parameterCount(shape),
+    widths: [input, ...hidden, 2 * latent, latent, ...[...hidden].reverse(), input],
+  };
 }
 
 /**
@@ -41,7 +44,9 @@ export function estimateBytes(model: ModelSize, rows: number): number {
 export function checkMemory(what: string, model: ModelSize, rows: number): void {
   const bytes = estimateBytes(model, rows);
   if (bytes > MEMORY_LIMIT_BYTES) {
-    throw new UsageError(`${what} needs about ${formatBytes(bytes)} of memory, more than the ${formatBytes(MEMORY_LIMIT_BYTES)} limit`);
+    throw new UsageError(
+      `${what} needs about ${formatBytes(bytes)} of memory, more than the ${formatBytes(MEMORY_LIMIT_BYTES)} limit`,
+    );
   }
 }
 

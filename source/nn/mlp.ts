@@ -9,7 +9,12 @@ export class Mlp {
   readonly layers: Dense[];
 
   /** `activations[i]` is the activation of layer i (widths.length − 1 layers). */
-  constructor(backend: Backend, store: ParameterStore, readonly widths: number[], activations: Activation[]) {
+  constructor(
+    backend: Backend,
+    store: ParameterStore,
+    readonly widths: number[],
+    activations: Activation[],
+  ) {
     this.layers = activations.map((act, i) => new Dense(backend, store, widths[i], widths[i + 1], act));
   }
 
@@ -33,7 +38,11 @@ export class Mlp {
   }
 
   /** Backpropagates ∂L/∂output (∂L/∂z of the last layer when `gradIsPreActivation`); returns ∂L/∂input. */
-  backward(grad: Float32Array, batch: number, { gradIsPreActivation = false, needInputGrad = true } = {}): Float32Array {
+  backward(
+    grad: Float32Array,
+    batch: number,
+    { gradIsPreActivation = false, needInputGrad = true } = {},
+  ): Float32Array {
     let g = grad;
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const last = i === this.layers.length - 1;

@@ -21,7 +21,8 @@ export interface ModelFile<Shape = unknown, Meta = unknown> {
   arrays?: Record<string, Float32Array>;
 }
 
-const toBase64 = (values: Float32Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+const toBase64 = (values: Float32Array) =>
+  Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 
 function fromBase64(text: unknown, file: string): Float32Array {
   if (typeof text !== 'string') throw new UsageError(`${file}: not a sia-ae model (parameters missing)`);
@@ -36,10 +37,17 @@ function fromBase64(text: unknown, file: string): Float32Array {
 }
 
 export function saveModelFile(file: string, model: ModelFile): void {
-  const arrays = Object.fromEntries(Object.entries(model.arrays ?? {}).map(([name, values]) => [name, toBase64(values)]));
+  const arrays = Object.fromEntries(
+    Object.entries(model.arrays ?? {}).map(([name, values]) => [name, toBase64(values)]),
+  );
   const json = {
-    format: MODEL_FORMAT, version: MODEL_VERSION, kind: model.kind, shape: model.shape, meta: model.meta,
-    parameters: toBase64(model.parameters), arrays,
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    kind: model.kind,
+    shape: model.shape,
+    meta: model.meta,
+    parameters: toBase64(model.parameters),
+    arrays,
   };
   writeFileAtomic(file, JSON.stringify(json));
 }
@@ -47,7 +55,9 @@ export function saveModelFile(file: string, model: ModelFile): void {
 export function loadModelFile(file: string, expectedKind: string): ModelFile {
   const json = readModelJson(file);
   if (json.kind !== expectedKind) throw new UsageError(`${file}: holds a ${json.kind} model, expected ${expectedKind}`);
-  const arrays = Object.fromEntries(Object.entries(json.arrays ?? {}).map(([name, text]) => [name, fromBase64(text, file)]));
+  const arrays = Object.fromEntries(
+    Object.entries(json.arrays ?? {}).map(([name, text]) => [name, fromBase64(text, file)]),
+  );
   return { kind: json.kind, shape: json.shape, meta: json.meta, parameters: fromBase64(json.parameters, file), arrays };
 }
 
@@ -60,7 +70,14 @@ export function modelFileKind(file: string): string {
 function describeVersion(version: unknown): string {
   if (typeof version === 'number') return String(version);
   if (version === undefined) return 'missing';
-  const type = version === null ? 'null' : Array.isArray(version) ? 'an array' : typeof version === 'object' ? 'an object' : `a ${typeof version}`;
+  const type =
+    version === null
+      ? 'null'
+      : Array.isArray(version)
+        ? 'an array'
+        : typeof version === 'object'
+          ? 'an object'
+          : `a ${typeof version}`;
   return `${JSON.stringify(version)} (${type})`;
 }
 
@@ -74,6 +91,9 @@ function readModelJson(file: string): Record<string, any> {
     throw new UsageError(`${file}: corrupt model file (not valid JSON)`);
   }
   if (json?.format !== MODEL_FORMAT) throw new UsageError(`${file}: not a sia-ae model file`);
-  if (json.version !== MODEL_VERSION) throw new UsageError(`${file}: model file version ${describeVersion(json.version)}, this sia-ae reads version ${MODEL_VERSION}`);
+  if (json.version !== MODEL_VERSION)
+    throw new UsageError(
+      `${file}: model file version ${describeVersion(json.version)}, this sia-ae reads version ${MODEL_VERSION}`,
+    );
   return json;
 }

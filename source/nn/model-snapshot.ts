@@ -10,7 +10,10 @@ import { Autoencoder } from './autoencoder.js';
 export class ModelSnapshot {
   private readonly copy: Autoencoder;
 
-  constructor(private readonly model: Autoencoder, readonly backend: Backend) {
+  constructor(
+    private readonly model: Autoencoder,
+    readonly backend: Backend,
+  ) {
     this.copy = new Autoencoder(backend, model.shape);
   }
 

@@ -18,10 +18,14 @@ export type OptimizerSettings = Omit<UpdateRule, 'correction1' | 'correction2'> 
 export function optimizerSettings(name: OptimizerName, lr: number): OptimizerSettings {
   const plain = { lr, beta1: 0, gain1: 1, beta2: 0, eps: 0, useSecondMoment: false, biasCorrection: false };
   switch (name) {
-    case 'sgd': return plain;
-    case 'momentum': return { ...plain, beta1: 0.9 };
-    case 'rmsprop': return { ...plain, beta2: 0.99, eps: 1e-8, useSecondMoment: true };
-    case 'adam': return { lr, beta1: 0.9, gain1: 0.1, beta2: 0.999, eps: 1e-8, useSecondMoment: true, biasCorrection: true };
+    case 'sgd':
+      return plain;
+    case 'momentum':
+      return { ...plain, beta1: 0.9 };
+    case 'rmsprop':
+      return { ...plain, beta2: 0.99, eps: 1e-8, useSecondMoment: true };
+    case 'adam':
+      return { lr, beta1: 0.9, gain1: 0.1, beta2: 0.999, eps: 1e-8, useSecondMoment: true, biasCorrection: true };
   }
 }
 
@@ -32,7 +36,11 @@ export class Optimizer {
   /** Steps taken so far (Adam's bias correction depends on it). */
   steps = 0;
 
-  constructor(private readonly backend: Backend, private readonly params: ParameterStore, readonly settings: OptimizerSettings) {
+  constructor(
+    private readonly backend: Backend,
+    private readonly params: ParameterStore,
+    readonly settings: OptimizerSettings,
+  ) {
     this.m = backend.alloc(params.size);
     this.v = backend.alloc(params.size);
   }
@@ -41,7 +49,12 @@ export class Optimizer {
     this.steps++;
     const s = this.settings;
     const rule: UpdateRule = {
-      lr: s.lr, beta1: s.beta1, gain1: s.gain1, beta2: s.beta2, eps: s.eps, useSecondMoment: s.useSecondMoment,
+      lr: s.lr,
+      beta1: s.beta1,
+      gain1: s.gain1,
+      beta2: s.beta2,
+      eps: s.eps,
+      useSecondMoment: s.useSecondMoment,
       correction1: s.biasCorrection ? 1 - s.beta1 ** this.steps : 1,
       correction2: s.biasCorrection ? 1 - s.beta2 ** this.steps : 1,
     };

@@ -9,14 +9,18 @@ export class ParameterStore {
   readonly grads: Float32Array;
   private offset = 0;
 
-  constructor(backend: Backend, readonly size: number) {
+  constructor(
+    backend: Backend,
+    readonly size: number,
+  ) {
     this.values = backend.alloc(size);
     this.grads = backend.alloc(size);
   }
 
   /** Hands out the next `length` parameters: the value view and its gradient view. */
   take(length: number): { values: Float32Array; grads: Float32Array } {
-    if (this.offset + length > this.size) throw new Error(`parameter store overflow: ${this.offset + length} > ${this.size}`);
+    if (this.offset + length > this.size)
+      throw new Error(`parameter store overflow: ${this.offset + length} > ${this.size}`);
     const slice = {
       values: this.values.subarray(this.offset, this.offset + length),
       grads: this.grads.subarray(this.offset, this.offset + length),

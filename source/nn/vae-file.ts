@@ -29,7 +29,15 @@ interface VaeMeta extends VaeDataChoice {
 }
 
 export function saveVaeCheckpoint(file: string, checkpoint: VaeCheckpoint, data: VaeDataChoice): void {
-  const { options: { shape, ...options }, progress, steps, parameters, m, v, order } = checkpoint;
+  const {
+    options: { shape, ...options },
+    progress,
+    steps,
+    parameters,
+    m,
+    v,
+    order,
+  } = checkpoint;
   const meta: VaeMeta = { ...data, options, progress, steps };
   saveModelFile(file, { kind: VAE_KIND, shape, meta, parameters, arrays: { m, v, order: Float32Array.from(order) } });
 }
@@ -39,19 +47,29 @@ export function loadVaeCheckpoint(file: string): { checkpoint: VaeCheckpoint; da
   const shape = validShape(saved.shape, file);
   const meta = saved.meta as Record<string, any> | undefined;
   const { m, v, order } = saved.arrays ?? {};
-  if (!meta?.options || !meta.progress || !m || !v || !order) throw new UsageError(`${file}: corrupt checkpoint (training state missing)`);
+  if (!meta?.options || !meta.progress || !m || !v || !order)
+    throw new UsageError(`${file}: corrupt checkpoint (training state missing)`);
   const options = savedFields(file, () => validOptions(meta.options));
   checkMemory(file, vaeSize(shape), options.batch + EVAL_BATCH);
   const size = Vae.parameterCount(shape);
-  if (saved.parameters.length !== size) throw new UsageError(`${file}: corrupt model file (${saved.parameters.length} parameters, the shape needs ${size})`);
-  if (m.length !== size || v.length !== size) throw new UsageError(`${file}: corrupt checkpoint (optimizer moments for ${m.length} and ${v.length} parameters, the shape has ${size})`);
+  if (saved.parameters.length !== size)
+    throw new UsageError(
+      `${file}: corrupt model file (${saved.parameters.length} parameters, the shape needs ${size})`,
+    );
+  if (m.length !== size || v.length !== size)
+    throw new UsageError(
+      `${file}: corrupt checkpoint (optimizer moments for ${m.length} and ${v.length} parameters, the shape has ${size})`,
+    );
   const trainOrder = validOrder(order, file);
   return {
     checkpoint: {
       options: { ...options, shape },
       progress: savedFields(file, () => validProgress(meta.progress, options, trainOrder.length)),
       steps: savedFields(file, () => parseNumber('steps', meta.steps, WHOLE)),
-      parameters: saved.parameters, m, v, order: trainOrder,
+      parameters: saved.parameters,
+      m,
+      v,
+      order: trainOrder,
     },
     data: savedFields(file, () => validDataChoice(meta)),
   };
@@ -67,7 +85,8 @@ function savedFields<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(`${file}: corrupt checkpoint: ${error.message.replace(/^--/, '')}`);
+    if (error instanceof UsageError)
+      throw new UsageError(`${file}: corrupt checkpoint: ${error.message.replace(/^--/, '')}`);
     throw error;
   }
 }
@@ -86,21 +105,33 @@ function validDataChoice(meta: Record<string, unknown>): VaeDataChoice {
   return {
     dataset: parseChoice('dataset', meta.dataset, DATASETS),
     validation: parseNumber('validation', meta.validation, WHOLE),
-    trainSize: meta.trainSize === undefined ? undefined : parseNumber('trainSize', meta.trainSize, { min: 1, integer: true }),
+    trainSize:
+      meta.trainSize === undefined ? undefined : parseNumber('trainSize', meta.trainSize, { min: 1, integer: true }),
   };
 }
 
 /** Where the run stood: within its epochs and within an epoch of the saved order, with a usable Rng state. */
-function validProgress(progress: Record<string, unknown>, options: Omit<VaeTrainingOptions, 'shape'>, trainCount: number): VaeProgress {
+function validProgress(
+  progress: Record<string, unknown>,
+  options: Omit<VaeTrainingOptions, 'shape'>,
+  trainCount: number,
+): VaeProgress {
   const sum = (key: string) => parseNumber(key, progress[key], { min: 0 });
   const count = (key: string) => parseNumber(key, progress[key], WHOLE);
   return {
     epoch: parseNumber('epoch', progress.epoch, { min: 0, max: options.epochs, integer: true }),
     // Up to the number of batches: a stop between an epoch's last batch and its end saves that count.
-    batchIndex: parseNumber('batchIndex', progress.batchIndex, { min: 0, max: Math.ceil(trainCount / options.batch), integer: true }),
-    lossSum: sum('lossSum'), klSum: sum('klSum'), samples: count('samples'),
+    batchIndex: parseNumber('batchIndex', progress.batchIndex, {
+      min: 0,
+      max: Math.ceil(trainCount / options.batch),
+      integer: true,
+    }),
+    lossSum: sum('lossSum'),
+    klSum: sum('klSum'),
+    samples: count('samples'),
     rng: validRngState(progress.rng),
-    trainMs: sum('trainMs'), samplesTrained: count('samplesTrained'),
+    trainMs: sum('trainMs'),
+    samplesTrained: count('samplesTrained'),
   };
 }
 
@@ -111,9 +142,18 @@ function validProgress(progress: Record<string, unknown>, options: Omit<VaeTrain
 function validRngState(state: unknown): number[] {
   const words = Array.isArray(state) ? state.slice(0, 4) : [];
   const spare = Array.isArray(state) ? state[4] : undefined;
-  const isWord = (word: unknown) => Number.isInteger(word) && (word as number) >= -(2 ** 31) && (word as number) < 2 ** 32;
-  if (!Array.isArray(state) || state.length !== 5 || !words.every(isWord) || words.every((word) => word >>> 0 === 0) || !(spare === null || Number.isFinite(spare))) {
-    throw new UsageError(`rng is not a random generator state (four 32-bit words and a number or null), got ${JSON.stringify(state)}`);
+  const isWord = (word: unknown) =>
+    Number.isInteger(word) && (word as number) >= -(2 ** 31) && (word as number) < 2 ** 32;
+  if (
+    !Array.isArray(state) ||
+    state.length !== 5 ||
+    !words.every(isWord) ||
+    words.every((word) => word >>> 0 === 0) ||
+    !(spare === null || Number.isFinite(spare))
+  ) {
+    throw new UsageError(
+      `rng is not a random generator state (four 32-bit words and a number or null), got ${JSON.stringify(state)}`,
+    );
   }
   // JSON has no NaN: the Rng's "no spare normal" marker comes back as null.
   return [...words, spare ?? Number.NaN];
@@ -124,7 +164,9 @@ function validOrder(order: Float32Array, file: string): Uint32Array {
   const seen = new Uint8Array(order.length);
   for (const index of order) {
     if (!Number.isInteger(index) || index < 0 || index >= order.length || seen[index]) {
-      throw new UsageError(`${file}: corrupt checkpoint (its shuffled order is not a permutation of ${order.length} images)`);
+      throw new UsageError(
+        `${file}: corrupt checkpoint (its shuffled order is not a permutation of ${order.length} images)`,
+      );
     }
     seen[index] = 1;
   }
@@ -142,7 +184,13 @@ export function loadVae(file: string, backend: Backend): Vae {
 function validShape(shape: unknown, file: string): VaeShape {
   const s = shape as VaeShape;
   const positive = (n: unknown) => Number.isInteger(n) && (n as number) > 0;
-  if (!positive(s?.input) || !positive(s.latent) || !Array.isArray(s.hidden) || s.hidden.length === 0 || !s.hidden.every(positive)) {
+  if (
+    !positive(s?.input) ||
+    !positive(s.latent) ||
+    !Array.isArray(s.hidden) ||
+    s.hidden.length === 0 ||
+    !s.hidden.every(positive)
+  ) {
     throw new UsageError(`${file}: corrupt model file (bad shape)`);
   }
   return s;

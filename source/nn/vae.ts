@@ -46,22 +46,41 @@ export class Vae {
   readonly logvarHead: Dense;
   readonly decoder: Mlp;
   private readonly buffers = new Map<number, StepBuffers>();
-  private last: { x: Float32Array; output: Float32Array; mu: Float32Array; logvar: Float32Array; batch: number } | undefined;
+  private last:
+    | { x: Float32Array; output: Float32Array; mu: Float32Array; logvar: Float32Array; batch: number }
+    | undefined;
 
-  constructor(private readonly backend: Backend, readonly shape: VaeShape) {
+  constructor(
+    private readonly backend: Backend,
+    readonly shape: VaeShape,
+  ) {
     const encoderWidths = [shape.input, ...shape.hidden];
     const decoderWidths = [shape.latent, ...[...shape.hidden].reverse(), shape.input];
     const top = shape.hidden[shape.hidden.length - 1];
     this.store = new ParameterStore(backend, Vae.parameterCount(shape));
-    this.encoder = new Mlp(backend, this.store, encoderWidths, shape.hidden.map(() => HIDDEN));
+    this.encoder = new Mlp(
+      backend,
+      this.store,
+      encoderWidths,
+      shape.hidden.map(() => HIDDEN),
+    );
     this.muHead = new Dense(backend, this.store, top, shape.latent, 'identity');
     this.logvarHead = new Dense(backend, this.store, top, shape.latent, 'identity');
-    this.decoder = new Mlp(backend, this.store, decoderWidths, decoderWidths.slice(1).map((_, i) => (i === decoderWidths.length - 2 ? 'sigmoid' : HIDDEN)));
+    this.decoder = new Mlp(
+      backend,
+      this.store,
+      decoderWidths,
+      decoderWidths.slice(1).map((_, i) => (i === decoderWidths.length - 2 ? 'sigmoid' : HIDDEN)),
+    );
   }
 
   static parameterCount({ input, hidden, latent }: VaeShape): number {
     const top = hidden[hidden.length - 1];
-    return Mlp.parameterCount([input, ...hidden]) + 2 * Dense.parameterCount(top, latent) + Mlp.parameterCount([latent, ...[...hidden].reverse(), input]);
+    return (
+      Mlp.parameterCount([input, ...hidden]) +
+      2 * Dense.parameterCount(top, latent) +
+      Mlp.parameterCount([latent, ...[...hidden].reverse(), input])
+    );
   }
 
   /** "784-400-2-400-784" */
@@ -96,7 +115,11 @@ export class Vae {
     reparameterise(mu, logvar, eps, z, n, rng);
     const output = this.decode(z, batch);
     this.last = { x, output, mu, logvar, batch };
-    return { reconstruction: lossValue(BCE_PER_SAMPLE, output, x, batch, this.shape.input) * batch, kl: klDivergence(mu, logvar, n), output };
+    return {
+      reconstruction: lossValue(BCE_PER_SAMPLE, output, x, batch, this.shape.input) * batch,
+      kl: klDivergence(mu, logvar, n),
+      output,
+    };
   }
 
   /** Gradients of the mean loss per image of the last forward pass, into store.grads. */
@@ -121,7 +144,10 @@ export class Vae {
     if (!buffers) {
       const n = batch * this.shape.latent;
       buffers = {
-        eps: this.backend.alloc(n), z: this.backend.alloc(n), gradMu: this.backend.alloc(n), gradLogvar: this.backend.alloc(n),
+        eps: this.backend.alloc(n),
+        z: this.backend.alloc(n),
+        gradMu: this.backend.alloc(n),
+        gradLogvar: this.backend.alloc(n),
         gradOutput: this.backend.alloc(batch * this.shape.input),
         gradHidden: this.backend.alloc(batch * this.shape.hidden[this.shape.hidden.length - 1]),
       };

@@ -12,7 +12,13 @@ import { networkOptions } from './network.js';
 import type { ConfigOf, Option, OptionText } from './option.js';
 import { defaultsOf } from './table.js';
 import {
-  exportOption, loadOption, saveOption, seedOption, seedsOption, trainerFlags, workersOption,
+  exportOption,
+  loadOption,
+  saveOption,
+  seedOption,
+  seedsOption,
+  trainerFlags,
+  workersOption,
 } from './shared.js';
 
 /** The --help sections of denoise's own options. */
@@ -27,8 +33,8 @@ function parseArchitecture(key: string, value: unknown): number[] {
   const widths = parseNumberList(key, list, { min: 1, integer: true });
   if (widths[0] !== 35 || widths.length < 2) {
     throw new UsageError(
-      `${flagName(key)}: an architecture runs from 35 (the 7x5 pixels) down to the latent size, e.g. 35-25-12,`
-        + ` got ${widths.join('-')}`,
+      `${flagName(key)}: an architecture runs from 35 (the 7x5 pixels) down to the latent size, e.g. 35-25-12,` +
+        ` got ${widths.join('-')}`,
     );
   }
   return widths;
@@ -43,13 +49,17 @@ function parseArchitectures(key: string, value: unknown): number[][] {
 
 /** A noise parameter: one value for a run, the list a sweep walks (the study's: {0.1, 0.3} x {0.3, 0.5}). */
 function noiseList(single: number, sweep: number[], rule: NumberRule, text: OptionText): Option<number[]> {
-  const option = custom([single], (key: string, value: unknown, settings: RawSettings) => {
-    const list = parseNumberList(key, value, rule);
-    if (settings.sweep !== true && list.length > 1) {
-      throw new UsageError(`${flagName(key)} takes one value without --sweep, got ${list.join(',')}`);
-    }
-    return list;
-  }, { placeholder: 'X', group: NOISE, ...text });
+  const option = custom(
+    [single],
+    (key: string, value: unknown, settings: RawSettings) => {
+      const list = parseNumberList(key, value, rule);
+      if (settings.sweep !== true && list.length > 1) {
+        throw new UsageError(`${flagName(key)} takes one value without --sweep, got ${list.join(',')}`);
+      }
+      return list;
+    },
+    { placeholder: 'X', group: NOISE, ...text },
+  );
   return { ...option, sweepDefault: sweep };
 }
 
@@ -59,16 +69,38 @@ const probability = { min: 0, max: 1 };
 export const DENOISE_OPTIONS = {
   sweep: switchOption({ group: SWEEP, help: 'run the grid, plus the baselines' }),
   layers: custom([35, 25, 12, 12], parseArchitecture, {
-    placeholder: 'LIST', group: MODEL, scope: 'run', insteadInSweep: ' (use --architectures)',
+    placeholder: 'LIST',
+    group: MODEL,
+    scope: 'run',
+    insteadInSweep: ' (use --architectures)',
     help: 'encoder widths, 35 down to the latent size (one run)',
   }),
   /** Encoder widths of each architecture the sweep trains (the study's two). */
-  architectures: custom([[35, 25, 9, 12, 4], [35, 25, 12, 12]], parseArchitectures, {
-    placeholder: 'LIST', group: SWEEP, scope: 'sweep', help: '',
-  }),
-  ...networkOptions({
-    activation: 'tanh', latentActivation: 'identity', loss: 'bce', optimizer: 'adam', lr: 0.01, epochs: 2000, batch: 32,
-  }, MODEL),
+  architectures: custom(
+    [
+      [35, 25, 9, 12, 4],
+      [35, 25, 12, 12],
+    ],
+    parseArchitectures,
+    {
+      placeholder: 'LIST',
+      group: SWEEP,
+      scope: 'sweep',
+      help: '',
+    },
+  ),
+  ...networkOptions(
+    {
+      activation: 'tanh',
+      latentActivation: 'identity',
+      loss: 'bce',
+      optimizer: 'adam',
+      lr: 0.01,
+      epochs: 2000,
+      batch: 32,
+    },
+    MODEL,
+  ),
   noise: choice(NOISE_MODELS, 'mutation', { group: NOISE, help: NOISE_MODELS.join(' | ') }),
   mutationProb: noiseList(0.3, [0.1, 0.3], probability, { help: 'chance that a pixel moves toward its opposite' }),
   maxNoise: noiseList(0.5, [0.3, 0.5], probability, { help: 'it moves by a uniform amount in [0, X]' }),
@@ -98,7 +130,13 @@ export function denoiseShape(config: DenoiseConfig, layers: number[]): Autoencod
 /** Training settings shared by every model of the run (target −1: denoisers train every epoch). */
 export function denoiseTraining(config: DenoiseConfig, layers: number[], seed: number): FontTrainingOptions {
   return {
-    shape: denoiseShape(config, layers), loss: config.loss, optimizer: config.optimizer, lr: config.lr,
-    epochs: config.epochs, batch: config.batch, target: -1, seed,
+    shape: denoiseShape(config, layers),
+    loss: config.loss,
+    optimizer: config.optimizer,
+    lr: config.lr,
+    epochs: config.epochs,
+    batch: config.batch,
+    target: -1,
+    seed,
   };
 }

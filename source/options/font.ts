@@ -8,7 +8,13 @@ import { networkOptions } from './network.js';
 import type { ConfigOf } from './option.js';
 import { defaultsOf, parseTable } from './table.js';
 import {
-  exportOption, loadOption, saveOption, seedOption, seedsOption, trainerFlags, workersOption,
+  exportOption,
+  loadOption,
+  saveOption,
+  seedOption,
+  seedsOption,
+  trainerFlags,
+  workersOption,
 } from './shared.js';
 
 /** The --help sections of font's own options. */
@@ -16,24 +22,38 @@ export const FONT = 'font';
 export const SWEEP = 'sweep';
 
 /** Encoder widths from the 35 pixels down to the latent size; the decoder mirrors them. */
-const layersOption = custom([35, 30, 2], (key, value) => {
-  const layers = parseNumberList(key, value, { min: 1, integer: true });
-  if (layers[0] !== 35) {
-    throw new UsageError(`--layers must start at 35 (the 7x5 pixels of a glyph), got ${layers.join(',')}`);
-  }
-  if (layers.length < 2) throw new UsageError('--layers needs at least the input and the latent size, e.g. 35,2');
-  return layers;
-}, {
-  placeholder: 'LIST', group: FONT,
-  help: 'encoder widths from 35 down to the latent size; the decoder mirrors them (35-30-2-30-35)',
-});
+const layersOption = custom(
+  [35, 30, 2],
+  (key, value) => {
+    const layers = parseNumberList(key, value, { min: 1, integer: true });
+    if (layers[0] !== 35) {
+      throw new UsageError(`--layers must start at 35 (the 7x5 pixels of a glyph), got ${layers.join(',')}`);
+    }
+    if (layers.length < 2) throw new UsageError('--layers needs at least the input and the latent size, e.g. 35,2');
+    return layers;
+  },
+  {
+    placeholder: 'LIST',
+    group: FONT,
+    help: 'encoder widths from 35 down to the latent size; the decoder mirrors them (35-30-2-30-35)',
+  },
+);
 
 /** One training. lr 0.02 with Adam reached the target on 60 of 60 seeds, in a median of ~210 epochs. */
 export const FONT_OPTIONS = {
   layers: layersOption,
-  ...networkOptions({
-    activation: 'tanh', latentActivation: 'identity', loss: 'bce', optimizer: 'adam', lr: 0.02, epochs: 5000, batch: 32,
-  }, FONT),
+  ...networkOptions(
+    {
+      activation: 'tanh',
+      latentActivation: 'identity',
+      loss: 'bce',
+      optimizer: 'adam',
+      lr: 0.02,
+      epochs: 5000,
+      batch: 32,
+    },
+    FONT,
+  ),
   subset: text({ placeholder: 'CHARS', group: FONT, help: 'train on these characters only, e.g. aben' }),
   target: whole(1, { min: 0, max: 35 }, { group: FONT, help: 'stop once every glyph has at most N wrong pixels' }),
   seed: seedOption(1),
@@ -48,9 +68,15 @@ export const FONT_OPTIONS = {
 /** The grid of --sweep: every latent size x subset x learning rate (x seed), the other settings shared. */
 export const FONT_SWEEP_OPTIONS = {
   sweep: switchOption({ group: SWEEP, help: 'train every latent size x subset x learning rate on worker threads' }),
-  latent: numbers([1, 2, 3, 4], { min: 1, integer: true }, {
-    group: SWEEP, scope: 'sweep', help: 'latent sizes (the last --layers width)',
-  }),
+  latent: numbers(
+    [1, 2, 3, 4],
+    { min: 1, integer: true },
+    {
+      group: SWEEP,
+      scope: 'sweep',
+      help: 'latent sizes (the last --layers width)',
+    },
+  ),
   subsets: texts(['full'], { group: SWEEP, scope: 'sweep', help: 'character sets, "full" = all 32, e.g. full,aben' }),
   lr: numbers([FONT_OPTIONS.lr.default], LEARNING_RATE_RULE, { group: SWEEP, help: 'learning rates' }),
   seeds: seedsOption(SWEEP, 'seeds --seed .. --seed+N-1 per grid point'),

@@ -11,7 +11,9 @@ export const GENERATE_OPTIONS = {
   /** Repeatable; a config file may give one point ("0,0") or a list. Checked against the model's latent size. */
   z: {
     ...custom<unknown[]>([], (_key, value) => (Array.isArray(value) ? value : [value]), {
-      placeholder: 'X,Y', group: WHAT, help: 'decode this latent point (repeat for more points)',
+      placeholder: 'X,Y',
+      group: WHAT,
+      help: 'decode this latent point (repeat for more points)',
     }),
     flag: { type: 'string', isMultiple: true } as const,
   },
@@ -19,13 +21,22 @@ export const GENERATE_OPTIONS = {
   to: text({ placeholder: 'B', group: WHAT, help: '... to the code of glyph B ...' }),
   steps: whole(5, { min: 2, max: 64 }, { group: WHAT, help: '... in N steps, both ends included' }),
   /** A VAE's grid is at most 16 x 16 (generate-vae.ts). */
-  grid: whole(undefined, { min: 2, max: 32 }, {
-    group: WHAT,
-    help: 'an N x N grid over the latent range the training glyphs occupy (2-D models); VAE: over [-2, 2] x [-2, 2]',
-  }),
-  samples: whole(undefined, { min: 1, max: 256 }, {
-    group: WHAT, help: 'VAE: N digits decoded from draws of N(0, I) ...',
-  }),
+  grid: whole(
+    undefined,
+    { min: 2, max: 32 },
+    {
+      group: WHAT,
+      help: 'an N x N grid over the latent range the training glyphs occupy (2-D models); VAE: over [-2, 2] x [-2, 2]',
+    },
+  ),
+  samples: whole(
+    undefined,
+    { min: 1, max: 256 },
+    {
+      group: WHAT,
+      help: 'VAE: N digits decoded from draws of N(0, I) ...',
+    },
+  ),
   seed: { ...seedOption(1, WHAT), help: '... with this seed' },
   ...outputOptions(OUTPUT, 'one result line: {"event":"result", "experiment":"generate","glyphs":[{label,z,pixels}]}'),
   config: configOption(OUTPUT),

@@ -1,6 +1,13 @@
 /** The kinds of option value, each built on a parse helper of config.ts (whose messages tests assert). */
 import {
-  parseBoolean, parseChoice, parseList, parseNumber, parseNumberList, parseString, type NumberRule, type RawSettings,
+  parseBoolean,
+  parseChoice,
+  parseList,
+  parseNumber,
+  parseNumberList,
+  parseString,
+  type NumberRule,
+  type RawSettings,
 } from '../config.js';
 import type { FlagOnly, Option, OptionText } from './option.js';
 
@@ -8,14 +15,18 @@ const VALUE = { type: 'string' } as const;
 
 /** An option whose value is checked by `parse`, with `fallback` when none is given. */
 export function custom<T>(
-  fallback: T, parse: (key: string, value: unknown, settings: RawSettings) => T, text: OptionText,
+  fallback: T,
+  parse: (key: string, value: unknown, settings: RawSettings) => T,
+  text: OptionText,
 ): Option<T> {
   return { flag: VALUE, default: fallback, parse, ...text };
 }
 
 /** A whole number within `rule` (`fallback` undefined: optional). */
 export function whole<D extends number | undefined>(
-  fallback: D, rule: Omit<NumberRule, 'integer'>, text: OptionText,
+  fallback: D,
+  rule: Omit<NumberRule, 'integer'>,
+  text: OptionText,
 ): Option<number | D> {
   const parse = (key: string, value: unknown) => parseNumber(key, value, { ...rule, integer: true });
   return custom<number | D>(fallback, parse, { placeholder: 'N', ...text });
@@ -28,7 +39,9 @@ export function decimal(fallback: number, rule: NumberRule, text: OptionText): O
 
 /** One of `choices`. */
 export function choice<C extends string, D extends C | undefined>(
-  choices: readonly C[], fallback: D, text: OptionText,
+  choices: readonly C[],
+  fallback: D,
+  text: OptionText,
 ): Option<C | D> {
   return custom<C | D>(fallback, (key, value) => parseChoice(key, value, choices), { placeholder: 'NAME', ...text });
 }

@@ -40,7 +40,9 @@ export function checkScope(table: OptionTable, settings: RawSettings, sweep: boo
 
 /** One option read when the command needs it (its rule may depend on what it read before). */
 export function readOption<T extends OptionTable, K extends keyof ConfigOf<T> & string>(
-  table: T, key: K, settings: RawSettings,
+  table: T,
+  key: K,
+  settings: RawSettings,
 ): ConfigOf<T>[K] {
   const option = table[key] as Option<ConfigOf<T>[K]>;
   return setting(settings, key, option.default, (k, v) => option.parse(k, v, settings));

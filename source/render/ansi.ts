@@ -3,8 +3,20 @@
  * renderer must stay legible without colour; `ansiPaint` wraps text in SGR codes, which Ink passes through.
  */
 const CODES = {
-  red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90,
-  brightRed: 91, brightGreen: 92, brightYellow: 93, brightBlue: 94, brightMagenta: 95, brightCyan: 96, white: 97,
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  gray: 90,
+  brightRed: 91,
+  brightGreen: 92,
+  brightYellow: 93,
+  brightBlue: 94,
+  brightMagenta: 95,
+  brightCyan: 96,
+  white: 97,
 } as const;
 
 export type Color = keyof typeof CODES;
@@ -15,7 +27,16 @@ export const ansiPaint: Paint = (text, color) => `\u001B[${CODES[color]}m${text}
 
 /** Ten colours that tell classes (digits, labels) apart. */
 export const CLASS_COLORS: readonly Color[] = [
-  'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'brightRed', 'brightGreen', 'brightBlue', 'brightMagenta',
+  'red',
+  'green',
+  'yellow',
+  'blue',
+  'magenta',
+  'cyan',
+  'brightRed',
+  'brightGreen',
+  'brightBlue',
+  'brightMagenta',
 ];
 
 const SGR = /\u001B\[[\d;]*m/g;

@@ -41,14 +41,23 @@ export function bitmapGridRows(items: GridItem[], shape: GridShape, width: numbe
   const perRow = itemsPerRow(shape, width);
   const cellWidth = itemWidth(shape);
   const blocks = items.map((item) => {
-    const drawn = item.bitmaps.map((b) => halfBlockLines(b.pixels, shape.rows, shape.cols, { target: b.target, paint }));
+    const drawn = item.bitmaps.map((b) =>
+      halfBlockLines(b.pixels, shape.rows, shape.cols, { target: b.target, paint }),
+    );
     const lines = drawn[0].map((_, line) => drawn.map((d) => d[line]).join(' '));
     return [...lines, item.caption.slice(0, cellWidth)];
   });
   const rows: string[][] = [];
   for (let start = 0; start < blocks.length; start += perRow) {
     const row = blocks.slice(start, start + perRow);
-    rows.push(row[0].map((_, line) => row.map((block) => padVisible(block[line], cellWidth)).join(gap).trimEnd()));
+    rows.push(
+      row[0].map((_, line) =>
+        row
+          .map((block) => padVisible(block[line], cellWidth))
+          .join(gap)
+          .trimEnd(),
+      ),
+    );
   }
   return rows;
 }

@@ -34,11 +34,19 @@ export interface ScatterOptions {
   paint?: Paint;
 }
 
-const DOT_BITS = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]];
+const DOT_BITS = [
+  [0x01, 0x08],
+  [0x02, 0x10],
+  [0x04, 0x20],
+  [0x40, 0x80],
+];
 
 /** The points' box, grown by `margin` of its size on every side (and made non-empty). */
 export function scatterBounds(points: ReadonlyArray<{ x: number; y: number }>, margin = 0.06): Bounds2 {
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   for (const p of points) {
     minX = Math.min(minX, p.x);
     maxX = Math.max(maxX, p.x);
@@ -46,7 +54,8 @@ export function scatterBounds(points: ReadonlyArray<{ x: number; y: number }>, m
     maxY = Math.max(maxY, p.y);
   }
   if (points.length === 0) return { minX: -1, maxX: 1, minY: -1, maxY: 1 };
-  const padX = (maxX - minX) * margin || 1, padY = (maxY - minY) * margin || 1;
+  const padX = (maxX - minX) * margin || 1,
+    padY = (maxY - minY) * margin || 1;
   return { minX: minX - padX, maxX: maxX + padX, minY: minY - padY, maxY: maxY + padY };
 }
 
@@ -54,16 +63,19 @@ export function scatterBounds(points: ReadonlyArray<{ x: number; y: number }>, m
 export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOptions): string[] {
   const { width, height, xName = 'x', yName = 'y', paint = noPaint } = options;
   const bounds = options.bounds ?? scatterBounds(points);
-  const top = compactNumber(bounds.maxY), bottom = compactNumber(bounds.minY);
+  const top = compactNumber(bounds.maxY),
+    bottom = compactNumber(bounds.minY);
   const gutter = Math.max(top.length, bottom.length, yName.length);
-  const plotWidth = Math.max(1, width - gutter - 1), plotHeight = Math.max(1, height - 1);
+  const plotWidth = Math.max(1, width - gutter - 1),
+    plotHeight = Math.max(1, height - 1);
   const cells = plotCells(points, bounds, plotWidth, plotHeight, options.marks ?? [], paint);
   const middle = Math.floor((plotHeight - 1) / 2);
   const lines = cells.map((row, r) => {
     const label = r === 0 ? top : r === plotHeight - 1 ? bottom : r === middle && plotHeight > 2 ? yName : '';
     return `${label.padStart(gutter)}${label && label !== yName ? '┤' : '│'}${row.join('')}`;
   });
-  const left = compactNumber(bounds.minX), right = compactNumber(bounds.maxX);
+  const left = compactNumber(bounds.minX),
+    right = compactNumber(bounds.maxX);
   const room = plotWidth - left.length - right.length;
   const name = room >= xName.length + 2 ? xName : '';
   const before = Math.floor((room - name.length) / 2);
@@ -73,17 +85,24 @@ export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOpt
 
 /** Character cells of the plotting area: braille dots, then labels, then marks. */
 function plotCells(
-  points: readonly ScatterPoint[], bounds: Bounds2, width: number, height: number,
-  marks: NonNullable<ScatterOptions['marks']>, paint: Paint,
+  points: readonly ScatterPoint[],
+  bounds: Bounds2,
+  width: number,
+  height: number,
+  marks: NonNullable<ScatterOptions['marks']>,
+  paint: Paint,
 ): string[][] {
   const bits = new Uint8Array(width * height);
   const colour: Array<number | undefined> = new Array(width * height);
   const text: Array<string | undefined> = new Array(width * height);
-  const spanX = bounds.maxX - bounds.minX || 1, spanY = bounds.maxY - bounds.minY || 1;
+  const spanX = bounds.maxX - bounds.minX || 1,
+    spanY = bounds.maxY - bounds.minY || 1;
   const dotOf = (x: number, y: number) => {
     const dx = Math.round(((x - bounds.minX) / spanX) * (width * 2 - 1));
     const dy = Math.round(((bounds.maxY - y) / spanY) * (height * 4 - 1));
-    return dx < 0 || dy < 0 || dx >= width * 2 || dy >= height * 4 ? undefined : { dx, dy, cell: Math.floor(dy / 4) * width + Math.floor(dx / 2) };
+    return dx < 0 || dy < 0 || dx >= width * 2 || dy >= height * 4
+      ? undefined
+      : { dx, dy, cell: Math.floor(dy / 4) * width + Math.floor(dx / 2) };
   };
   const labelled: Array<{ cell: number; label: string }> = [];
   for (const p of points) {
@@ -96,20 +115,27 @@ function plotCells(
   for (const { cell, label } of labelled) placeLabel(text, cell, label, width);
   for (const mark of marks) {
     const dot = dotOf(mark.x, mark.y);
-    if (dot) text[dot.cell] = paint(mark.text, mark.cls === undefined ? 'yellow' : CLASS_COLORS[mark.cls % CLASS_COLORS.length]);
+    if (dot)
+      text[dot.cell] = paint(
+        mark.text,
+        mark.cls === undefined ? 'yellow' : CLASS_COLORS[mark.cls % CLASS_COLORS.length],
+      );
   }
-  return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => {
-    const i = r * width + c;
-    if (text[i] !== undefined) return text[i]!;
-    if (bits[i] === 0) return ' ';
-    const dots = String.fromCharCode(0x2800 + bits[i]);
-    return colour[i] === undefined ? dots : paint(dots, CLASS_COLORS[colour[i]! % CLASS_COLORS.length]);
-  }));
+  return Array.from({ length: height }, (_, r) =>
+    Array.from({ length: width }, (_, c) => {
+      const i = r * width + c;
+      if (text[i] !== undefined) return text[i]!;
+      if (bits[i] === 0) return ' ';
+      const dots = String.fromCharCode(0x2800 + bits[i]);
+      return colour[i] === undefined ? dots : paint(dots, CLASS_COLORS[colour[i]! % CLASS_COLORS.length]);
+    }),
+  );
 }
 
 /** Puts a label on its cell, or on the nearest free cells in the same line; one character per cell. */
 function placeLabel(text: Array<string | undefined>, cell: number, label: string, width: number): void {
-  const row = Math.floor(cell / width), col = cell % width;
+  const row = Math.floor(cell / width),
+    col = cell % width;
   for (const shift of [0, 1, -1, 2, -2]) {
     const start = col + shift;
     if (start < 0 || start + label.length > width) continue;

@@ -27,8 +27,13 @@ export interface ChartOptions {
 }
 
 const ASCIICHART_COLORS: Partial<Record<Color, string>> = {
-  red: asciichart.red, green: asciichart.green, yellow: asciichart.yellow, blue: asciichart.blue,
-  magenta: asciichart.magenta, cyan: asciichart.cyan, gray: asciichart.darkgray,
+  red: asciichart.red,
+  green: asciichart.green,
+  yellow: asciichart.yellow,
+  blue: asciichart.blue,
+  magenta: asciichart.magenta,
+  cyan: asciichart.cyan,
+  gray: asciichart.darkgray,
 };
 const LABEL_WIDTH = 8;
 /** asciichart's columns before the data: the label, a space, the axis. */
@@ -42,15 +47,25 @@ export function lineChart(series: readonly ChartSeries[], options: ChartOptions)
   const withLegend = height >= 4 && legend.length > 0;
   const plotLines = height - 1 - (withLegend ? 1 : 0);
   const plotWidth = Math.max(2, width - PREFIX);
-  const lines = all.length === 0
-    ? Array.from({ length: plotLines }, (_, i) => (i === Math.floor(plotLines / 2) ? `${' '.repeat(PREFIX)}waiting for the first epoch` : ''))
-    : plot(series.map((s) => resample(s.values, plotWidth).map((v) => (log ? Math.log10(v) : v))), plotLines, log, series, paint);
+  const lines =
+    all.length === 0
+      ? Array.from({ length: plotLines }, (_, i) =>
+          i === Math.floor(plotLines / 2) ? `${' '.repeat(PREFIX)}waiting for the first epoch` : '',
+        )
+      : plot(
+          series.map((s) => resample(s.values, plotWidth).map((v) => (log ? Math.log10(v) : v))),
+          plotLines,
+          log,
+          series,
+          paint,
+        );
   return [...lines, xAxisLine(x, plotWidth), ...(withLegend ? [legend] : [])];
 }
 
 /** asciichart's lines, exactly `lines` of them (it may round one more or less). */
 function plot(values: number[][], lines: number, log: boolean, series: readonly ChartSeries[], paint: Paint): string[] {
-  let min = Math.min(...values.flat()), max = Math.max(...values.flat());
+  let min = Math.min(...values.flat()),
+    max = Math.max(...values.flat());
   if (max - min < 1e-12) {
     min -= log ? 0.5 : Math.max(1, Math.abs(min) * 0.1);
     max += log ? 0.5 : Math.max(1, Math.abs(max) * 0.1);
@@ -58,14 +73,18 @@ function plot(values: number[][], lines: number, log: boolean, series: readonly 
   const colors = paint === noPaint ? undefined : series.map((s) => (s.color ? ASCIICHART_COLORS[s.color] : undefined));
   const format = (v: number) => compactNumber(log ? 10 ** v : v).padStart(LABEL_WIDTH);
   for (let asked = lines - 1; ; asked--) {
-    const drawn = asciichart.plot(values, { height: Math.max(0, asked), min, max, format, offset: 3, colors }).split('\n');
-    if (drawn.length <= lines || asked <= 0) return [...Array<string>(Math.max(0, lines - drawn.length)).fill(''), ...drawn.slice(0, lines)];
+    const drawn = asciichart
+      .plot(values, { height: Math.max(0, asked), min, max, format, offset: 3, colors })
+      .split('\n');
+    if (drawn.length <= lines || asked <= 0)
+      return [...Array<string>(Math.max(0, lines - drawn.length)).fill(''), ...drawn.slice(0, lines)];
   }
 }
 
 function xAxisLine(x: ChartOptions['x'], plotWidth: number): string {
   if (!x) return '';
-  const left = String(x.from), right = String(x.to);
+  const left = String(x.from),
+    right = String(x.to);
   const room = plotWidth - left.length - right.length;
   const name = room >= x.name.length + 2 ? x.name : '';
   const before = Math.floor((room - name.length) / 2);

@@ -43,27 +43,50 @@ export interface DenoiseRowView {
   meanAbsError: Stat;
 }
 
-const PARAMETER_HEADERS: Record<string, string> = { mutationProb: 'mut prob', maxNoise: 'max noise', p: 'p', sigma: 'sigma' };
+const PARAMETER_HEADERS: Record<string, string> = {
+  mutationProb: 'mut prob',
+  maxNoise: 'max noise',
+  p: 'p',
+  sigma: 'sigma',
+};
 
 /** Columns: architecture, noise, its parameters, then wrong pixels and mean abs error of input and output. */
 export function denoiseTable(rows: DenoiseRowView[]): string {
   const parameters = rows.length > 0 ? Object.keys(noiseFields(rows[0].noise)).filter((k) => k !== 'noise') : [];
-  const header = ['architecture', 'noise', ...parameters.map((k) => PARAMETER_HEADERS[k] ?? k), 'in px', 'out px', 'in MAE', 'out MAE'];
+  const header = [
+    'architecture',
+    'noise',
+    ...parameters.map((k) => PARAMETER_HEADERS[k] ?? k),
+    'in px',
+    'out px',
+    'in MAE',
+    'out MAE',
+  ];
   const cells = rows.map((row): Cell[] => {
     const fields = noiseFields(row.noise);
     return [
-      row.architecture, row.noise.model, ...parameters.map((k) => String(fields[k])),
-      { stat: row.inputWrongPixels, digits: 2 }, { stat: row.wrongPixels, digits: 2 },
-      { stat: row.inputMeanAbsError, digits: 4 }, { stat: row.meanAbsError, digits: 4 },
+      row.architecture,
+      row.noise.model,
+      ...parameters.map((k) => String(fields[k])),
+      { stat: row.inputWrongPixels, digits: 2 },
+      { stat: row.wrongPixels, digits: 2 },
+      { stat: row.inputMeanAbsError, digits: 4 },
+      { stat: row.meanAbsError, digits: 4 },
     ];
   });
   return renderStatTable(header, cells);
 }
 
 /** Output mean abs error (means over seeds) of each model (rows) at each noise setting (columns). */
-export function generalisationTable(levels: NoiseSpec[], models: Array<{ label: string; meanAbsError: number[] }>): string {
+export function generalisationTable(
+  levels: NoiseSpec[],
+  models: Array<{ label: string; meanAbsError: number[] }>,
+): string {
   const header = ['trained on', ...levels.map(shortLabel)];
-  return renderTable(header, models.map((m) => [m.label, ...m.meanAbsError.map((v) => v.toFixed(4))]));
+  return renderTable(
+    header,
+    models.map((m) => [m.label, ...m.meanAbsError.map((v) => v.toFixed(4))]),
+  );
 }
 
 /** "p=0.1 max=0.3": the noise setting without the model name (one model per sweep). */

@@ -16,8 +16,16 @@ export interface FontSweepRowView {
 
 export function fontSweepTable(rows: FontSweepRowView[]): string {
   const header = ['latent', 'subset', 'lr', 'max px', 'mean px', 'epochs to target', 'reached'];
-  return renderStatTable(header, rows.map((r) => [
-    String(r.latent), r.subset, String(r.lr), { stat: r.maxPixelError, digits: 2 }, { stat: r.meanPixelError, digits: 3 },
-    r.epochsToTarget ? { stat: r.epochsToTarget, digits: 0 } : '-', `${r.reached}/${r.seeds}`,
-  ]));
+  return renderStatTable(
+    header,
+    rows.map((r) => [
+      String(r.latent),
+      r.subset,
+      String(r.lr),
+      { stat: r.maxPixelError, digits: 2 },
+      { stat: r.meanPixelError, digits: 3 },
+      r.epochsToTarget ? { stat: r.epochsToTarget, digits: 0 } : '-',
+      `${r.reached}/${r.seeds}`,
+    ]),
+  );
 }

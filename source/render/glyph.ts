@@ -2,9 +2,14 @@
  * Glyphs as plain ASCII art: '#' on, '.' off. A reconstruction drawn against its target marks wrong pixels so
  * that they show without colour: 'X' lit where it should be dark, 'o' dark where it should be lit.
  */
-export const GLYPH_LEGEND = "# on   . off   X wrongly on   o wrongly off";
+export const GLYPH_LEGEND = '# on   . off   X wrongly on   o wrongly off';
 
-export function glyphLines(pixels: ArrayLike<number>, rows: number, cols: number, target?: ArrayLike<number>): string[] {
+export function glyphLines(
+  pixels: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  target?: ArrayLike<number>,
+): string[] {
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
     let line = '';
@@ -25,7 +30,7 @@ export function sideBySide(blocks: Array<{ lines: string[]; caption?: string }>,
   const hasCaptions = blocks.some((b) => b.caption !== undefined);
   const out: string[] = [];
   for (let r = 0; r < height + (hasCaptions ? 1 : 0); r++) {
-    const cells = blocks.map((b, i) => (r < height ? b.lines[r] ?? '' : b.caption ?? '').padEnd(widths[i]));
+    const cells = blocks.map((b, i) => (r < height ? (b.lines[r] ?? '') : (b.caption ?? '')).padEnd(widths[i]));
     out.push(cells.join(' '.repeat(gap)).trimEnd());
   }
   return out;
@@ -58,7 +63,8 @@ export function shadeLines(pixels: ArrayLike<number>, rows: number, cols: number
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
     let line = '';
-    for (let c = 0; c < cols; c++) line += SHADES[Math.round(Math.min(1, Math.max(0, pixels[r * cols + c])) * (SHADES.length - 1))];
+    for (let c = 0; c < cols; c++)
+      line += SHADES[Math.round(Math.min(1, Math.max(0, pixels[r * cols + c])) * (SHADES.length - 1))];
     lines.push(line);
   }
   return lines;

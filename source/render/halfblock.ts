@@ -22,12 +22,17 @@ export interface BitmapOptions {
 }
 
 export function halfBlockLines(
-  pixels: ArrayLike<number>, rows: number, cols: number, { target, paint = noPaint, threshold = 0.5, scale = 1 }: BitmapOptions = {},
+  pixels: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  { target, paint = noPaint, threshold = 0.5, scale = 1 }: BitmapOptions = {},
 ): string[] {
-  const height = Math.floor(rows / scale), width = Math.floor(cols / scale);
+  const height = Math.floor(rows / scale),
+    width = Math.floor(cols / scale);
   const value = (r: number, c: number) => {
     let sum = 0;
-    for (let dr = 0; dr < scale; dr++) for (let dc = 0; dc < scale; dc++) sum += pixels[(r * scale + dr) * cols + c * scale + dc];
+    for (let dr = 0; dr < scale; dr++)
+      for (let dc = 0; dc < scale; dc++) sum += pixels[(r * scale + dr) * cols + c * scale + dc];
     return sum / (scale * scale);
   };
   const lit = (r: number, c: number) => value(r, c) > threshold;
@@ -36,7 +41,13 @@ export function halfBlockLines(
   for (let r = 0; r < height; r += 2) {
     let line = '';
     for (let c = 0; c < width; c++) {
-      const cell: Array<[number, number]> = r + 1 < height ? [[r, c], [r + 1, c]] : [[r, c]];
+      const cell: Array<[number, number]> =
+        r + 1 < height
+          ? [
+              [r, c],
+              [r + 1, c],
+            ]
+          : [[r, c]];
       const wrongOnes = cell.filter(([y, x]) => wrong(y, x));
       if (wrongOnes.length > 0) line += paint(wrongOnes.some(([y, x]) => lit(y, x)) ? 'X' : 'o', 'red');
       else line += BLOCKS[(lit(r, c) ? 1 : 0) + (cell.length > 1 && lit(r + 1, c) ? 2 : 0)];

@@ -7,7 +7,8 @@ export function sparkline(values: readonly number[], width: number, log: boolean
   if (values.length === 0 || width <= 0) return '';
   const useLog = log === 'auto' ? spansDecades(values) : log;
   const points = resample(values, width).map((v) => (useLog ? Math.log10(v) : v));
-  const min = Math.min(...points), max = Math.max(...points);
+  const min = Math.min(...points),
+    max = Math.max(...points);
   const span = max - min || 1;
   return points.map((v) => BARS[Math.round(((v - min) / span) * (BARS.length - 1))]).join('');
 }

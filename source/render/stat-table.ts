@@ -12,7 +12,12 @@ export function renderStatTable(header: string[], rows: Cell[][]): string {
     const means = row.map((cell) => (typeof cell === 'string' ? cell : cell.stat.mean.toFixed(cell.digits)));
     const spread = row.some((cell) => typeof cell !== 'string' && cell.stat.std !== undefined);
     if (!spread) return [means];
-    return [means, row.map((cell) => (typeof cell === 'string' || cell.stat.std === undefined ? '' : `± ${cell.stat.std.toFixed(cell.digits)}`))];
+    return [
+      means,
+      row.map((cell) =>
+        typeof cell === 'string' || cell.stat.std === undefined ? '' : `± ${cell.stat.std.toFixed(cell.digits)}`,
+      ),
+    ];
   });
   return renderTable(header, lines);
 }

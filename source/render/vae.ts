@@ -16,11 +16,18 @@ import { halfBlockLines } from './halfblock.js';
 
 export function digitLines(pixels: Float32Array, index: number, scale = 1): string[] {
   // Averaged 2x2 blocks of a thin stroke fall below one half: a lower threshold keeps small digits legible.
-  return halfBlockLines(pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS), IMAGE_ROWS, IMAGE_COLS, { scale, threshold: scale > 1 ? 0.3 : 0.5 });
+  return halfBlockLines(pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS), IMAGE_ROWS, IMAGE_COLS, {
+    scale,
+    threshold: scale > 1 ? 0.3 : 0.5,
+  });
 }
 
 /** Each of the first `count` originals with its reconstruction beside it, wrapped to `columns`. */
-export function reconstructionLines(view: VaeView, columns: number, count = view.originals.length / IMAGE_PIXELS): string[] {
+export function reconstructionLines(
+  view: VaeView,
+  columns: number,
+  count = view.originals.length / IMAGE_PIXELS,
+): string[] {
   const pairs = Array.from({ length: count }, (_, i) => ({
     lines: sideBySide([{ lines: digitLines(view.originals, i) }, { lines: digitLines(view.reconstructions, i) }], 1),
     caption: `class ${view.labels[i]}: original | reconstruction`,
@@ -31,12 +38,26 @@ export function reconstructionLines(view: VaeView, columns: number, count = view
 /** Digits side by side, wrapped to `columns`, each with an optional caption. */
 export function digitRowLines(pixels: Float32Array, columns: number, captions?: readonly string[]): string[] {
   const count = pixels.length / IMAGE_PIXELS;
-  return wrapBlocks(Array.from({ length: count }, (_, i) => ({ lines: digitLines(pixels, i), caption: captions?.[i] })), columns, 1);
+  return wrapBlocks(
+    Array.from({ length: count }, (_, i) => ({ lines: digitLines(pixels, i), caption: captions?.[i] })),
+    columns,
+    1,
+  );
 }
 
 /** An n x n grid of digits, row after row; by default half size (14 columns each) when full size does not fit `columns`. */
-export function digitGridLines(pixels: Float32Array, n: number, columns: number, scale = n * (IMAGE_COLS + 1) - 1 <= columns ? 1 : 2): string[] {
-  return Array.from({ length: n }, (_, r) => sideBySide(Array.from({ length: n }, (_, c) => ({ lines: digitLines(pixels, r * n + c, scale) })), 1)).flat();
+export function digitGridLines(
+  pixels: Float32Array,
+  n: number,
+  columns: number,
+  scale = n * (IMAGE_COLS + 1) - 1 <= columns ? 1 : 2,
+): string[] {
+  return Array.from({ length: n }, (_, r) =>
+    sideBySide(
+      Array.from({ length: n }, (_, c) => ({ lines: digitLines(pixels, r * n + c, scale) })),
+      1,
+    ),
+  ).flat();
 }
 
 /** The generated digits: the latent grid over [-2, 2]², or the N(0, I) draws. */
@@ -54,25 +75,44 @@ export interface ScatterLayout {
 }
 
 /** The held-out codes by class: a title, the plot, and a legend of class colours and names. */
-export function latentScatterLines(view: VaeView, classNames: readonly string[], { width, height, color }: ScatterLayout): string[] {
+export function latentScatterLines(
+  view: VaeView,
+  classNames: readonly string[],
+  { width, height, color }: ScatterLayout,
+): string[] {
   const { points, xName, yName } = latentPlane(view);
   const count = points.length;
   const paint = color ? ansiPaint : noPaint;
-  const title = view.latent === 2 ? `latent space: ${count} held-out images (z0 across, z1 up)` : `latent space (${view.latent}-D, first two principal components): ${count} held-out images`;
+  const title =
+    view.latent === 2
+      ? `latent space: ${count} held-out images (z0 across, z1 up)`
+      : `latent space (${view.latent}-D, first two principal components): ${count} held-out images`;
   const marks = classNames.flatMap((_, cls) => {
     const members = points.filter((p) => p.cls === cls);
-    return members.length === 0 ? [] : [{ x: median(members.map((p) => p.x)), y: median(members.map((p) => p.y)), text: String(cls), cls }];
+    return members.length === 0
+      ? []
+      : [{ x: median(members.map((p) => p.x)), y: median(members.map((p) => p.y)), text: String(cls), cls }];
   });
   const plot = scatterPlot(points, { width, height, marks, xName, yName, paint });
-  const legend = classNames.map((name, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`);
+  const legend = classNames.map(
+    (name, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`,
+  );
   return [title, ...plot, ...wrapWords(legend, width, 2)];
 }
 
 /** The held-out codes on a plane (first two principal components when the latent space has more than two dimensions). */
-export function latentPlane(view: VaeView): { points: Array<{ x: number; y: number; cls: number }>; xName: string; yName: string } {
+export function latentPlane(view: VaeView): {
+  points: Array<{ x: number; y: number; cls: number }>;
+  xName: string;
+  yName: string;
+} {
   const count = view.labels.length;
   const plane = view.latent === 2 ? view.codes : projectTwo(view.codes, count, view.latent);
-  const points = Array.from({ length: count }, (_, i) => ({ x: plane[2 * i], y: plane[2 * i + 1], cls: view.labels[i] }));
+  const points = Array.from({ length: count }, (_, i) => ({
+    x: plane[2 * i],
+    y: plane[2 * i + 1],
+    cls: view.labels[i],
+  }));
   return view.latent === 2 ? { points, xName: 'z0', yName: 'z1' } : { points, xName: 'pc1', yName: 'pc2' };
 }
 

@@ -11,20 +11,32 @@ import { writeJsonLine } from './json.js';
 import { writeStoppedJson, writeStoppedText } from './stopped.js';
 
 /** The end of a denoising run as text: its score table, the first noisy copy of each glyph, the files written. */
-export function denoiseOutcomeText(run: DenoiseRun, { line, score, samples, saved, exported }: DenoiseOutcome, columns: number): string {
+export function denoiseOutcomeText(
+  run: DenoiseRun,
+  { line, score, samples, saved, exported }: DenoiseOutcome,
+  columns: number,
+): string {
   const { epochs, trainSeconds, copies } = line;
   const stat = (value: number) => meanStd([value]);
-  return `\ntrained for ${epochs} epochs in ${trainSeconds.toFixed(2)} s\n`
-    + `scored on ${copies} fresh noisy copies of each glyph, against the clean glyph\n(means per glyph):\n`
-    + denoiseTable([{
-      architecture: run.architecture, noise: run.plan.noise, inputWrongPixels: stat(score.inputWrongPixels), wrongPixels: stat(score.wrongPixels),
-      inputMeanAbsError: stat(score.inputMeanAbsError), meanAbsError: stat(score.meanAbsError),
-    }])
-    + `\nthe first copy of each glyph:\n${TRIPLET_LEGEND}\n`
-    + 'in/out: wrong pixels and mean abs error of the noisy input and of the output\n\n'
-    + `${tripletPanel(run.glyphs, samples, columns).join('\n')}\n`
-    + (saved ? `saved the model to ${saved}\n` : '')
-    + (exported ? exportedLine(exported.dir, exported.files) : '');
+  return (
+    `\ntrained for ${epochs} epochs in ${trainSeconds.toFixed(2)} s\n` +
+    `scored on ${copies} fresh noisy copies of each glyph, against the clean glyph\n(means per glyph):\n` +
+    denoiseTable([
+      {
+        architecture: run.architecture,
+        noise: run.plan.noise,
+        inputWrongPixels: stat(score.inputWrongPixels),
+        wrongPixels: stat(score.wrongPixels),
+        inputMeanAbsError: stat(score.inputMeanAbsError),
+        meanAbsError: stat(score.meanAbsError),
+      },
+    ]) +
+    `\nthe first copy of each glyph:\n${TRIPLET_LEGEND}\n` +
+    'in/out: wrong pixels and mean abs error of the noisy input and of the output\n\n' +
+    `${tripletPanel(run.glyphs, samples, columns).join('\n')}\n` +
+    (saved ? `saved the model to ${saved}\n` : '') +
+    (exported ? exportedLine(exported.dir, exported.files) : '')
+  );
 }
 
 /** Plain lines: the backend and the noise, a progress line every `logEvery` epochs, then the score or the stop. */

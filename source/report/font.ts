@@ -30,15 +30,24 @@ function epochLogger(every: number, write: (epoch: FontEpoch) => void): EpochLog
 }
 
 export function fontJsonLogger(out: NodeJS.WritableStream, every: number): EpochLogger {
-  return epochLogger(every, (e) => writeJsonLine(out, {
-    event: 'epoch', epoch: e.epoch, loss: e.loss, maxPixelError: e.maxPixelError, meanPixelError: e.meanPixelError, elapsedSeconds: e.elapsedMs / 1000,
-  }));
+  return epochLogger(every, (e) =>
+    writeJsonLine(out, {
+      event: 'epoch',
+      epoch: e.epoch,
+      loss: e.loss,
+      maxPixelError: e.maxPixelError,
+      meanPixelError: e.meanPixelError,
+      elapsedSeconds: e.elapsedMs / 1000,
+    }),
+  );
 }
 
 export function fontPlainLogger(out: NodeJS.WritableStream, every: number): EpochLogger {
-  return epochLogger(every, (e) => out.write(
-    `epoch ${String(e.epoch).padStart(5)}  loss ${e.loss.toFixed(5)}  wrong pixels max ${e.maxPixelError} mean ${e.meanPixelError.toFixed(2)}\n`,
-  ));
+  return epochLogger(every, (e) =>
+    out.write(
+      `epoch ${String(e.epoch).padStart(5)}  loss ${e.loss.toFixed(5)}  wrong pixels max ${e.maxPixelError} mean ${e.meanPixelError.toFixed(2)}\n`,
+    ),
+  );
 }
 
 /** The closing summary: the outcome, every glyph's error, and art for the glyphs that still have errors. */
@@ -48,7 +57,10 @@ export function fontPlainSummary(result: FontResult, glyphs: Glyph[], outputs: F
     ...fontOutcomeLines(result),
     '',
     'wrong pixels per glyph:',
-    ...wrapWords(glyphs.map((g) => `${g.char}:${result.perGlyph[g.char]}`), columns),
+    ...wrapWords(
+      glyphs.map((g) => `${g.char}:${result.perGlyph[g.char]}`),
+      columns,
+    ),
   ];
   const withErrors = glyphs.map((g, i) => ({ g, i })).filter(({ g }) => result.perGlyph[g.char] > 0);
   if (withErrors.length > 0) {
@@ -57,7 +69,12 @@ export function fontPlainSummary(result: FontResult, glyphs: Glyph[], outputs: F
       const output = outputs.subarray(i * g.pixels.length, (i + 1) * g.pixels.length);
       const original = glyphLines(g.pixels, GLYPH_ROWS, GLYPH_COLS);
       const reconstruction = glyphLines(output, GLYPH_ROWS, GLYPH_COLS, g.pixels);
-      return [{ lines: original.map((row, r) => `${row} ${reconstruction[r]}`), caption: `${g.char} ${result.perGlyph[g.char]}` }];
+      return [
+        {
+          lines: original.map((row, r) => `${row} ${reconstruction[r]}`),
+          caption: `${g.char} ${result.perGlyph[g.char]}`,
+        },
+      ];
     });
     lines.push(...wrapBlocks(blocks, columns, 3));
   }
@@ -65,10 +82,16 @@ export function fontPlainSummary(result: FontResult, glyphs: Glyph[], outputs: F
 }
 
 /** The end of a font run as text: the summary, where the model went, the export. */
-export function fontOutcomeText({ line, outputs, saved, exported }: FontOutcome, glyphs: Glyph[], columns: number): string {
-  return fontPlainSummary(line, glyphs, outputs, columns)
-    + (saved ? `saved the model to ${saved}\n` : '')
-    + (exported ? exportedLine(exported.dir, exported.files) : '');
+export function fontOutcomeText(
+  { line, outputs, saved, exported }: FontOutcome,
+  glyphs: Glyph[],
+  columns: number,
+): string {
+  return (
+    fontPlainSummary(line, glyphs, outputs, columns) +
+    (saved ? `saved the model to ${saved}\n` : '') +
+    (exported ? exportedLine(exported.dir, exported.files) : '')
+  );
 }
 
 /** Plain lines: the backend, a progress line every `logEvery` epochs, then the summary or the stop. */

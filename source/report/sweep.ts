@@ -4,12 +4,25 @@ import type { PoolOptions } from '../sweep/pool.js';
 import type { JobResult } from '../sweep/jobs.js';
 import { writeJsonLine } from './json.js';
 
-export function sweepProgress(out: NodeJS.WritableStream, output: OutputMode, labels: string[], summary: (index: number, result: JobResult) => string): PoolOptions {
+export function sweepProgress(
+  out: NodeJS.WritableStream,
+  output: OutputMode,
+  labels: string[],
+  summary: (index: number, result: JobResult) => string,
+): PoolOptions {
   const width = String(labels.length).length;
   const tag = (index: number) => `[${String(index + 1).padStart(width)}/${labels.length}]`;
   if (output === 'json') {
     return {
-      onProgress: (index, epoch, epochs) => writeJsonLine(out, { event: 'epoch', job: index + 1, jobs: labels.length, label: labels[index], epoch, epochs }),
+      onProgress: (index, epoch, epochs) =>
+        writeJsonLine(out, {
+          event: 'epoch',
+          job: index + 1,
+          jobs: labels.length,
+          label: labels[index],
+          epoch,
+          epochs,
+        }),
     };
   }
   const started = new Map<number, number>();

@@ -30,8 +30,15 @@ export function vaeJsonLogger(out: NodeJS.WritableStream): VaeLogger {
     onEvent({ optimizer, event: e }) {
       if (e.type !== 'epoch') return;
       writeJsonLine(out, {
-        event: 'epoch', optimizer, epoch: e.epoch, trainLoss: e.trainLoss, trainKl: e.trainKl, validationLoss: e.validationLoss,
-        samplesPerSecond: e.samplesPerSecond, trainSeconds: e.trainSeconds, secondsLeft: e.secondsLeft,
+        event: 'epoch',
+        optimizer,
+        epoch: e.epoch,
+        trainLoss: e.trainLoss,
+        trainKl: e.trainKl,
+        validationLoss: e.validationLoss,
+        samplesPerSecond: e.samplesPerSecond,
+        trainSeconds: e.trainSeconds,
+        secondsLeft: e.secondsLeft,
       });
     },
   };
@@ -44,11 +51,15 @@ export function vaePlainLogger(out: NodeJS.WritableStream, epochs: number, every
     onEvent({ optimizer, event: e }) {
       const now = performance.now();
       if (e.type === 'batch' && now - lastLine >= everyMs) {
-        out.write(`${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  batch ${e.batch}/${e.batches}  loss ${fixed(e.trainLoss)}  ${Math.round(e.samplesPerSecond)} samples/s  ${duration(e.secondsLeft)} left\n`);
+        out.write(
+          `${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  batch ${e.batch}/${e.batches}  loss ${fixed(e.trainLoss)}  ${Math.round(e.samplesPerSecond)} samples/s  ${duration(e.secondsLeft)} left\n`,
+        );
         lastLine = now;
       } else if (e.type === 'epoch') {
         const validation = e.validationLoss === undefined ? '' : `  validation ${fixed(e.validationLoss)}`;
-        out.write(`${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  train ${fixed(e.trainLoss)}${validation}  ${Math.round(e.samplesPerSecond)} samples/s  ${duration(e.secondsLeft)} left\n`);
+        out.write(
+          `${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  train ${fixed(e.trainLoss)}${validation}  ${Math.round(e.samplesPerSecond)} samples/s  ${duration(e.secondsLeft)} left\n`,
+        );
         lastLine = now;
       }
     },
@@ -59,12 +70,25 @@ export function vaePlainLogger(out: NodeJS.WritableStream, epochs: number, every
 export function comparisonTable(results: VaeResult[]): string {
   return renderTable(
     ['optimizer', 'train', 'validation', 'test', 'epochs', 'time', 'samples/s'],
-    results.map((r) => [r.optimizer, fixed(r.trainLoss), fixed(r.validationLoss), fixed(r.testLoss), String(r.epochs), duration(r.trainSeconds), String(Math.round(r.samplesPerSecond))]),
+    results.map((r) => [
+      r.optimizer,
+      fixed(r.trainLoss),
+      fixed(r.validationLoss),
+      fixed(r.testLoss),
+      String(r.epochs),
+      duration(r.trainSeconds),
+      String(Math.round(r.samplesPerSecond)),
+    ]),
   );
 }
 
 /** The closing summary: results, then the last epoch's pictures (reconstructions, generated digits, latent scatter). */
-export function vaePlainSummary(results: VaeResult[], last: PicturedEpoch, dataset: DatasetInfo, { columns, color }: { columns: number; color: boolean }): string {
+export function vaePlainSummary(
+  results: VaeResult[],
+  last: PicturedEpoch,
+  dataset: DatasetInfo,
+  { columns, color }: { columns: number; color: boolean },
+): string {
   const [first] = results;
   const lines = [
     '',
@@ -86,14 +110,21 @@ export function vaePlainSummary(results: VaeResult[], last: PicturedEpoch, datas
 }
 
 /** The end of a VAE run as text: the comparison and the pictures, the checkpoints, the export. */
-export function vaeOutcomeText(run: VaeRun, { results, last, saved, exported }: VaeOutcome, { columns, color }: { columns: number; color: boolean }): string {
-  return vaePlainSummary(results, last, run.plan.dataset, { columns, color })
-    + (saved.length > 0 ? `saved ${saved.join(', ')}\n` : '')
-    + (exported ? exportedLine(exported.dir, exported.files) : '');
+export function vaeOutcomeText(
+  run: VaeRun,
+  { results, last, saved, exported }: VaeOutcome,
+  { columns, color }: { columns: number; color: boolean },
+): string {
+  return (
+    vaePlainSummary(results, last, run.plan.dataset, { columns, color }) +
+    (saved.length > 0 ? `saved ${saved.join(', ')}\n` : '') +
+    (exported ? exportedLine(exported.dir, exported.files) : '')
+  );
 }
 
 /** Where the checkpoints went, and the command that continues. */
-export const vaeStoppedLine = ({ saved, resume }: VaeStopped) => `stopped; saved ${saved.join(', ')}: continue with ${resume}\n`;
+export const vaeStoppedLine = ({ saved, resume }: VaeStopped) =>
+  `stopped; saved ${saved.join(', ')}: continue with ${resume}\n`;
 
 /** The backend line everything else follows. */
 export const vaeBackendLine = (run: VaeRun) => `backend ${run.backend.backend.name}: ${run.backend.reason}\n`;
@@ -115,7 +146,9 @@ export function vaePlainOutput({ stdout: out, columns }: RunContext): Observer<V
   return {
     watch(started) {
       run = started;
-      out.write(`${vaeBackendLine(run)}${run.trainings[0].model.architecture} on ${run.plan.data.dataset}; press s to save a checkpoint, Ctrl-C to stop and save\n`);
+      out.write(
+        `${vaeBackendLine(run)}${run.trainings[0].model.architecture} on ${run.plan.data.dataset}; press s to save a checkpoint, Ctrl-C to stop and save\n`,
+      );
       return watchVae(run, vaePlainLogger(out, run.plan.epochs), out);
     },
     result: (outcome) => out.write(vaeOutcomeText(run, outcome, { columns, color: false })),

@@ -6,7 +6,13 @@ import { noiseFields, type NoiseSpec } from '../data/noise.js';
 import { writeExport } from '../export/bundle.js';
 import { denoiseRunExport, type DenoiseRunResult } from '../export/denoise.js';
 import { scoringRng } from '../train/denoise-job.js';
-import { firstCopies, noisyCopies, scoreDenoising, type DenoiseScore, type TripletSample } from '../train/denoise-score.js';
+import {
+  firstCopies,
+  noisyCopies,
+  scoreDenoising,
+  type DenoiseScore,
+  type TripletSample,
+} from '../train/denoise-score.js';
 import { GlyphRun, type GlyphRunPlan } from './glyph-run.js';
 
 export interface DenoiseRunPlan extends GlyphRunPlan {
@@ -37,8 +43,13 @@ export class DenoiseRun extends GlyphRun<DenoiseRunPlan, DenoiseOutcome> {
     const { score, output } = scoreDenoising(plan.backend.backend, model, clean, noisy);
     const samples = firstCopies(clean, noisy, output, plan.copies, model.inputSize);
     const line: DenoiseRunResult = {
-      event: 'result', experiment: 'denoise', epochs: last.epoch, trainSeconds: last.elapsedMs / 1000, copies: plan.copies,
-      backend: plan.backend.backend.name, seed: plan.seed,
+      event: 'result',
+      experiment: 'denoise',
+      epochs: last.epoch,
+      trainSeconds: last.elapsedMs / 1000,
+      copies: plan.copies,
+      backend: plan.backend.backend.name,
+      seed: plan.seed,
       rows: [{ model: 'denoising', architecture: this.architecture, ...noiseFields(plan.noise), seeds: 1, ...score }],
     };
     return { line, score, samples, saved: plan.save, exported: this.export(samples, line) };
@@ -47,7 +58,14 @@ export class DenoiseRun extends GlyphRun<DenoiseRunPlan, DenoiseOutcome> {
   private export(samples: TripletSample[], line: DenoiseRunResult): DenoiseOutcome['exported'] {
     if (!this.plan.export) return undefined;
     const { dir, settings } = this.plan.export;
-    const bundle = denoiseRunExport({ config: settings, glyphs: this.glyphs, noise: this.plan.noise, samples, history: this.history.rows, result: line });
+    const bundle = denoiseRunExport({
+      config: settings,
+      glyphs: this.glyphs,
+      noise: this.plan.noise,
+      samples,
+      history: this.history.rows,
+      result: line,
+    });
     return { dir, files: writeExport(dir, bundle) };
   }
 }

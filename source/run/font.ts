@@ -32,7 +32,10 @@ export class FontRun extends GlyphRun<FontRunPlan, FontOutcome> {
     const { plan } = this;
     if (plan.save) this.saveTo(plan.save);
     const result = fontResult(done, plan.glyphs, {
-      backend: plan.backend.backend.name, backendReason: plan.backend.reason, seed: plan.seed, target: plan.target,
+      backend: plan.backend.backend.name,
+      backendReason: plan.backend.reason,
+      seed: plan.seed,
+      target: plan.target,
     });
     const line = { event: 'result' as const, ...result };
     return { line, outputs: done.last.outputs, saved: plan.save, exported: this.export(done, line) };
@@ -42,7 +45,15 @@ export class FontRun extends GlyphRun<FontRunPlan, FontOutcome> {
     if (!this.plan.export) return undefined;
     const { dir, settings } = this.plan.export;
     const kept = this.kept.map((z, i) => ({ label: `kept ${i + 1}`, z }));
-    const bundle = fontExport({ config: settings, glyphs: this.glyphs, views: this.plan.views, done, result: line, history: this.history.rows, kept });
+    const bundle = fontExport({
+      config: settings,
+      glyphs: this.glyphs,
+      views: this.plan.views,
+      done,
+      result: line,
+      history: this.history.rows,
+      kept,
+    });
     return { dir, files: writeExport(dir, bundle) };
   }
 }

@@ -74,10 +74,14 @@ export async function observe<T extends AnyRun>(run: T, outputs: Outputs<T>, con
 export async function watchEvents<E>(run: Run<E, unknown>, onEvent: (event: E) => void): Promise<void> {
   const unsubscribe = interruptions.subscribe(() => run.control.stop());
   try {
-    await drive(run.events, (event) => {
-      run.record(event);
-      onEvent(event);
-    }, run.control);
+    await drive(
+      run.events,
+      (event) => {
+        run.record(event);
+        onEvent(event);
+      },
+      run.control,
+    );
   } finally {
     unsubscribe();
   }

@@ -120,9 +120,16 @@ export class VaeRun implements Run<VaeRunEvent, VaeOutcome, VaeStopped> {
   finish(): VaeOutcome {
     const { plan } = this;
     const saved = plan.saveAtEnd ? this.saveCheckpoints() : [];
-    const backend = { dataset: plan.data.dataset, backend: plan.backend.backend.name, backendReason: plan.backend.reason };
+    const backend = {
+      dataset: plan.data.dataset,
+      backend: plan.backend.backend.name,
+      backendReason: plan.backend.reason,
+    };
     const results = this.trainings.map((t) => vaeResult(t, this.done.get(t.options.optimizer)!, backend));
-    const line = results.length === 1 ? { event: 'result', ...results[0] } : { event: 'result', experiment: 'vae', optimizer: 'both', runs: results };
+    const line =
+      results.length === 1
+        ? { event: 'result', ...results[0] }
+        : { event: 'result', experiment: 'vae', optimizer: 'both', runs: results };
     const last = this.done.get(this.optimizers[0])!.last;
     return { results, line, last, saved, exported: this.export(results, line) };
   }
@@ -139,7 +146,17 @@ export class VaeRun implements Run<VaeRunEvent, VaeOutcome, VaeStopped> {
   private export(results: VaeResult[], line: object): VaeOutcome['exported'] {
     if (!this.plan.export) return undefined;
     const { dir, settings } = this.plan.export;
-    const runs = this.trainings.map((t, i) => ({ result: results[i], last: this.done.get(t.options.optimizer)!.last, history: this.histories[i].rows }));
-    return { dir, files: writeExport(dir, vaeExport({ config: settings, classNames: this.plan.dataset.classNames, runs, result: line })) };
+    const runs = this.trainings.map((t, i) => ({
+      result: results[i],
+      last: this.done.get(t.options.optimizer)!.last,
+      history: this.histories[i].rows,
+    }));
+    return {
+      dir,
+      files: writeExport(
+        dir,
+        vaeExport({ config: settings, classNames: this.plan.dataset.classNames, runs, result: line }),
+      ),
+    };
   }
 }

@@ -48,7 +48,12 @@ export async function runPool(jobs: Job[], options: PoolOptions = {}): Promise<J
         options.signal?.throwIfAborted();
         const index = next++;
         options.onStart?.(index);
-        results[index] = await runOn(worker, jobs[index], (epoch, epochs) => options.onProgress?.(index, epoch, epochs), options.signal);
+        results[index] = await runOn(
+          worker,
+          jobs[index],
+          (epoch, epochs) => options.onProgress?.(index, epoch, epochs),
+          options.signal,
+        );
         options.onDone?.(index, results[index]);
       }
     } finally {
@@ -59,7 +64,12 @@ export async function runPool(jobs: Job[], options: PoolOptions = {}): Promise<J
   return results;
 }
 
-function runOn(worker: Worker, job: Job, onProgress: (epoch: number, epochs: number) => void, signal?: AbortSignal): Promise<JobResult> {
+function runOn(
+  worker: Worker,
+  job: Job,
+  onProgress: (epoch: number, epochs: number) => void,
+  signal?: AbortSignal,
+): Promise<JobResult> {
   return new Promise((resolve, reject) => {
     const settle = (finish: () => void) => {
       worker.off('message', onMessage).off('error', onError);

@@ -40,10 +40,18 @@ export function scoringRng(seed: number, noise: NoiseSpec): Rng {
   return new Rng(hash >>> 0);
 }
 
-export function runDenoiseJob(job: DenoiseJob, backend: Backend, onProgress: (epoch: number, epochs: number) => void): DenoiseJobResult {
+export function runDenoiseJob(
+  job: DenoiseJob,
+  backend: Backend,
+  onProgress: (epoch: number, epochs: number) => void,
+): DenoiseJobResult {
   const glyphs = loadFont();
   const noise = job.model === 'denoising' ? job.trainedOn : undefined;
-  const { model, last } = finishTraining(trainFont(backend, glyphs, { ...job.training, noise }), job.training.epochs, onProgress);
+  const { model, last } = finishTraining(
+    trainFont(backend, glyphs, { ...job.training, noise }),
+    job.training.epochs,
+    onProgress,
+  );
   const scores = job.scoredOn.map((spec) => {
     const { clean, noisy } = noisyCopies(glyphs, spec, job.copies, scoringRng(job.training.seed, spec));
     return scoreDenoising(backend, model, clean, noisy).score;

@@ -30,7 +30,12 @@ export interface TripletSample {
 }
 
 /** Copies of the glyphs, `copies` of each, glyph after glyph (copy c of glyph g is row g * copies + c). */
-export function noisyCopies(glyphs: Glyph[], noise: NoiseSpec, copies: number, rng: Rng): { clean: Float32Array; noisy: Float32Array } {
+export function noisyCopies(
+  glyphs: Glyph[],
+  noise: NoiseSpec,
+  copies: number,
+  rng: Rng,
+): { clean: Float32Array; noisy: Float32Array } {
   const features = glyphs[0].pixels.length;
   const clean = new Float32Array(glyphs.length * copies * features);
   glyphs.forEach((g, i) => {
@@ -41,7 +46,12 @@ export function noisyCopies(glyphs: Glyph[], noise: NoiseSpec, copies: number, r
   return { clean, noisy };
 }
 
-export function scoreDenoising(backend: Backend, model: Autoencoder, clean: Float32Array, noisy: Float32Array): { score: DenoiseScore; output: Float32Array } {
+export function scoreDenoising(
+  backend: Backend,
+  model: Autoencoder,
+  clean: Float32Array,
+  noisy: Float32Array,
+): { score: DenoiseScore; output: Float32Array } {
   const features = model.inputSize;
   const rows = clean.length / features;
   const input = backend.alloc(noisy.length);
@@ -59,14 +69,23 @@ export function scoreDenoising(backend: Backend, model: Autoencoder, clean: Floa
 }
 
 /** The first copy of each glyph, scored on its own: what the clean / noisy / denoised panel shows. */
-export function firstCopies(clean: Float32Array, noisy: Float32Array, output: Float32Array, copies: number, features: number): TripletSample[] {
+export function firstCopies(
+  clean: Float32Array,
+  noisy: Float32Array,
+  output: Float32Array,
+  copies: number,
+  features: number,
+): TripletSample[] {
   const samples: TripletSample[] = [];
   for (let from = 0; from < clean.length; from += copies * features) {
     const [c, n, o] = [clean, noisy, output].map((buffer) => buffer.subarray(from, from + features));
     samples.push({
-      noisy: n, output: o,
-      inputWrongPixels: wrongPixels(n, c, 1, features)[0], inputMeanAbsError: meanAbsError(n, c, features),
-      wrongPixels: wrongPixels(o, c, 1, features)[0], meanAbsError: meanAbsError(o, c, features),
+      noisy: n,
+      output: o,
+      inputWrongPixels: wrongPixels(n, c, 1, features)[0],
+      inputMeanAbsError: meanAbsError(n, c, features),
+      wrongPixels: wrongPixels(o, c, 1, features)[0],
+      meanAbsError: meanAbsError(o, c, features),
     });
   }
   return samples;

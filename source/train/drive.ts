@@ -40,7 +40,12 @@ export class RunControl {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function drive<E>(events: Iterator<E>, onEvent: (event: E) => void, control = new RunControl(), sliceMs = 15): Promise<void> {
+export async function drive<E>(
+  events: Iterator<E>,
+  onEvent: (event: E) => void,
+  control = new RunControl(),
+  sliceMs = 15,
+): Promise<void> {
   let sliceStart = performance.now();
   while (!control.stopped) {
     if (control.paused) {

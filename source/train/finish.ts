@@ -2,7 +2,12 @@
 import type { FontDone, FontEvent } from './font.js';
 
 /** Progress goes out about `reports` times over the run (it crosses threads in a sweep: keep it rare). */
-export function finishTraining(events: Iterable<FontEvent>, epochs: number, onProgress: (epoch: number, epochs: number) => void, reports = 20): FontDone {
+export function finishTraining(
+  events: Iterable<FontEvent>,
+  epochs: number,
+  onProgress: (epoch: number, epochs: number) => void,
+  reports = 20,
+): FontDone {
   const every = Math.max(1, Math.ceil(epochs / reports));
   for (const event of events) {
     if (event.type === 'done') return event;

@@ -20,8 +20,22 @@ export interface FontJobResult {
   meanPixelError: number;
 }
 
-export function runFontJob(job: FontJob, backend: Backend, onProgress: (epoch: number, epochs: number) => void): FontJobResult {
+export function runFontJob(
+  job: FontJob,
+  backend: Backend,
+  onProgress: (epoch: number, epochs: number) => void,
+): FontJobResult {
   const glyphs = selectGlyphs(loadFont(), job.subset);
-  const { last, reachedTarget } = finishTraining(trainFont(backend, glyphs, job.training), job.training.epochs, onProgress);
-  return { kind: 'font', epochs: last.epoch, reachedTarget, maxPixelError: last.maxPixelError, meanPixelError: last.meanPixelError };
+  const { last, reachedTarget } = finishTraining(
+    trainFont(backend, glyphs, job.training),
+    job.training.epochs,
+    onProgress,
+  );
+  return {
+    kind: 'font',
+    epochs: last.epoch,
+    reachedTarget,
+    maxPixelError: last.maxPixelError,
+    meanPixelError: last.meanPixelError,
+  };
 }

@@ -20,7 +20,9 @@ export interface FontResult {
 }
 
 export function fontResult(
-  done: FontDone, glyphs: Glyph[], run: { backend: string; backendReason: string; seed: number; target: number },
+  done: FontDone,
+  glyphs: Glyph[],
+  run: { backend: string; backendReason: string; seed: number; target: number },
 ): FontResult {
   const { last, model } = done;
   const latentSize = model.latentSize;
@@ -36,7 +38,9 @@ export function fontResult(
     maxPixelError: last.maxPixelError,
     meanPixelError: last.meanPixelError,
     perGlyph: Object.fromEntries(glyphs.map((g, i) => [g.char, last.perGlyph[i]])),
-    latent: Object.fromEntries(glyphs.map((g, i) => [g.char, Array.from(last.latent.subarray(i * latentSize, (i + 1) * latentSize))])),
+    latent: Object.fromEntries(
+      glyphs.map((g, i) => [g.char, Array.from(last.latent.subarray(i * latentSize, (i + 1) * latentSize))]),
+    ),
     architecture: widths.join('-'),
     backend: run.backend,
     backendReason: run.backendReason,

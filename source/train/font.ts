@@ -67,7 +67,12 @@ export interface FontTraining {
  * Starts training `loaded`, or a fresh model whose weights are the first draws from the run's Rng (seeded with
  * `options.seed`); the same Rng then shuffles and draws the noise, so a seed gives one run.
  */
-export function startFontTraining(backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, loaded?: Autoencoder): FontTraining {
+export function startFontTraining(
+  backend: Backend,
+  glyphs: Glyph[],
+  options: FontTrainingOptions,
+  loaded?: Autoencoder,
+): FontTraining {
   const rng = new Rng(options.seed);
   const model = loaded ?? new Autoencoder(backend, options.shape);
   if (!loaded) model.initialise(rng);
@@ -75,11 +80,22 @@ export function startFontTraining(backend: Backend, glyphs: Glyph[], options: Fo
 }
 
 /** Trains `model` (a fresh one when absent): startFontTraining's events, for callers that only need those. */
-export function trainFont(backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, model?: Autoencoder): Generator<FontEvent> {
+export function trainFont(
+  backend: Backend,
+  glyphs: Glyph[],
+  options: FontTrainingOptions,
+  model?: Autoencoder,
+): Generator<FontEvent> {
   return startFontTraining(backend, glyphs, options, model).events;
 }
 
-function* trainModel(backend: Backend, glyphs: Glyph[], options: FontTrainingOptions, model: Autoencoder, rng: Rng): Generator<FontEvent> {
+function* trainModel(
+  backend: Backend,
+  glyphs: Glyph[],
+  options: FontTrainingOptions,
+  model: Autoencoder,
+  rng: Rng,
+): Generator<FontEvent> {
   const optimizer = new Optimizer(backend, model.store, optimizerSettings(options.optimizer, options.lr));
   const data = new GlyphBatches(backend, glyphs, Math.min(options.batch, glyphs.length));
   const lossSpec = { name: options.loss, perSample: false };
@@ -110,8 +126,15 @@ function* trainModel(backend: Backend, glyphs: Glyph[], options: FontTrainingOpt
     }
     const perGlyph = wrongPixels(outputs, data.all, data.count, data.features);
     const report: FontEpoch = {
-      type: 'epoch', epoch, loss, perGlyph, outputs: outputs.slice(), latent,
-      maxPixelError: Math.max(...perGlyph), meanPixelError: mean(perGlyph), elapsedMs: performance.now() - started,
+      type: 'epoch',
+      epoch,
+      loss,
+      perGlyph,
+      outputs: outputs.slice(),
+      latent,
+      maxPixelError: Math.max(...perGlyph),
+      meanPixelError: mean(perGlyph),
+      elapsedMs: performance.now() - started,
     };
     yield report;
     const reachedTarget = report.maxPixelError <= options.target;
@@ -133,7 +156,11 @@ class GlyphBatches {
   private readonly order: number[];
   private readonly batchBuffers = new Map<number, { x: Float32Array; grad: Float32Array; noisy: Float32Array }>();
 
-  constructor(private readonly backend: Backend, glyphs: Glyph[], private readonly batch: number) {
+  constructor(
+    private readonly backend: Backend,
+    glyphs: Glyph[],
+    private readonly batch: number,
+  ) {
     this.count = glyphs.length;
     this.features = glyphs[0].pixels.length;
     this.all = backend.alloc(this.count * this.features);

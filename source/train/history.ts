@@ -19,7 +19,13 @@ export function fontHistory(): HistoryRecorder<FontEvent> {
   return {
     rows,
     onEvent(event) {
-      if (event.type === 'epoch') rows.push({ epoch: event.epoch, loss: event.loss, maxPixelError: event.maxPixelError, meanPixelError: event.meanPixelError });
+      if (event.type === 'epoch')
+        rows.push({
+          epoch: event.epoch,
+          loss: event.loss,
+          maxPixelError: event.maxPixelError,
+          meanPixelError: event.meanPixelError,
+        });
     },
   };
 }
@@ -35,7 +41,14 @@ export function vaeHistory(optimizer: string): HistoryRecorder<{ optimizer: stri
     onEvent(e) {
       if (e.optimizer !== optimizer || e.event.type !== 'epoch') return;
       const { epoch, trainLoss, trainKl, validationLoss, samplesPerSecond, trainSeconds } = e.event;
-      rows.push({ epoch, trainLoss, trainKl, ...(validationLoss === undefined ? {} : { validationLoss }), samplesPerSecond, trainSeconds });
+      rows.push({
+        epoch,
+        trainLoss,
+        trainKl,
+        ...(validationLoss === undefined ? {} : { validationLoss }),
+        samplesPerSecond,
+        trainSeconds,
+      });
     },
   };
 }

@@ -7,7 +7,8 @@ export interface LatentBounds {
 
 /** The smallest box holding every code (codes laid out one after another, `size` values each). */
 export function latentBounds(codes: Float32Array, size: number): LatentBounds {
-  const min = new Array<number>(size).fill(Infinity), max = new Array<number>(size).fill(-Infinity);
+  const min = new Array<number>(size).fill(Infinity),
+    max = new Array<number>(size).fill(-Infinity);
   for (let i = 0; i < codes.length; i++) {
     const d = i % size;
     min[d] = Math.min(min[d], codes[i]);

@@ -20,7 +20,11 @@ export interface VaeResult {
   seed: number;
 }
 
-export function vaeResult(training: VaeTraining, done: VaeDoneEvent, run: { dataset: DatasetName; backend: string; backendReason: string }): VaeResult {
+export function vaeResult(
+  training: VaeTraining,
+  done: VaeDoneEvent,
+  run: { dataset: DatasetName; backend: string; backendReason: string },
+): VaeResult {
   const { last } = done;
   return {
     experiment: 'vae',

@@ -78,7 +78,12 @@ export class VaeTraining {
   private readonly evalX: Float32Array;
   private last: VaeEpochEvent | undefined;
 
-  constructor(private readonly backend: Backend, private readonly data: VaeData, readonly options: VaeTrainingOptions, resume?: VaeCheckpoint) {
+  constructor(
+    private readonly backend: Backend,
+    private readonly data: VaeData,
+    readonly options: VaeTrainingOptions,
+    resume?: VaeCheckpoint,
+  ) {
     this.model = new Vae(backend, options.shape);
     this.optimizer = new Optimizer(backend, this.model.store, optimizerSettings(options.optimizer, options.lr));
     this.batchX = backend.alloc(options.batch * IMAGE_PIXELS);
@@ -95,7 +100,16 @@ export class VaeTraining {
       this.rng = new Rng(options.seed);
       this.model.initialise(this.rng);
       this.order = Uint32Array.from({ length: data.train.count }, (_, i) => i);
-      this.progress = { epoch: 0, batchIndex: 0, lossSum: 0, klSum: 0, samples: 0, rng: [], trainMs: 0, samplesTrained: 0 };
+      this.progress = {
+        epoch: 0,
+        batchIndex: 0,
+        lossSum: 0,
+        klSum: 0,
+        samples: 0,
+        rng: [],
+        trainMs: 0,
+        samplesTrained: 0,
+      };
     }
   }
 
@@ -116,7 +130,11 @@ export class VaeTraining {
     }
     // No step has run since the last epoch ended, so its pictures can still be made from the weights as they are.
     const last = this.last ?? this.endEpoch();
-    yield { type: 'done', last: { ...last, view: last.view ?? this.view() }, testLoss: this.evaluate(this.data.test, evaluationRng(this.options.seed, -1)) };
+    yield {
+      type: 'done',
+      last: { ...last, view: last.view ?? this.view() },
+      testLoss: this.evaluate(this.data.test, evaluationRng(this.options.seed, -1)),
+    };
   }
 
   checkpoint(): VaeCheckpoint {
@@ -144,7 +162,9 @@ export class VaeTraining {
   }
 
   private trainBatch(): VaeBatchEvent {
-    const p = this.progress, { batch } = this.options, { train } = this.data;
+    const p = this.progress,
+      { batch } = this.options,
+      { train } = this.data;
     const started = performance.now();
     const first = p.batchIndex * batch;
     const rows = Math.min(batch, train.count - first);
@@ -155,7 +175,9 @@ export class VaeTraining {
     }
     const loss = this.model.forward(x, rows, this.rng);
     if (!Number.isFinite(loss.reconstruction + loss.kl)) {
-      throw new DivergedError(`the loss became ${loss.reconstruction + loss.kl} in epoch ${p.epoch + 1}: lower the learning rate (now ${this.options.lr})`);
+      throw new DivergedError(
+        `the loss became ${loss.reconstruction + loss.kl} in epoch ${p.epoch + 1}: lower the learning rate (now ${this.options.lr})`,
+      );
     }
     this.model.backward();
     this.optimizer.step();
@@ -165,7 +187,14 @@ export class VaeTraining {
     p.samplesTrained += rows;
     p.trainMs += performance.now() - started;
     p.batchIndex++;
-    return { type: 'batch', epoch: p.epoch + 1, batch: p.batchIndex, batches: this.batches, trainLoss: p.lossSum / p.samples, ...this.pace() };
+    return {
+      type: 'batch',
+      epoch: p.epoch + 1,
+      batch: p.batchIndex,
+      batches: this.batches,
+      trainLoss: p.lossSum / p.samples,
+      ...this.pace(),
+    };
   }
 
   private endEpoch(): VaeEpochEvent {

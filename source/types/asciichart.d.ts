@@ -11,7 +11,14 @@ declare module 'asciichart' {
   }
   const asciichart: {
     plot(series: number[] | number[][], config?: PlotConfig): string;
-    red: string; green: string; yellow: string; blue: string; magenta: string; cyan: string; darkgray: string; reset: string;
+    red: string;
+    green: string;
+    yellow: string;
+    blue: string;
+    magenta: string;
+    cyan: string;
+    darkgray: string;
+    reset: string;
   };
   export default asciichart;
 }

@@ -14,12 +14,24 @@ const STATUS: Record<RunStatus, { mark: string; color: string }> = {
 };
 
 /** A header line: `text`, then the status mark and name in bold (coloured when allowed), clipped to `width`. */
-export function StatusLine({ text, status, width, color }: { text: string; status: RunStatus; width: number; color: boolean }) {
+export function StatusLine({
+  text,
+  status,
+  width,
+  color,
+}: {
+  text: string;
+  status: RunStatus;
+  width: number;
+  color: boolean;
+}) {
   const { mark, color: tint } = STATUS[status];
   return (
     <Text>
       {clip(text, width)}
-      <Text bold color={color ? tint : undefined}>{clip(`${mark} ${status}`, Math.max(0, width - text.length))}</Text>
+      <Text bold color={color ? tint : undefined}>
+        {clip(`${mark} ${status}`, Math.max(0, width - text.length))}
+      </Text>
     </Text>
   );
 }
@@ -31,7 +43,15 @@ export function Footer({ keys, message, width }: { keys: string; message: string
   return <Text inverse>{clip(line, width).padEnd(width)}</Text>;
 }
 
-export function TooSmall({ need, columns, rows }: { need: { columns: number; rows: number }; columns: number; rows: number }) {
+export function TooSmall({
+  need,
+  columns,
+  rows,
+}: {
+  need: { columns: number; rows: number };
+  columns: number;
+  rows: number;
+}) {
   return (
     <Box flexDirection="column" width={columns}>
       <Text>{`sia-ae needs at least ${need.columns}x${need.rows} characters;`}</Text>

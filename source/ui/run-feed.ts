@@ -6,7 +6,14 @@
 import type { Sampled } from './use-sampled.js';
 import { Stopwatch } from './stopwatch.js';
 
-export type RunStatus = 'starting' | 'training' | 'paused' | 'finished' | 'reached the target' | 'epoch limit reached' | 'failed';
+export type RunStatus =
+  | 'starting'
+  | 'training'
+  | 'paused'
+  | 'finished'
+  | 'reached the target'
+  | 'epoch limit reached'
+  | 'failed';
 type Finished = Exclude<RunStatus, 'starting' | 'training' | 'paused'>;
 
 export abstract class RunFeed<F> implements Sampled<F> {

@@ -24,7 +24,10 @@ export interface ScreenTraining<E> {
 
 /** Resolves when the screen has closed and training has stopped; throws what training threw. */
 export async function runOnScreen<E>(
-  stdout: NodeJS.WriteStream, dashboard: ReactElement, training: ScreenTraining<E>, stdin: NodeJS.ReadStream = process.stdin,
+  stdout: NodeJS.WriteStream,
+  dashboard: ReactElement,
+  training: ScreenTraining<E>,
+  stdin: NodeJS.ReadStream = process.stdin,
 ): Promise<void> {
   const { control, feed } = training;
   const restore = enterAlternateScreen(stdout);
@@ -45,16 +48,18 @@ export async function runOnScreen<E>(
   stdout.on('resize', redrawAll);
 
   let failure: unknown;
-  const running = drive(training.events, training.onEvent, control).then(() => {
-    if (control.stopped) return;
-    const notice = training.onFinished?.();
-    if (notice) feed.tell(notice);
-    if (training.exitOnDone || !stdin.isTTY) app.unmount();
-  }).catch((error: unknown) => {
-    failure = error;
-    feed.fail();
-    app.unmount();
-  });
+  const running = drive(training.events, training.onEvent, control)
+    .then(() => {
+      if (control.stopped) return;
+      const notice = training.onFinished?.();
+      if (notice) feed.tell(notice);
+      if (training.exitOnDone || !stdin.isTTY) app.unmount();
+    })
+    .catch((error: unknown) => {
+      failure = error;
+      feed.fail();
+      app.unmount();
+    });
 
   try {
     await app.waitUntilExit();
@@ -78,7 +83,10 @@ export interface ScreenOptions {
 
 /** Trains `run` beside `dashboard`; every event goes to the run's own record, then to the screen's feed. */
 export function watchOnScreen<E>(
-  run: Run<E, unknown, Stopped>, stdout: NodeJS.WriteStream, dashboard: ReactElement, feed: ScreenTraining<E>['feed'] & { push(event: E): void },
+  run: Run<E, unknown, Stopped>,
+  stdout: NodeJS.WriteStream,
+  dashboard: ReactElement,
+  feed: ScreenTraining<E>['feed'] & { push(event: E): void },
   { stdin, ...options }: ScreenOptions = {},
 ): Promise<void> {
   const onEvent = (event: E) => {

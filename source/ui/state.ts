@@ -32,7 +32,14 @@ export type DashboardAction =
   | { type: 'scroll'; by: number; max: number }
   | { type: 'say'; message: string };
 
-export const INITIAL_STATE: DashboardState = { paused: false, overlay: 'none', page: 0, scroll: 0, kept: [], message: '' };
+export const INITIAL_STATE: DashboardState = {
+  paused: false,
+  overlay: 'none',
+  page: 0,
+  scroll: 0,
+  kept: [],
+  message: '',
+};
 
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
   switch (action.type) {
@@ -45,10 +52,16 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
     case 'explore':
       return { ...state, overlay: 'explorer', cursor: state.cursor ?? action.from };
     case 'move':
-      return state.cursor ? { ...state, cursor: [state.cursor[0] + action.by[0], state.cursor[1] + action.by[1]] } : state;
+      return state.cursor
+        ? { ...state, cursor: [state.cursor[0] + action.by[0], state.cursor[1] + action.by[1]] }
+        : state;
     case 'keep':
       if (!state.cursor) return state;
-      return { ...state, kept: [...state.kept, state.cursor], message: `kept glyph ${state.kept.length + 1} at ${formatPoint(state.cursor)}` };
+      return {
+        ...state,
+        kept: [...state.kept, state.cursor],
+        message: `kept glyph ${state.kept.length + 1} at ${formatPoint(state.cursor)}`,
+      };
     case 'next-page':
       return { ...state, page: (state.page + 1) % Math.max(1, action.pages), scroll: 0 };
     case 'scroll':

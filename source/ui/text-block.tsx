@@ -14,7 +14,12 @@ export function TextBlock({ title, lines, rect }: { title?: string; lines: strin
   return (
     <Box flexDirection="column" width={rect.width} height={rect.height}>
       {title !== undefined && <Text bold>{clip(title, rect.width)}</Text>}
-      <Text>{lines.slice(0, room).map((line) => line.trimEnd()).join('\n')}</Text>
+      <Text>
+        {lines
+          .slice(0, room)
+          .map((line) => line.trimEnd())
+          .join('\n')}
+      </Text>
     </Box>
   );
 }

@@ -23,14 +23,18 @@ export interface SamplingOptions {
   maxIntervalMs?: number;
 }
 
-export function useSampled<F>(source: Sampled<F>, { minIntervalMs = 100, budget = 0.03, maxIntervalMs = 2500 }: SamplingOptions = {}): F {
+export function useSampled<F>(
+  source: Sampled<F>,
+  { minIntervalMs = 100, budget = 0.03, maxIntervalMs = 2500 }: SamplingOptions = {},
+): F {
   const [frame, setFrame] = useState(() => source.frame());
   const renderStart = performance.now();
   const costMs = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
     const spent = performance.now() - renderStart;
     // The first render mounts everything and warms up the JIT: it says nothing about the frames to come.
-    costMs.current = costMs.current === undefined ? 0 : costMs.current === 0 ? spent : 0.8 * costMs.current + 0.2 * spent;
+    costMs.current =
+      costMs.current === undefined ? 0 : costMs.current === 0 ? spent : 0.8 * costMs.current + 0.2 * spent;
   });
   useEffect(() => {
     let seen = source.signature;

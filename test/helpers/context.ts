@@ -10,11 +10,17 @@ export interface CapturedContext {
 
 function collector(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
-  const stream = new Writable({ write: (chunk, _encoding, done) => { chunks.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write: (chunk, _encoding, done) => {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
   return { stream, text: () => chunks.join('') };
 }
 
 export function capturedContext(output: OutputMode, columns = 80): CapturedContext {
-  const out = collector(), err = collector();
+  const out = collector(),
+    err = collector();
   return { context: { stdout: out.stream, stderr: err.stream, output, columns }, stdout: out.text, stderr: err.text };
 }

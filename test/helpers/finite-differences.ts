@@ -17,7 +17,8 @@ function differences(f: () => number, values: Float32Array, i: number): { centra
   values[i] = saved - STEP;
   const down = f();
   values[i] = saved;
-  const right = (up - here) / STEP, left = (here - down) / STEP;
+  const right = (up - here) / STEP,
+    left = (here - down) / STEP;
   return { central: (up - down) / (2 * STEP), kinked: Math.abs(right - left) > tolerance(right) + tolerance(left) };
 }
 
@@ -27,7 +28,12 @@ const tolerance = (expected: number) => 2e-3 + 2e-2 * Math.abs(expected);
  * With `skipKinks` a parameter whose step crosses a ReLU kink (the one-sided differences disagree, so no
  * difference quotient is the derivative) is skipped; at most a twentieth of them may be.
  */
-export function expectGradientsMatch(analytic: Float32Array, f: () => number, values: Float32Array, { skipKinks = false } = {}): void {
+export function expectGradientsMatch(
+  analytic: Float32Array,
+  f: () => number,
+  values: Float32Array,
+  { skipKinks = false } = {},
+): void {
   let skipped = 0;
   for (let i = 0; i < values.length; i++) {
     const { central, kinked } = differences(f, values, i);
@@ -35,7 +41,9 @@ export function expectGradientsMatch(analytic: Float32Array, f: () => number, va
       skipped++;
       continue;
     }
-    expect(Math.abs(analytic[i] - central), `gradient ${i}: analytic ${analytic[i]}, numeric ${central}`).toBeLessThan(tolerance(central));
+    expect(Math.abs(analytic[i] - central), `gradient ${i}: analytic ${analytic[i]}, numeric ${central}`).toBeLessThan(
+      tolerance(central),
+    );
   }
   expect(skipped, 'parameters skipped at ReLU kinks').toBeLessThanOrEqual(values.length / 20);
 }

@@ -19,31 +19,50 @@ export interface TerminalOptions {
 const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
 
 export function onTerminal(
-  argv: string[], onOutput: (output: string, type: (keys: string) => void) => void, options: TerminalOptions = {},
+  argv: string[],
+  onOutput: (output: string, type: (keys: string) => void) => void,
+  options: TerminalOptions = {},
 ): Promise<{ status: number | null; output: string }> {
   const command = `stty cols 100 rows 30; exec ${argv.map(quote).join(' ')}`;
   // A person's terminal, not CI's: Ink draws only the last frame when it sees CI variables.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('CI_')));
-  const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'inherit'], env });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('CI_'),
+    ),
+  );
+  const child = spawn('script', ['-qefc', command, '/dev/null'], {
+    cwd: options.cwd,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env,
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
     onOutput(output, (keys) => child.stdin.write(keys));
   });
-  return new Promise((resolve) => child.on('close', (status) => {
-    clearTimeout(timer);
-    resolve({ status, output });
-  }));
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, output });
+    }),
+  );
 }
 
 /** Runs a dashboard until its first frame is drawn, then types q: the output up to the exit. */
-export function openAndQuit(argv: string[], options: TerminalOptions = {}): Promise<{ status: number | null; output: string }> {
+export function openAndQuit(
+  argv: string[],
+  options: TerminalOptions = {},
+): Promise<{ status: number | null; output: string }> {
   let typed = false;
-  return onTerminal(argv, (output, type) => {
-    if (!typed && output.includes(KEY_BAR)) {
-      typed = true;
-      type('q');
-    }
-  }, options);
+  return onTerminal(
+    argv,
+    (output, type) => {
+      if (!typed && output.includes(KEY_BAR)) {
+        typed = true;
+        type('q');
+      }
+    },
+    options,
+  );
 }

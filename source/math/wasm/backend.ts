@@ -48,46 +48,75 @@ export class WasmBackend implements Backend {
   }
 
   matmul(
-    a: Float32Array, b: Float32Array, out: Float32Array,
-    m: number, n: number, k: number,
-    transA: boolean, transB: boolean, accumulate: boolean,
+    a: Float32Array,
+    b: Float32Array,
+    out: Float32Array,
+    m: number,
+    n: number,
+    k: number,
+    transA: boolean,
+    transB: boolean,
+    accumulate: boolean,
   ): void {
     this.staging.begin();
-    const pa = this.staging.place(a, m * k), pb = this.staging.place(b, k * n), pout = this.staging.place(out, m * n, accumulate);
+    const pa = this.staging.place(a, m * k),
+      pb = this.staging.place(b, k * n),
+      pout = this.staging.place(out, m * n, accumulate);
     this.threads.matmul(pa, pb, pout, m, n, k, +transA, +transB, +accumulate);
     this.staging.copyOut(out, pout, m * n);
   }
 
   biasActivate(x: Float32Array, bias: Float32Array, rows: number, cols: number, act: Activation): void {
     this.staging.begin();
-    const px = this.staging.place(x, rows * cols), pbias = this.staging.place(bias, cols);
+    const px = this.staging.place(x, rows * cols),
+      pbias = this.staging.place(bias, cols);
     this.kernels.biasActivate(px, pbias, rows, cols, ACTIVATION_CODES[act]);
     this.staging.copyOut(x, px, rows * cols);
   }
 
   activationBackward(act: Activation, y: Float32Array, gradOut: Float32Array, gradIn: Float32Array, n: number): void {
     this.staging.begin();
-    const py = this.staging.place(y, n), pgo = this.staging.place(gradOut, n), pgi = this.staging.place(gradIn, n, false);
+    const py = this.staging.place(y, n),
+      pgo = this.staging.place(gradOut, n),
+      pgi = this.staging.place(gradIn, n, false);
     this.kernels.activationBackward(ACTIVATION_CODES[act], py, pgo, pgi, n);
     this.staging.copyOut(gradIn, pgi, n);
   }
 
   columnSums(x: Float32Array, rows: number, cols: number, out: Float32Array, accumulate: boolean): void {
     this.staging.begin();
-    const px = this.staging.place(x, rows * cols), pout = this.staging.place(out, cols, accumulate);
+    const px = this.staging.place(x, rows * cols),
+      pout = this.staging.place(out, cols, accumulate);
     this.kernels.columnSums(px, rows, cols, pout, +accumulate);
     this.staging.copyOut(out, pout, cols);
   }
 
   optimizerUpdate(
-    params: Float32Array, grads: Float32Array, m: Float32Array, v: Float32Array, n: number, rule: UpdateRule,
+    params: Float32Array,
+    grads: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    n: number,
+    rule: UpdateRule,
   ): void {
     this.staging.begin();
-    const pp = this.staging.place(params, n), pg = this.staging.place(grads, n);
-    const pm = this.staging.place(m, n), pv = this.staging.place(v, n, rule.useSecondMoment);
+    const pp = this.staging.place(params, n),
+      pg = this.staging.place(grads, n);
+    const pm = this.staging.place(m, n),
+      pv = this.staging.place(v, n, rule.useSecondMoment);
     this.kernels.optimizerUpdate(
-      pp, pg, pm, pv, n, rule.lr / rule.correction1, rule.beta1, rule.gain1, rule.beta2, rule.eps,
-      1 / rule.correction2, +rule.useSecondMoment,
+      pp,
+      pg,
+      pm,
+      pv,
+      n,
+      rule.lr / rule.correction1,
+      rule.beta1,
+      rule.gain1,
+      rule.beta2,
+      rule.eps,
+      1 / rule.correction2,
+      +rule.useSecondMoment,
     );
     this.staging.copyOut(params, pp, n);
     this.staging.copyOut(m, pm, n);

@@ -21,7 +21,10 @@ export class WasmHeap {
   private top: number;
 
   /** Allocates above `base`, where the module's own static data ends. */
-  constructor(readonly memory: WebAssembly.Memory, base: number) {
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    base: number,
+  ) {
     this.buffers = new Set([memory.buffer]);
     this.top = align(base);
   }

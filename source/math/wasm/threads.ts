@@ -17,8 +17,15 @@ import type { Kernels } from './kernels.js';
 
 /** The control block of one worker, in Int32 slots; passed to the worker, which has no copy of its own. */
 const LAYOUT = {
-  sequence: 0, done: 1, state: 2, args: 4, argCount: 14, length: 32,
-  ready: 1, failed: 2, quit: -1,
+  sequence: 0,
+  done: 1,
+  state: 2,
+  args: 4,
+  argCount: 14,
+  length: 32,
+  ready: 1,
+  failed: 2,
+  quit: -1,
 } as const;
 
 /**
@@ -53,7 +60,10 @@ export class MatmulThreads {
   private sharedBytes = 0;
 
   constructor(
-    private readonly kernels: Kernels, module: WebAssembly.Module, private readonly heap: WasmHeap, threads: number,
+    private readonly kernels: Kernels,
+    module: WebAssembly.Module,
+    private readonly heap: WasmHeap,
+    threads: number,
     private readonly threshold = THREADING_THRESHOLD,
   ) {
     for (let t = 0; t < threads; t++) this.scratch.push(heap.allocBytes(kernels.matmulScratchBytes()));
@@ -66,8 +76,12 @@ export class MatmulThreads {
         execArgv: [],
       });
       // A worker that dies would never answer: from then on, matmuls run on the calling thread alone.
-      worker.on('error', (error) => { this.failure = `a matmul thread failed: ${error.message}`; });
-      worker.on('exit', () => { this.failure ??= 'a matmul thread exited'; });
+      worker.on('error', (error) => {
+        this.failure = `a matmul thread failed: ${error.message}`;
+      });
+      worker.on('exit', () => {
+        this.failure ??= 'a matmul thread exited';
+      });
       worker.unref();
       this.workers.push(worker);
       this.controls.push(control);
@@ -99,8 +113,15 @@ export class MatmulThreads {
 
   /** out = op(a)·op(b) over the whole output, split between the threads when it is big enough to pay. */
   matmul(
-    a: number, b: number, out: number, m: number, n: number, k: number,
-    transA: number, transB: number, accumulate: number,
+    a: number,
+    b: number,
+    out: number,
+    m: number,
+    n: number,
+    k: number,
+    transA: number,
+    transB: number,
+    accumulate: number,
   ): void {
     if (this.workers.length === 0 || m * n * k < this.threshold || !this.ready) {
       this.kernels.matmul(a, b, out, m, n, k, transA, transB, accumulate, 0, m, 0, n, this.scratch[0]);
@@ -117,12 +138,42 @@ export class MatmulThreads {
     const sequence = ++this.sequence;
     for (let w = 0; w < this.controls.length; w++) {
       const control = this.controls[w];
-      const args = [a, b, out, m, n, k, transA, transB, accumulate, byRows, share, this.counter.byteOffset, shared, this.scratch[w + 1]];
+      const args = [
+        a,
+        b,
+        out,
+        m,
+        n,
+        k,
+        transA,
+        transB,
+        accumulate,
+        byRows,
+        share,
+        this.counter.byteOffset,
+        shared,
+        this.scratch[w + 1],
+      ];
       for (let slot = 0; slot < args.length; slot++) control[LAYOUT.args + slot] = args[slot];
       Atomics.store(control, LAYOUT.sequence, sequence);
       Atomics.notify(control, LAYOUT.sequence);
     }
-    this.kernels.matmulShares(a, b, out, m, n, k, transA, transB, accumulate, byRows, share, this.counter.byteOffset, shared, this.scratch[0]);
+    this.kernels.matmulShares(
+      a,
+      b,
+      out,
+      m,
+      n,
+      k,
+      transA,
+      transB,
+      accumulate,
+      byRows,
+      share,
+      this.counter.byteOffset,
+      shared,
+      this.scratch[0],
+    );
     for (const control of this.controls) this.awaitDone(control, sequence);
   }
 

@@ -10,7 +10,7 @@ const control = new Int32Array(memory.buffer, block, layout.length);
 
 Atomics.store(control, layout.state, layout.ready);
 Atomics.notify(control, layout.state);
-for (let seen = 0; ;) {
+for (let seen = 0; ; ) {
   // Poll briefly before sleeping: in training the next big matmul often follows within microseconds, and
   // waking from Atomics.wait costs tens of them.
   const spinUntil = performance.now() + spinMs;

@@ -16,7 +16,8 @@ export interface LineChart {
   logY?: boolean;
 }
 
-const WIDTH = 640, HEIGHT = 400;
+const WIDTH = 640,
+  HEIGHT = 400;
 const AREA: PlotArea = { left: 76, top: 36, width: WIDTH - 76 - 20, height: HEIGHT - 36 - 56 };
 /** Dash patterns that tell the series apart without colour. */
 const DASHES = [undefined, '7 4', '2 3', '9 3 2 3'];
@@ -34,7 +35,10 @@ export function lineChartSvg(chart: LineChart): string {
     const drawable = s.points.filter(([, v]) => Number.isFinite(v) && (!logY || v > 0));
     return element('polyline', {
       points: drawable.map(([px, py]) => `${num(x.at(px))},${num(y.at(py))}`).join(' '),
-      fill: 'none', stroke: PALETTE[i % PALETTE.length], 'stroke-width': 1.6, 'stroke-dasharray': DASHES[i % DASHES.length],
+      fill: 'none',
+      stroke: PALETTE[i % PALETTE.length],
+      'stroke-width': 1.6,
+      'stroke-dasharray': DASHES[i % DASHES.length],
       'stroke-linejoin': 'round',
     });
   });
@@ -49,15 +53,29 @@ export function lineChartSvg(chart: LineChart): string {
 /** A boxed key in the top right corner: a stroke sample and the series name per line. */
 function legend(series: Series[]): string[] {
   const width = 46 + 7 * Math.max(...series.map((s) => s.name.length));
-  const left = AREA.left + AREA.width - width - 8, top = AREA.top + 8;
+  const left = AREA.left + AREA.width - width - 8,
+    top = AREA.top + 8;
   return [
-    element('rect', { x: left, y: top, width, height: 8 + 16 * series.length, fill: '#ffffff', stroke: '#999999', opacity: 0.9 }),
+    element('rect', {
+      x: left,
+      y: top,
+      width,
+      height: 8 + 16 * series.length,
+      fill: '#ffffff',
+      stroke: '#999999',
+      opacity: 0.9,
+    }),
     ...series.flatMap((s, i) => {
       const rowY = top + 12 + 16 * i;
       return [
         element('line', {
-          x1: left + 6, y1: rowY, x2: left + 28, y2: rowY,
-          stroke: PALETTE[i % PALETTE.length], 'stroke-width': 1.6, 'stroke-dasharray': DASHES[i % DASHES.length],
+          x1: left + 6,
+          y1: rowY,
+          x2: left + 28,
+          y2: rowY,
+          stroke: PALETTE[i % PALETTE.length],
+          'stroke-width': 1.6,
+          'stroke-dasharray': DASHES[i % DASHES.length],
         }),
         text(left + 32, rowY + 4, s.name, { 'font-size': 11 }),
       ];

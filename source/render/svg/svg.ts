@@ -8,7 +8,8 @@ export type Attributes = Record<string, string | number | undefined>;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Characters XML 1.0 does not allow anywhere (C0 controls but tab and newlines, lone surrogates, U+FFFE/F). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text safe inside an element or a quoted attribute: markup characters escaped, forbidden characters replaced. */
 export function escapeXml(text: string): string {
@@ -46,10 +47,18 @@ export interface Canvas {
 
 /** A standalone SVG file: white background, one sans-serif font for every label. */
 export function svgDocument({ width, height, title }: Canvas, body: string[]): string {
-  const root = element('svg', {
-    xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${num(width)} ${num(height)}`,
-    'font-family': 'DejaVu Sans, Arial, Helvetica, sans-serif', 'font-size': 12,
-  }, [element('title', {}, escapeXml(title)), element('rect', { width, height, fill: '#ffffff' }), ...body]);
+  const root = element(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width,
+      height,
+      viewBox: `0 0 ${num(width)} ${num(height)}`,
+      'font-family': 'DejaVu Sans, Arial, Helvetica, sans-serif',
+      'font-size': 12,
+    },
+    [element('title', {}, escapeXml(title)), element('rect', { width, height, fill: '#ffffff' }), ...body],
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
 }
 
@@ -62,4 +71,15 @@ export function heading(width: number, title: string): string {
  * Series and class colours (Tableau 10), paired with dash patterns and marker shapes elsewhere so that
  * figures stay readable in black and white.
  */
-export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+export const PALETTE = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#ff7f0e',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+];

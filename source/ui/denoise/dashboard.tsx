@@ -30,16 +30,27 @@ export interface DenoiseRunInfo {
 }
 
 export const MIN_SIZE = { columns: 60, rows: 16 };
-const CHART_WIDTH = 44, GAP = 2, LEGEND_LINES = 3;
+const CHART_WIDTH = 44,
+  GAP = 2,
+  LEGEND_LINES = 3;
 /** One row of triplets: 7 glyph lines, in and out lines, the caption, a blank line. */
 const TRIPLET_ROW_LINES = 11;
 
-type Layout = { kind: 'too-small' } | { kind: 'side' | 'pages'; body: Rect; triplets: Rect; chart: Rect; pages: number };
+type Layout =
+  | { kind: 'too-small' }
+  | { kind: 'side' | 'pages'; body: Rect; triplets: Rect; chart: Rect; pages: number };
 
 export function denoiseLayout({ columns, rows }: TerminalSize): Layout {
   if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows) return { kind: 'too-small' };
   const body = { width: columns, height: rows - 3 };
-  if (columns >= 110) return { kind: 'side', body, pages: 1, triplets: { width: columns - CHART_WIDTH - GAP, height: body.height }, chart: { width: CHART_WIDTH, height: body.height } };
+  if (columns >= 110)
+    return {
+      kind: 'side',
+      body,
+      pages: 1,
+      triplets: { width: columns - CHART_WIDTH - GAP, height: body.height },
+      chart: { width: CHART_WIDTH, height: body.height },
+    };
   return { kind: 'pages', body, pages: 2, triplets: body, chart: body };
 }
 
@@ -70,18 +81,34 @@ export function DenoiseDashboardView({ info, frame, state, size, color }: Denois
   const layout = denoiseLayout(size);
   const scored = useMemo(() => info.scorer.score(), [info, frame.version]);
   if (layout.kind === 'too-small') return <TooSmall need={MIN_SIZE} columns={size.columns} rows={size.rows} />;
-  const keys = state.overlay === 'help' ? 'q quit  ? or esc close the help' : `q quit  p pause  s save  ↑↓ scroll  ? help${layout.pages > 1 ? '  tab page' : ''}`;
+  const keys =
+    state.overlay === 'help'
+      ? 'q quit  ? or esc close the help'
+      : `q quit  p pause  s save  ↑↓ scroll  ? help${layout.pages > 1 ? '  tab page' : ''}`;
   const { score } = scored;
   const last = frame.last;
   const first = `sia-ae denoise · ${info.architecture} · ${info.noise} · ${info.backend} · `;
-  const second = `epoch ${last?.epoch ?? 0}/${info.maxEpochs} · loss ${last ? last.loss.toPrecision(4) : '-'} · `
-    + `in ${score.inputWrongPixels.toFixed(2)} px ${score.inputMeanAbsError.toFixed(3)} → out ${score.wrongPixels.toFixed(2)} px ${score.meanAbsError.toFixed(3)} · `
-    + `${compactNumber(Math.round(frame.epochsPerSecond))} epochs/s · ${formatDuration(frame.elapsedMs)}`;
+  const second =
+    `epoch ${last?.epoch ?? 0}/${info.maxEpochs} · loss ${last ? last.loss.toPrecision(4) : '-'} · ` +
+    `in ${score.inputWrongPixels.toFixed(2)} px ${score.inputMeanAbsError.toFixed(3)} → out ${score.wrongPixels.toFixed(2)} px ${score.meanAbsError.toFixed(3)} · ` +
+    `${compactNumber(Math.round(frame.epochsPerSecond))} epochs/s · ${formatDuration(frame.elapsedMs)}`;
   const triplets = <TripletPanel info={info} samples={scored.samples} rect={layout.triplets} scroll={state.scroll} />;
   const chart = <ChartPanel frame={frame} rect={layout.chart} paint={color ? ansiPaint : noPaint} />;
-  const body = state.overlay === 'help' ? <TextBlock title="keys" lines={HELP} rect={layout.body} />
-    : layout.kind === 'pages' ? (state.page % 2 === 0 ? triplets : chart)
-      : <Box flexDirection="row" gap={GAP}>{triplets}{chart}</Box>;
+  const body =
+    state.overlay === 'help' ? (
+      <TextBlock title="keys" lines={HELP} rect={layout.body} />
+    ) : layout.kind === 'pages' ? (
+      state.page % 2 === 0 ? (
+        triplets
+      ) : (
+        chart
+      )
+    ) : (
+      <Box flexDirection="row" gap={GAP}>
+        {triplets}
+        {chart}
+      </Box>
+    );
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       <StatusLine text={first} status={frame.status} width={size.columns} color={color} />
@@ -92,14 +119,34 @@ export function DenoiseDashboardView({ info, frame, state, size, color }: Denois
   );
 }
 
-function TripletPanel({ info, samples, rect, scroll }: { info: DenoiseRunInfo; samples: ReturnType<TripletScorer['score']>['samples']; rect: Rect; scroll: number }) {
+function TripletPanel({
+  info,
+  samples,
+  rect,
+  scroll,
+}: {
+  info: DenoiseRunInfo;
+  samples: ReturnType<TripletScorer['score']>['samples'];
+  rect: Rect;
+  scroll: number;
+}) {
   const lines = tripletPanel(info.glyphs, samples, rect.width);
   const room = rect.height - 1 - LEGEND_LINES;
-  const rows = Math.ceil(lines.length / TRIPLET_ROW_LINES), shown = Math.max(1, Math.floor((room + 1) / TRIPLET_ROW_LINES));
+  const rows = Math.ceil(lines.length / TRIPLET_ROW_LINES),
+    shown = Math.max(1, Math.floor((room + 1) / TRIPLET_ROW_LINES));
   const first = Math.min(scroll, Math.max(0, rows - shown));
   const position = rows > shown ? `   rows ${first + 1}-${Math.min(rows, first + shown)} of ${rows} ↑↓` : '';
-  const legend = [...TRIPLET_LEGEND.split('\n'), 'in/out: wrong pixels and mean abs error of the noisy input / the output'];
-  return <TextBlock title={`triplets${position}`} lines={[...legend, ...lines.slice(first * TRIPLET_ROW_LINES)]} rect={rect} />;
+  const legend = [
+    ...TRIPLET_LEGEND.split('\n'),
+    'in/out: wrong pixels and mean abs error of the noisy input / the output',
+  ];
+  return (
+    <TextBlock
+      title={`triplets${position}`}
+      lines={[...legend, ...lines.slice(first * TRIPLET_ROW_LINES)]}
+      rect={rect}
+    />
+  );
 }
 
 /** The triplet rows that can be scrolled past. */
@@ -120,9 +167,24 @@ export function DenoiseDashboard({ info, save, color, ...wiring }: DenoiseDashbo
   const { state, dispatch, frame, drawn, quit } = useDashboard(wiring);
   const layout = denoiseLayout(drawn);
   useKeys((input, key) => {
-    const context = { state, dispatch, status: frame.status, save, saves: 'the model', quit, pages: layout.kind === 'too-small' ? 1 : layout.pages };
-    if (commonKey(input, key, context) || pageKey(key, context) || layout.kind === 'too-small' || state.overlay !== 'none') return;
-    if (key.upArrow || key.downArrow) dispatch({ type: 'scroll', by: key.upArrow ? -1 : 1, max: maxScroll(info, layout.triplets) });
+    const context = {
+      state,
+      dispatch,
+      status: frame.status,
+      save,
+      saves: 'the model',
+      quit,
+      pages: layout.kind === 'too-small' ? 1 : layout.pages,
+    };
+    if (
+      commonKey(input, key, context) ||
+      pageKey(key, context) ||
+      layout.kind === 'too-small' ||
+      state.overlay !== 'none'
+    )
+      return;
+    if (key.upArrow || key.downArrow)
+      dispatch({ type: 'scroll', by: key.upArrow ? -1 : 1, max: maxScroll(info, layout.triplets) });
   });
   return <DenoiseDashboardView info={info} frame={frame} state={state} size={drawn} color={color} />;
 }

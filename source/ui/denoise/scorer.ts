@@ -7,13 +7,25 @@ import type { Glyph } from '../../data/font.js';
 import type { NoiseSpec } from '../../data/noise.js';
 import type { ModelSnapshot } from '../../nn/model-snapshot.js';
 import { scoringRng } from '../../train/denoise-job.js';
-import { firstCopies, noisyCopies, scoreDenoising, type DenoiseScore, type TripletSample } from '../../train/denoise-score.js';
+import {
+  firstCopies,
+  noisyCopies,
+  scoreDenoising,
+  type DenoiseScore,
+  type TripletSample,
+} from '../../train/denoise-score.js';
 
 export class TripletScorer {
   private readonly clean: Float32Array;
   private readonly noisy: Float32Array;
 
-  constructor(private readonly snapshot: ModelSnapshot, glyphs: Glyph[], noise: NoiseSpec, private readonly copies: number, seed: number) {
+  constructor(
+    private readonly snapshot: ModelSnapshot,
+    glyphs: Glyph[],
+    noise: NoiseSpec,
+    private readonly copies: number,
+    seed: number,
+  ) {
     ({ clean: this.clean, noisy: this.noisy } = noisyCopies(glyphs, noise, copies, scoringRng(seed, noise)));
   }
 

@@ -39,9 +39,23 @@ async function showDenoiseDashboard(run: DenoiseRun, stdout: NodeJS.WriteStream)
   const feed = new FontFeed();
   const file = plan.save ?? DEFAULT_DENOISE_FILE;
   const info = {
-    glyphs: run.glyphs, architecture: run.architecture, noise: describeNoise(plan.noise), backend: run.backend.backend.name,
-    maxEpochs: plan.maxEpochs, scorer: new TripletScorer(new ModelSnapshot(run.model, plan.views), run.glyphs, plan.noise, plan.copies, plan.seed),
+    glyphs: run.glyphs,
+    architecture: run.architecture,
+    noise: describeNoise(plan.noise),
+    backend: run.backend.backend.name,
+    maxEpochs: plan.maxEpochs,
+    scorer: new TripletScorer(new ModelSnapshot(run.model, plan.views), run.glyphs, plan.noise, plan.copies, plan.seed),
   };
-  const dashboard = <DenoiseDashboard info={info} feed={feed} control={run.control} save={() => run.saveTo(file)} color={stdout.hasColors?.() ?? false} />;
-  await watchOnScreen(run, stdout, dashboard, feed, { onFinished: () => 'training done: q quits and leaves the score on the terminal' });
+  const dashboard = (
+    <DenoiseDashboard
+      info={info}
+      feed={feed}
+      control={run.control}
+      save={() => run.saveTo(file)}
+      color={stdout.hasColors?.() ?? false}
+    />
+  );
+  await watchOnScreen(run, stdout, dashboard, feed, {
+    onFinished: () => 'training done: q quits and leaves the score on the terminal',
+  });
 }

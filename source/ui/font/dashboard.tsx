@@ -34,24 +34,53 @@ export function FontDashboardView(props: FontDashboardViewProps) {
   const layout = dashboardLayout(size.columns, size.rows, info.glyphs.length);
   if (layout.kind === 'too-small') {
     const extra = (props.terminal?.rows ?? size.rows) - size.rows;
-    return <TooSmall need={{ columns: layout.need.columns, rows: layout.need.rows + extra }} columns={size.columns} rows={size.rows + extra} />;
+    return (
+      <TooSmall
+        need={{ columns: layout.need.columns, rows: layout.need.rows + extra }}
+        columns={size.columns}
+        rows={size.rows + extra}
+      />
+    );
   }
-  const extraKeys = (layout.kind === 'pages' ? '  tab page' : '') + (layout.kind === 'pages' && state.page === 0 ? '  ↑↓ scroll' : '');
+  const extraKeys =
+    (layout.kind === 'pages' ? '  tab page' : '') + (layout.kind === 'pages' && state.page === 0 ? '  ↑↓ scroll' : '');
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       <Header info={info} frame={frame} width={size.columns} color={color} />
       <Box height={layout.body.height}>
         <Body {...props} layout={layout} paint={color ? ansiPaint : noPaint} />
       </Box>
-      <FontFooter overlay={state.overlay} extraKeys={extraKeys} message={state.message || frame.notice} width={size.columns} />
+      <FontFooter
+        overlay={state.overlay}
+        extraKeys={extraKeys}
+        message={state.message || frame.notice}
+        width={size.columns}
+      />
     </Box>
   );
 }
 
-function Body({ info, frame, state, decoder, layout, paint }: FontDashboardViewProps & { layout: Exclude<Layout, { kind: 'too-small' }>; paint: typeof noPaint }) {
+function Body({
+  info,
+  frame,
+  state,
+  decoder,
+  layout,
+  paint,
+}: FontDashboardViewProps & { layout: Exclude<Layout, { kind: 'too-small' }>; paint: typeof noPaint }) {
   if (state.overlay === 'help') return <Help rect={layout.body} />;
   if (state.overlay === 'explorer' && state.cursor) {
-    return <Explorer info={info} frame={frame} {...layout.explorer} cursor={state.cursor} kept={state.kept} decoder={decoder} paint={paint} />;
+    return (
+      <Explorer
+        info={info}
+        frame={frame}
+        {...layout.explorer}
+        cursor={state.cursor}
+        kept={state.kept}
+        decoder={decoder}
+        paint={paint}
+      />
+    );
   }
   const common = { info, frame, paint };
   const glyphs = <GlyphPanel {...common} rect={layout.glyphs} scroll={state.scroll} />;
@@ -82,5 +111,15 @@ export function FontDashboard({ info, save, color, ...wiring }: FontDashboardPro
   const { state, dispatch, frame, drawn, terminal, quit } = useDashboard(wiring);
   const layout = dashboardLayout(drawn.columns, drawn.rows, info.glyphs.length);
   useDashboardKeys({ state, dispatch, info, frame, layout, save, quit });
-  return <FontDashboardView info={info} frame={frame} state={state} size={drawn} terminal={terminal} color={color} decoder={info.snapshot} />;
+  return (
+    <FontDashboardView
+      info={info}
+      frame={frame}
+      state={state}
+      size={drawn}
+      terminal={terminal}
+      color={color}
+      decoder={info.snapshot}
+    />
+  );
 }

@@ -36,16 +36,30 @@ export function explorerBounds(points: readonly ScatterPoint[], cursor: Point, k
 
 /** How far one arrow press moves the cursor: one character cell of the plot. */
 export function explorerStep(bounds: Bounds2, plot: Rect): Point {
-  return [(bounds.maxX - bounds.minX) / Math.max(1, plot.width - 8), (bounds.maxY - bounds.minY) / Math.max(1, plot.height - 2)];
+  return [
+    (bounds.maxX - bounds.minX) / Math.max(1, plot.width - 8),
+    (bounds.maxY - bounds.minY) / Math.max(1, plot.height - 2),
+  ];
 }
 
 export function Explorer({ info, frame, plot, side, cursor, kept, decoder, paint }: ExplorerProps) {
   const { plotLines, sideLines } = useMemo(() => {
     const points = frame.last ? latentPoints(info, frame.last) : [];
-    const marks = [...kept.map(([x, y], i) => ({ x, y, text: String((i + 1) % 10) })), { x: cursor[0], y: cursor[1], text: '+' }];
+    const marks = [
+      ...kept.map(([x, y], i) => ({ x, y, text: String((i + 1) % 10) })),
+      { x: cursor[0], y: cursor[1], text: '+' },
+    ];
     const bounds = explorerBounds(points, cursor, kept);
     return {
-      plotLines: scatterPlot(points, { width: plot.width, height: plot.height - 1, bounds, marks, xName: 'z0', yName: 'z1', paint }),
+      plotLines: scatterPlot(points, {
+        width: plot.width,
+        height: plot.height - 1,
+        bounds,
+        marks,
+        xName: 'z0',
+        yName: 'z1',
+        paint,
+      }),
       sideLines: cursorColumn(info, points, decoder.decode([cursor, ...kept]), cursor, side, paint),
     };
   }, [info, frame.version, plot.width, plot.height, side.width, side.height, cursor, kept, paint]);
@@ -58,11 +72,23 @@ export function Explorer({ info, frame, plot, side, cursor, kept, decoder, paint
 }
 
 /** The decoded glyph beside the nearest training glyph, both large, then as many kept glyphs as fit (the latest). */
-function cursorColumn(info: FontRunInfo, points: readonly ScatterPoint[], [decoded, ...kept]: Float32Array[], cursor: Point, side: Rect, paint: Paint): string[] {
+function cursorColumn(
+  info: FontRunInfo,
+  points: readonly ScatterPoint[],
+  [decoded, ...kept]: Float32Array[],
+  cursor: Point,
+  side: Rect,
+  paint: Paint,
+): string[] {
   const nearest = nearestGlyph(points, cursor);
   const large = shadedLines(decoded, GLYPH_ROWS, GLYPH_COLS);
   const reference = nearest === undefined ? [] : shadedLines(info.glyphs[nearest].pixels, GLYPH_ROWS, GLYPH_COLS);
-  const keptRows = bitmapGridRows(kept.map((pixels, i) => ({ bitmaps: [{ pixels }], caption: String(i + 1) })), KEPT_SHAPE, side.width, paint);
+  const keptRows = bitmapGridRows(
+    kept.map((pixels, i) => ({ bitmaps: [{ pixels }], caption: String(i + 1) })),
+    KEPT_SHAPE,
+    side.width,
+    paint,
+  );
   const room = Math.max(0, Math.floor((side.height - 1 - large.length - 3) / itemHeight(KEPT_SHAPE)));
   const shownRows = keptRows.slice(Math.max(0, keptRows.length - room));
   const hidden = (keptRows.length - shownRows.length) * itemsPerRow(KEPT_SHAPE, side.width);
@@ -77,7 +103,8 @@ function cursorColumn(info: FontRunInfo, points: readonly ScatterPoint[], [decod
 }
 
 function nearestGlyph(points: readonly ScatterPoint[], [x, y]: Point): number | undefined {
-  let best: number | undefined, bestDistance = Infinity;
+  let best: number | undefined,
+    bestDistance = Infinity;
   points.forEach((p, i) => {
     const distance = (p.x - x) ** 2 + (p.y - y) ** 2;
     if (distance < bestDistance) [best, bestDistance] = [i, distance];

@@ -26,7 +26,14 @@ export interface FontRunInfo {
 }
 
 export function fontRunInfo(run: FontRun): FontRunInfo {
-  return { glyphs: run.glyphs, model: run.model, snapshot: new ModelSnapshot(run.model, run.plan.views), backend: run.backend.backend.name, maxEpochs: run.plan.maxEpochs, target: run.plan.target };
+  return {
+    glyphs: run.glyphs,
+    model: run.model,
+    snapshot: new ModelSnapshot(run.model, run.plan.views),
+    backend: run.backend.backend.name,
+    maxEpochs: run.plan.maxEpochs,
+    target: run.plan.target,
+  };
 }
 
 export interface FontFrame {

@@ -9,7 +9,10 @@ export function glyphItems(info: FontRunInfo, last: FontEpoch): GridItem[] {
   return info.glyphs.map((glyph, i) => {
     const size = glyph.pixels.length;
     return {
-      bitmaps: [{ pixels: glyph.pixels }, { pixels: last.outputs.subarray(i * size, (i + 1) * size), target: glyph.pixels }],
+      bitmaps: [
+        { pixels: glyph.pixels },
+        { pixels: last.outputs.subarray(i * size, (i + 1) * size), target: glyph.pixels },
+      ],
       caption: `${glyph.char} ${last.perGlyph[i]}`,
     };
   });
@@ -18,5 +21,9 @@ export function glyphItems(info: FontRunInfo, last: FontEpoch): GridItem[] {
 /** Each glyph at its latent code (the first two dimensions; a 1-D code sits on y = 0). */
 export function latentPoints(info: FontRunInfo, last: FontEpoch): ScatterPoint[] {
   const size = info.model.latentSize;
-  return info.glyphs.map((glyph, i) => ({ x: last.latent[i * size], y: size > 1 ? last.latent[i * size + 1] : 0, label: glyph.char }));
+  return info.glyphs.map((glyph, i) => ({
+    x: last.latent[i * size],
+    y: size > 1 ? last.latent[i * size + 1] : 0,
+    label: glyph.char,
+  }));
 }

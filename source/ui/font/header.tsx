@@ -7,12 +7,24 @@ import { Footer, StatusLine } from '../chrome.js';
 import type { FontFrame, FontRunInfo } from './feed.js';
 import type { Overlay } from '../state.js';
 
-export function Header({ info, frame, width, color }: { info: FontRunInfo; frame: FontFrame; width: number; color: boolean }) {
+export function Header({
+  info,
+  frame,
+  width,
+  color,
+}: {
+  info: FontRunInfo;
+  frame: FontFrame;
+  width: number;
+  color: boolean;
+}) {
   const last = frame.last;
   const epoch = `epoch ${String(last?.epoch ?? 0).padStart(String(info.maxEpochs).length)}/${info.maxEpochs}`;
   const first = `sia-ae font · ${info.backend} · ${epoch} · loss ${last ? last.loss.toPrecision(4) : '-'} `;
   const spark = sparkline(frame.loss, Math.min(40, width - first.length));
-  const wrong = last ? `wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}` : 'wrong pixels -';
+  const wrong = last
+    ? `wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`
+    : 'wrong pixels -';
   const second = `${wrong} · ${compactNumber(Math.round(frame.epochsPerSecond))} epochs/s · ${formatDuration(frame.elapsedMs)} · `;
   return (
     <Box flexDirection="column" width={width} height={2}>
@@ -28,6 +40,16 @@ const KEYS: Record<Overlay, string> = {
   explorer: 'arrows move (shift: faster)  enter keep  esc back  q quit',
 };
 
-export function FontFooter({ overlay, extraKeys, message, width }: { overlay: Overlay; extraKeys: string; message: string; width: number }) {
+export function FontFooter({
+  overlay,
+  extraKeys,
+  message,
+  width,
+}: {
+  overlay: Overlay;
+  extraKeys: string;
+  message: string;
+  width: number;
+}) {
   return <Footer keys={KEYS[overlay] + (overlay === 'none' ? extraKeys : '')} message={message} width={width} />;
 }

@@ -13,7 +13,7 @@ const HELP = [
   '',
   'glyphs      each trained glyph: the original, then the reconstruction;',
   '            X marks a pixel lit that should be dark, o one dark that',
-  '            should be lit; the number is the glyph\'s wrong pixels',
+  "            should be lit; the number is the glyph's wrong pixels",
   'latent      each glyph drawn at its 2-D code (braille dots, labelled)',
   'loss        the training loss (log scale when it spans decades) and',
   '            the wrong pixels: the most in any glyph, and the mean',

@@ -42,15 +42,30 @@ export function handleKey(input: string, key: Key, context: KeyContext): void {
 function explorerKey(input: string, key: Key, { state, dispatch, info, frame, layout }: KeyContext): void {
   if (key.escape || input === 'e') return dispatch({ type: 'close' });
   if (key.return) return dispatch({ type: 'keep' });
-  const direction: Point | undefined = key.leftArrow ? [-1, 0] : key.rightArrow ? [1, 0] : key.upArrow ? [0, 1] : key.downArrow ? [0, -1] : undefined;
+  const direction: Point | undefined = key.leftArrow
+    ? [-1, 0]
+    : key.rightArrow
+      ? [1, 0]
+      : key.upArrow
+        ? [0, 1]
+        : key.downArrow
+          ? [0, -1]
+          : undefined;
   if (!direction || !state.cursor || !frame.last || layout.kind === 'too-small') return;
-  const step = explorerStep(explorerBounds(latentPoints(info, frame.last), state.cursor, state.kept), layout.explorer.plot);
+  const step = explorerStep(
+    explorerBounds(latentPoints(info, frame.last), state.cursor, state.kept),
+    layout.explorer.plot,
+  );
   const times = key.shift ? FAST : 1;
   dispatch({ type: 'move', by: [direction[0] * step[0] * times, direction[1] * step[1] * times] });
 }
 
 function openExplorer({ dispatch, info, frame }: KeyContext): void {
-  if (info.model.latentSize !== 2) return dispatch({ type: 'say', message: `the explorer needs a 2-D latent space; this one is ${info.model.latentSize}-D` });
+  if (info.model.latentSize !== 2)
+    return dispatch({
+      type: 'say',
+      message: `the explorer needs a 2-D latent space; this one is ${info.model.latentSize}-D`,
+    });
   if (!frame.last) return dispatch({ type: 'say', message: 'wait for the first epoch' });
   const bounds = scatterBounds(latentPoints(info, frame.last), 0);
   dispatch({ type: 'explore', from: [(bounds.minX + bounds.maxX) / 2, (bounds.minY + bounds.maxY) / 2] });

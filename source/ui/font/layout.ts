@@ -24,15 +24,15 @@ const EXPLORER_SIDE = 26;
 export type Layout =
   | { kind: 'too-small'; need: typeof MIN_SIZE }
   | {
-    kind: 'stack' | 'side' | 'pages';
-    body: Rect;
-    glyphs: Rect;
-    latent: Rect;
-    chart: Rect;
-    /** pages only: the scatter and the chart share a page side by side (else one above the other). */
-    pairInRow: boolean;
-    explorer: { plot: Rect; side: Rect };
-  };
+      kind: 'stack' | 'side' | 'pages';
+      body: Rect;
+      glyphs: Rect;
+      latent: Rect;
+      chart: Rect;
+      /** pages only: the scatter and the chart share a page side by side (else one above the other). */
+      pairInRow: boolean;
+      explorer: { plot: Rect; side: Rect };
+    };
 
 /** Lines the glyph panel needs at `width` columns: a title and rows of items. */
 export function glyphPanelHeight(count: number, width: number): number {
@@ -43,15 +43,23 @@ export function dashboardLayout(columns: number, rows: number, glyphCount: numbe
   if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows) return { kind: 'too-small', need: MIN_SIZE };
   const body = { width: columns, height: rows - HEADER_LINES - FOOTER_LINES };
   const half = (width: number) => Math.floor((width - PANEL_GAP) / 2);
-  const explorer = { plot: { width: columns - EXPLORER_SIDE - PANEL_GAP, height: body.height }, side: { width: EXPLORER_SIDE, height: body.height } };
+  const explorer = {
+    plot: { width: columns - EXPLORER_SIDE - PANEL_GAP, height: body.height },
+    side: { width: EXPLORER_SIDE, height: body.height },
+  };
   const rowOfTwo = columns >= 2 * MIN_PANEL.width + PANEL_GAP;
 
   const stackedGlyphs = glyphPanelHeight(glyphCount, columns);
   if (rowOfTwo && body.height - stackedGlyphs >= MIN_PANEL.height) {
     const below = body.height - stackedGlyphs;
     return {
-      kind: 'stack', body, glyphs: { width: columns, height: stackedGlyphs },
-      latent: { width: half(columns), height: below }, chart: { width: columns - half(columns) - PANEL_GAP, height: below }, pairInRow: true, explorer,
+      kind: 'stack',
+      body,
+      glyphs: { width: columns, height: stackedGlyphs },
+      latent: { width: half(columns), height: below },
+      chart: { width: columns - half(columns) - PANEL_GAP, height: below },
+      pairInRow: true,
+      explorer,
     };
   }
   const side = narrowestGlyphPanel(glyphCount, body.height);
@@ -59,13 +67,24 @@ export function dashboardLayout(columns: number, rows: number, glyphCount: numbe
   if (side && rightWidth >= MIN_SIDE_COLUMN && body.height >= 2 * MIN_PANEL.height) {
     const top = Math.ceil(body.height / 2);
     return {
-      kind: 'side', body, glyphs: { width: side, height: body.height },
-      latent: { width: rightWidth, height: top }, chart: { width: rightWidth, height: body.height - top }, pairInRow: false, explorer,
+      kind: 'side',
+      body,
+      glyphs: { width: side, height: body.height },
+      latent: { width: rightWidth, height: top },
+      chart: { width: rightWidth, height: body.height - top },
+      pairInRow: false,
+      explorer,
     };
   }
   const pair = rowOfTwo
-    ? { latent: { width: half(columns), height: body.height }, chart: { width: columns - half(columns) - PANEL_GAP, height: body.height } }
-    : { latent: { width: columns, height: Math.ceil(body.height / 2) }, chart: { width: columns, height: Math.floor(body.height / 2) } };
+    ? {
+        latent: { width: half(columns), height: body.height },
+        chart: { width: columns - half(columns) - PANEL_GAP, height: body.height },
+      }
+    : {
+        latent: { width: columns, height: Math.ceil(body.height / 2) },
+        chart: { width: columns, height: Math.floor(body.height / 2) },
+      };
   return { kind: 'pages', body, glyphs: { ...body }, ...pair, pairInRow: rowOfTwo, explorer };
 }
 
@@ -73,7 +92,8 @@ export function dashboardLayout(columns: number, rows: number, glyphCount: numbe
 function narrowestGlyphPanel(count: number, height: number): number | undefined {
   const gap = GLYPH_SHAPE.gap ?? 0;
   for (let perRow = 1; perRow <= count; perRow++) {
-    if (1 + Math.ceil(count / perRow) * itemHeight(GLYPH_SHAPE) <= height) return perRow * (itemWidth(GLYPH_SHAPE) + gap) - gap;
+    if (1 + Math.ceil(count / perRow) * itemHeight(GLYPH_SHAPE) <= height)
+      return perRow * (itemWidth(GLYPH_SHAPE) + gap) - gap;
   }
   return undefined;
 }

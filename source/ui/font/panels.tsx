@@ -32,12 +32,27 @@ export function GlyphPanel({ info, frame, rect, paint, scroll }: PanelProps & { 
   const shown = visibleGlyphRows(rect);
   const first = Math.min(scroll, Math.max(0, rows.length - shown));
   const position = rows.length > shown ? `   rows ${first + 1}-${first + shown} of ${rows.length} ↑↓` : '';
-  return <TextBlock title={`original | reconstruction   ${HALF_BLOCK_LEGEND}${position}`} lines={rows.slice(first, first + shown).flat()} rect={rect} />;
+  return (
+    <TextBlock
+      title={`original | reconstruction   ${HALF_BLOCK_LEGEND}${position}`}
+      lines={rows.slice(first, first + shown).flat()}
+      rect={rect}
+    />
+  );
 }
 
 export function LatentPanel({ info, frame, rect, paint }: PanelProps) {
   const lines = useMemo(
-    () => (frame.last ? scatterPlot(latentPoints(info, frame.last), { width: rect.width, height: rect.height - 1, xName: 'z0', yName: 'z1', paint }) : WAITING),
+    () =>
+      frame.last
+        ? scatterPlot(latentPoints(info, frame.last), {
+            width: rect.width,
+            height: rect.height - 1,
+            xName: 'z0',
+            yName: 'z1',
+            paint,
+          })
+        : WAITING,
     [info, frame.version, rect.width, rect.height, paint],
   );
   const dims = info.model.latentSize === 2 ? '' : ` (first two of ${info.model.latentSize} dimensions)`;
@@ -51,15 +66,25 @@ export function ChartPanel({ frame, rect, paint }: Omit<PanelProps, 'info'>) {
     const room = rect.height - 1;
     const wrongHeight = room >= 12 ? Math.min(8, Math.floor(room * 0.4)) : 0;
     // With both charts, only the lower one labels the shared epoch axis.
-    const loss = lineChart([{ name: 'loss', values: frame.loss, color: 'cyan' }], { width: rect.width, height: room - wrongHeight, x: wrongHeight > 0 ? undefined : x, paint });
+    const loss = lineChart([{ name: 'loss', values: frame.loss, color: 'cyan' }], {
+      width: rect.width,
+      height: room - wrongHeight,
+      x: wrongHeight > 0 ? undefined : x,
+      paint,
+    });
     if (wrongHeight === 0) return loss;
     const wrong = lineChart(
-      [{ name: 'max wrong pixels', values: frame.maxWrong, color: 'red' }, { name: 'mean', values: frame.meanWrong, color: 'green' }],
+      [
+        { name: 'max wrong pixels', values: frame.maxWrong, color: 'red' },
+        { name: 'mean', values: frame.meanWrong, color: 'green' },
+      ],
       { width: rect.width, height: wrongHeight, log: false, x, paint },
     );
     return [...loss, ...wrong];
   }, [frame.version, rect.width, rect.height, paint]);
   const last = frame.last;
-  const now = last ? `   now ${last.loss.toPrecision(4)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}` : '';
+  const now = last
+    ? `   now ${last.loss.toPrecision(4)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`
+    : '';
   return <TextBlock title={`loss${now}`} lines={lines} rect={rect} />;
 }

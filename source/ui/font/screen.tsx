@@ -44,12 +44,20 @@ export function fontScreen(context: RunContext, options: FontScreenOptions): Obs
 }
 
 /** Trains `run` beside its dashboard until the user quits (or training ends, with exitOnDone). */
-export async function showFontDashboard(run: FontRun, stdout: NodeJS.WriteStream, { exitOnDone, stdin }: FontScreenOptions): Promise<void> {
+export async function showFontDashboard(
+  run: FontRun,
+  stdout: NodeJS.WriteStream,
+  { exitOnDone, stdin }: FontScreenOptions,
+): Promise<void> {
   const feed = new FontFeed();
   const file = run.plan.save ?? DEFAULT_MODEL_FILE;
   const dashboard = (
     <FontDashboard
-      info={fontRunInfo(run)} feed={feed} control={run.control} save={() => run.saveTo(file)} color={stdout.hasColors?.() ?? false}
+      info={fontRunInfo(run)}
+      feed={feed}
+      control={run.control}
+      save={() => run.saveTo(file)}
+      color={stdout.hasColors?.() ?? false}
       onQuit={(state) => (run.kept = state.kept)}
     />
   );

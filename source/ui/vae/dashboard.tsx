@@ -44,19 +44,38 @@ const HELP = [
 export function VaeDashboardView({ info, frame, state, size, color }: VaeDashboardViewProps) {
   const layout = vaeLayout(size.columns, size.rows);
   if (layout.kind === 'too-small') return <TooSmall need={layout.need} columns={size.columns} rows={size.rows} />;
-  const keys = state.overlay === 'help' ? 'q quit  ? or esc close the help' : `q quit  p pause  s save  ? help${layout.pages > 1 ? '  tab page' : ''}`;
+  const keys =
+    state.overlay === 'help'
+      ? 'q quit  ? or esc close the help'
+      : `q quit  p pause  s save  ? help${layout.pages > 1 ? '  tab page' : ''}`;
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       <Header info={info} frame={frame} width={size.columns} color={color} />
       <Box height={layout.body.height}>
-        {state.overlay === 'help' ? <TextBlock title="keys" lines={HELP} rect={layout.body} /> : <Body info={info} frame={frame} layout={layout} page={state.page} color={color} />}
+        {state.overlay === 'help' ? (
+          <TextBlock title="keys" lines={HELP} rect={layout.body} />
+        ) : (
+          <Body info={info} frame={frame} layout={layout} page={state.page} color={color} />
+        )}
       </Box>
       <Footer keys={keys} message={state.message || frame.notice} width={size.columns} />
     </Box>
   );
 }
 
-function Body({ info, frame, layout, page, color }: { info: VaeRunInfo; frame: VaeFrame; layout: Exclude<VaeLayout, { kind: 'too-small' }>; page: number; color: boolean }) {
+function Body({
+  info,
+  frame,
+  layout,
+  page,
+  color,
+}: {
+  info: VaeRunInfo;
+  frame: VaeFrame;
+  layout: Exclude<VaeLayout, { kind: 'too-small' }>;
+  page: number;
+  color: boolean;
+}) {
   const common = { info, frame, color };
   const top = (
     <Box flexDirection="row" gap={PANEL_GAP}>
@@ -80,7 +99,9 @@ function Body({ info, frame, layout, page, color }: { info: VaeRunInfo; frame: V
 
 function Header({ info, frame, width, color }: { info: VaeRunInfo; frame: VaeFrame; width: number; color: boolean }) {
   const [run] = frame.runs;
-  const progress = run.batch ? `epoch ${run.batch.epoch}/${info.epochs} batch ${run.batch.batch}/${run.batch.batches}` : `epoch 0/${info.epochs}`;
+  const progress = run.batch
+    ? `epoch ${run.batch.epoch}/${info.epochs} batch ${run.batch.batch}/${run.batch.batches}`
+    : `epoch 0/${info.epochs}`;
   const first = `sia-ae vae · ${info.architecture} on ${info.dataset} · ${info.optimizers.join(' vs ')} · ${info.backend}`;
   const loss = run.batch ? `loss ${run.batch.trainLoss.toFixed(1)}` : 'loss -';
   // Runs compared side by side take turns: the time left is the sum of theirs.
@@ -108,7 +129,15 @@ export function VaeDashboard({ info, save, color, ...wiring }: VaeDashboardProps
   const { state, dispatch, frame, drawn, quit } = useDashboard(wiring);
   const layout = vaeLayout(drawn.columns, drawn.rows);
   useKeys((input, key) => {
-    const context = { state, dispatch, status: frame.status, save, saves: 'a checkpoint', quit, pages: layout.kind === 'too-small' ? 1 : layout.pages };
+    const context = {
+      state,
+      dispatch,
+      status: frame.status,
+      save,
+      saves: 'a checkpoint',
+      quit,
+      pages: layout.kind === 'too-small' ? 1 : layout.pages,
+    };
     if (!commonKey(input, key, context)) pageKey(key, context);
   });
   return <VaeDashboardView info={info} frame={frame} state={state} size={drawn} color={color} />;

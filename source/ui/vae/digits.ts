@@ -16,14 +16,23 @@ export interface Tile {
   caption?: string;
 }
 
-const fits = (lines: string[], rect: Rect) => lines.length <= rect.height && lines.every((line) => line.length <= rect.width);
+const fits = (lines: string[], rect: Rect) =>
+  lines.length <= rect.height && lines.every((line) => line.length <= rect.width);
 
 /** The tiles wrapped into the rect at the largest scale where at least `least` of them fit (as many as fit). */
 export function fittedTiles(tiles: Tile[], rect: Rect, least: number): string[] {
-  const at = (scale: number, count: number) => wrapBlocks(tiles.slice(0, count).map((tile) => ({
-    lines: sideBySide(tile.digits.map(({ pixels, index }) => ({ lines: digitLines(pixels, index, scale) })), 1),
-    caption: tile.caption,
-  })), rect.width, 1);
+  const at = (scale: number, count: number) =>
+    wrapBlocks(
+      tiles.slice(0, count).map((tile) => ({
+        lines: sideBySide(
+          tile.digits.map(({ pixels, index }) => ({ lines: digitLines(pixels, index, scale) })),
+          1,
+        ),
+        caption: tile.caption,
+      })),
+      rect.width,
+      1,
+    );
   for (const scale of SCALES) {
     for (let count = tiles.length; count >= Math.min(least, tiles.length); count--) {
       const lines = at(scale, count);

@@ -47,7 +47,10 @@ interface RunState {
 export class VaeFeed extends RunFeed<VaeFrame> {
   private readonly runs = new Map<string, RunState>();
 
-  constructor(private readonly optimizers: string[], now?: () => number) {
+  constructor(
+    private readonly optimizers: string[],
+    now?: () => number,
+  ) {
     super(now);
     for (const optimizer of optimizers) this.runs.set(optimizer, { train: new History(), validation: new History() });
   }
@@ -72,6 +75,12 @@ export class VaeFeed extends RunFeed<VaeFrame> {
       return { optimizer, batch, epoch, train: train.values(), validation: validation.values(), testLoss };
     });
     const started = runs.some((r) => r.batch !== undefined);
-    return { version: this.version, status: this.status(started), runs, elapsedMs: this.clock.elapsedMs(), notice: this.notice };
+    return {
+      version: this.version,
+      status: this.status(started),
+      runs,
+      elapsedMs: this.clock.elapsedMs(),
+      notice: this.notice,
+    };
   }
 }

@@ -19,7 +19,10 @@ const WAITING = ['waiting for the first epoch'];
 /** The chart's y labels take about this many columns: the rest is the plot, which a few epochs should span. */
 const CHART_LABELS = 10;
 /** Train and validation colours per run (a second run, --optimizer both, gets the second pair). */
-const COLORS: Array<[Color, Color]> = [['cyan', 'yellow'], ['magenta', 'green']];
+const COLORS: Array<[Color, Color]> = [
+  ['cyan', 'yellow'],
+  ['magenta', 'green'],
+];
 
 /** The run whose pictures show: the first (Adam, with --optimizer both). */
 const pictured = (frame: VaeFrame): VaeRunView => frame.runs[0];
@@ -36,12 +39,22 @@ export function LossPanel({ frame, rect, color }: PanelProps) {
         { name: 'train', values: stretch(run.train, rect.width - CHART_LABELS), color: COLORS[i % 2][0] },
         { name: 'validation', values: stretch(run.validation, rect.width - CHART_LABELS), color: COLORS[i % 2][1] },
       ].filter((s) => s.values.length > 0 || s.name === 'train');
-      const chart = lineChart(series, { width: rect.width, height: height - (both ? 1 : 0), x: { name: 'epoch', from: 1, to: Math.max(1, epochs) }, paint: paintFor(color) });
+      const chart = lineChart(series, {
+        width: rect.width,
+        height: height - (both ? 1 : 0),
+        x: { name: 'epoch', from: 1, to: Math.max(1, epochs) },
+        paint: paintFor(color),
+      });
       return both ? [run.optimizer, ...chart] : chart;
     });
   }, [frame.version, rect.width, rect.height, color]);
-  const now = frame.runs.map((run) => (run.epoch ? `${frame.runs.length > 1 ? `${run.optimizer} ` : ''}${lossNow(run)}` : '')).filter(Boolean).join('  ');
-  return <TextBlock title={clip(`loss per image (nats)${now ? `   ${now}` : ''}`, rect.width)} lines={lines} rect={rect} />;
+  const now = frame.runs
+    .map((run) => (run.epoch ? `${frame.runs.length > 1 ? `${run.optimizer} ` : ''}${lossNow(run)}` : ''))
+    .filter(Boolean)
+    .join('  ');
+  return (
+    <TextBlock title={clip(`loss per image (nats)${now ? `   ${now}` : ''}`, rect.width)} lines={lines} rect={rect} />
+  );
 }
 
 function lossNow(run: VaeRunView): string {
@@ -69,7 +82,10 @@ export function ReconstructionPanel({ frame, rect }: PanelProps) {
     const view = pictured(frame).epoch?.view;
     if (!view) return WAITING;
     const tiles = Array.from({ length: digitCount(view.originals) }, (_, i) => ({
-      digits: [{ pixels: view.originals, index: i }, { pixels: view.reconstructions, index: i }],
+      digits: [
+        { pixels: view.originals, index: i },
+        { pixels: view.reconstructions, index: i },
+      ],
       caption: `class ${view.labels[i]}`,
     }));
     return fittedTiles(tiles, { width: rect.width, height: rect.height - 1 }, 2);
@@ -84,9 +100,16 @@ export function GeneratedPanel({ frame, rect }: PanelProps) {
     if (!view) return WAITING;
     const room = { width: rect.width, height: rect.height - 1 };
     if (view.gridSize !== undefined) return fittedGrid(view.generated, view.gridSize, room);
-    return fittedTiles(Array.from({ length: digitCount(view.generated) }, (_, i) => ({ digits: [{ pixels: view.generated, index: i }] })), room, 4);
+    return fittedTiles(
+      Array.from({ length: digitCount(view.generated) }, (_, i) => ({
+        digits: [{ pixels: view.generated, index: i }],
+      })),
+      room,
+      4,
+    );
   }, [frame.version, rect.width, rect.height]);
-  const title = view?.gridSize === undefined ? 'generated: decoded from draws of N(0, I)' : `generated: ${GRID_CAPTION}`;
+  const title =
+    view?.gridSize === undefined ? 'generated: decoded from draws of N(0, I)' : `generated: ${GRID_CAPTION}`;
   return <TextBlock title={title} lines={lines} rect={rect} />;
 }
 

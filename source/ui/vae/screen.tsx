@@ -18,7 +18,8 @@ export function vaeScreen(context: RunContext): Observer<VaeRun> {
       run = started;
       await showVaeDashboard(run, out as NodeJS.WriteStream);
     },
-    result: (outcome) => out.write(vaeBackendLine(run) + vaeOutcomeText(run, outcome, { columns: context.columns, color: true })),
+    result: (outcome) =>
+      out.write(vaeBackendLine(run) + vaeOutcomeText(run, outcome, { columns: context.columns, color: true })),
     stopped: (stopped) => out.write(vaeBackendLine(run) + vaeStoppedLine(stopped)),
   };
 }
@@ -26,15 +27,29 @@ export function vaeScreen(context: RunContext): Observer<VaeRun> {
 /** What the dashboard shows of the run, fixed for its whole length. */
 export function vaeRunInfo(run: VaeRun): VaeRunInfo {
   return {
-    architecture: run.trainings[0].model.architecture, dataset: run.plan.data.dataset, classNames: run.plan.dataset.classNames,
-    backend: run.backend.backend.name, epochs: run.plan.epochs, optimizers: run.optimizers,
+    architecture: run.trainings[0].model.architecture,
+    dataset: run.plan.data.dataset,
+    classNames: run.plan.dataset.classNames,
+    backend: run.backend.backend.name,
+    epochs: run.plan.epochs,
+    optimizers: run.optimizers,
   };
 }
 
 async function showVaeDashboard(run: VaeRun, stdout: NodeJS.WriteStream): Promise<void> {
   const feed = new VaeFeed(run.optimizers);
   const save = () => run.saveCheckpoints().join(', ');
-  const dashboard = <VaeDashboard info={vaeRunInfo(run)} feed={feed} control={run.control} save={save} color={stdout.hasColors?.() ?? false} />;
-  const end = run.plan.saveAtEnd ? `training done; the checkpoint goes to ${run.plan.checkpoints.join(', ')} when you quit` : 'training done: q quits';
+  const dashboard = (
+    <VaeDashboard
+      info={vaeRunInfo(run)}
+      feed={feed}
+      control={run.control}
+      save={save}
+      color={stdout.hasColors?.() ?? false}
+    />
+  );
+  const end = run.plan.saveAtEnd
+    ? `training done; the checkpoint goes to ${run.plan.checkpoints.join(', ')} when you quit`
+    : 'training done: q quits';
   await watchOnScreen(run, stdout, dashboard, feed, { onFinished: () => end });
 }
