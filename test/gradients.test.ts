@@ -2,7 +2,7 @@
  * Finite-difference checks: every layer, activation and loss computes the gradient that central differences
  * of its own forward pass give.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { ACTIVATIONS, type Backend } from '../source/math/backend.js';
 import { ReferenceBackend } from '../source/math/reference.js';
 import { Autoencoder } from '../source/nn/autoencoder.js';

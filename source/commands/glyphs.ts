@@ -1,5 +1,5 @@
 /** `sia-ae glyphs`: the font's glyphs as ASCII art. */
-import { GLYPH_COLS, GLYPH_ROWS, loadFont, selectGlyphs } from '../data/font.js';
+import { GLYPH_COLS, GLYPH_ROWS, loadFont, selectGlyphs, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
 import { glyphLines, wrapBlocks } from '../render/glyph.js';
 import { writeJsonLine } from '../report/json.js';
@@ -12,7 +12,7 @@ import { flagsOf, parseTable } from '../options/table.js';
 async function runGlyphs(settings: RawSettings, context: CommandContext): Promise<number> {
   rejectUnknown(settings, Object.keys(GLYPHS_OPTIONS), 'glyphs');
   const { chars } = parseTable(GLYPHS_OPTIONS, settings);
-  let glyphs;
+  let glyphs: Glyph[];
   try {
     glyphs = selectGlyphs(loadFont(), chars);
   } catch (error) {

@@ -51,7 +51,10 @@ export function loadFont(): Glyph[] {
 export function selectGlyphs(glyphs: Glyph[], chars: string | undefined): Glyph[] {
   if (chars === undefined) return glyphs;
   const wanted = new Set<string>();
-  const rest = chars.replace(/DEL/g, () => (wanted.add('DEL'), ''));
+  const rest = chars.replace(/DEL/g, () => {
+    wanted.add('DEL');
+    return '';
+  });
   for (const ch of rest) wanted.add(ch);
   const missing = [...wanted].filter((ch) => !glyphs.some((g) => g.char === ch));
   if (missing.length > 0) {

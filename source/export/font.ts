@@ -184,7 +184,7 @@ export function fontExport(input: FontExportInput): ExportBundle {
     objectTable(
       'per-glyph',
       'Per glyph: wrong pixels and latent code',
-      glyphs.map((g, i) => ({
+      glyphs.map((g) => ({
         char: g.char,
         wrongPixels: perGlyph[g.char],
         ...Object.fromEntries(latent[g.char].map((v, d) => [`z${d}`, v])),

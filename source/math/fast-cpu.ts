@@ -89,13 +89,17 @@ export class FastCpuBackend implements Backend {
       const epsScaled = eps * rootCorrection2;
       for (let i = 0; i < n; i++) {
         const g = grads[i];
-        const mi = (m[i] = beta1 * m[i] + gain1 * g);
-        const vi = (v[i] = beta2 * v[i] + (1 - beta2) * g * g);
+        // The step uses the moments before m and v round them to float32, as this kernel always has.
+        const mi = beta1 * m[i] + gain1 * g;
+        const vi = beta2 * v[i] + (1 - beta2) * g * g;
+        m[i] = mi;
+        v[i] = vi;
         params[i] -= (step * rootCorrection2 * mi) / (Math.sqrt(vi) + epsScaled);
       }
     } else {
       for (let i = 0; i < n; i++) {
-        const mi = (m[i] = beta1 * m[i] + gain1 * grads[i]);
+        const mi = beta1 * m[i] + gain1 * grads[i];
+        m[i] = mi;
         params[i] -= step * mi;
       }
     }

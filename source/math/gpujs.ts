@@ -185,7 +185,7 @@ export class GpuJsBackend implements Backend {
     key: string,
     outputLength: number,
     constants: Record<string, number>,
-    body: Function,
+    body: (...args: never[]) => number,
   ): IKernelRunShortcut {
     let kernel = this.kernels.get(key);
     if (!kernel) {

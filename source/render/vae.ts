@@ -95,7 +95,7 @@ export function latentScatterLines(
   });
   const plot = scatterPlot(points, { width, height, marks, xName, yName, paint });
   const legend = classNames.map(
-    (name, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`,
+    (_, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`,
   );
   return [title, ...plot, ...wrapWords(legend, width, 2)];
 }

@@ -79,7 +79,7 @@ export class VaeTraining {
   private last: VaeEpochEvent | undefined;
 
   constructor(
-    private readonly backend: Backend,
+    backend: Backend,
     private readonly data: VaeData,
     readonly options: VaeTrainingOptions,
     resume?: VaeCheckpoint,
