@@ -1,7 +1,6 @@
 /** `sia-ae font`: the basic autoencoder on the font glyphs. */
 import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
-import type { Autoencoder, AutoencoderShape } from '../nn/autoencoder.js';
 import { startFontTraining } from '../train/font.js';
 import { createViewBackend } from '../math/select.js';
 import { fontJsonOutput, fontPlainOutput } from '../report/font.js';
@@ -17,7 +16,6 @@ import type { Command, CommandContext } from './command.js';
 import {
   FONT,
   FONT_COMMAND_OPTIONS,
-  fontShape,
   fontTraining,
   parseFontConfig,
   SWEEP,
