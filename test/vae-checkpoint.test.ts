@@ -1,4 +1,7 @@
-/** A VAE checkpoint is input too: every field is checked by the rule of the flag that sets it, or as the state it is. */
+/**
+ * A VAE checkpoint is input too: every field is checked by the rule of the flag that sets it, or as the state it
+ * is.
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -17,7 +17,8 @@ export function vaeModelExport(file: string): ExportBundle {
   const { splits, ...dataset } = loadSplits(data.dataset, data.validation, data.trainSize);
   if (checkpoint.order.length !== splits.train.count) {
     throw new UsageError(
-      `${file}: corrupt checkpoint (its shuffled order has ${checkpoint.order.length} images, the training set ${splits.train.count})`,
+      `${file}: corrupt checkpoint (its shuffled order has ${checkpoint.order.length} images,` +
+        ` the training set ${splits.train.count})`,
     );
   }
   const backend = createCpuBackend();

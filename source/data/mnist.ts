@@ -86,13 +86,15 @@ function openSet(file: (stem: string) => string, prefix: string, classes: number
     labels.dims[0] !== count
   ) {
     throw new UsageError(
-      `${prefix} images: expected ${IMAGE_ROWS}x${IMAGE_COLS} images with one label each, got ${images.dims.join('x')} and ${labels.dims.join('x')} labels`,
+      `${prefix} images: expected ${IMAGE_ROWS}x${IMAGE_COLS} images with one label each,` +
+        ` got ${images.dims.join('x')} and ${labels.dims.join('x')} labels`,
     );
   }
   const badLabel = labels.data.findIndex((label) => label >= classes);
   if (badLabel >= 0)
     throw new UsageError(
-      `${file(`${prefix}-labels-idx1-ubyte`)}: label ${badLabel} is ${labels.data[badLabel]}, the classes are 0-${classes - 1}`,
+      `${file(`${prefix}-labels-idx1-ubyte`)}: label ${badLabel} is ${labels.data[badLabel]},` +
+        ` the classes are 0-${classes - 1}`,
     );
   return {
     count,

@@ -82,7 +82,9 @@ export function denoiseRunExport(input: DenoiseRunExportInput): ExportBundle {
         name: 'loss',
         title: 'Loss per epoch',
         yLabel: `loss (${input.config.loss ?? 'training'})`,
-        caption: `The loss of the reconstructions of the ${glyphs.length} clean glyphs after each epoch; every training step saw fresh noisy copies (${describeNoise(noise)}).`,
+        caption:
+          `The loss of the reconstructions of the ${glyphs.length} clean glyphs after each epoch;` +
+          ` every training step saw fresh noisy copies (${describeNoise(noise)}).`,
       },
       input.history,
       [{ key: 'loss', name: 'clean glyphs' }],
@@ -91,8 +93,9 @@ export function denoiseRunExport(input: DenoiseRunExportInput): ExportBundle {
       name: 'triplets',
       title: 'Clean, noisy, denoised',
       caption:
-        'The first scoring copy of each glyph: clean, noisy (grey by value, so that noise which never crosses 0.5 shows),' +
-        ' and the output with its wrong pixels marked against the clean glyph. Under the noisy copy and the output: their wrong pixels.',
+        'The first scoring copy of each glyph: clean, noisy (grey by value,' +
+        ' so that noise which never crosses 0.5 shows), and the output with its wrong pixels marked' +
+        ' against the clean glyph. Under the noisy copy and the output: their wrong pixels.',
       svg: pixelGridSvg({
         title: 'Clean, noisy, denoised',
         bitmapRows: GLYPH_ROWS,
@@ -126,7 +129,8 @@ export function denoiseRunExport(input: DenoiseRunExportInput): ExportBundle {
     experiment: 'denoise',
     title: 'Denoising autoencoder',
     summary: [
-      `${row.architecture} trained for ${result.epochs} epochs on ${describeNoise(noise)} in ${result.trainSeconds.toFixed(2)} s   backend ${result.backend}   seed ${result.seed}`,
+      `${row.architecture} trained for ${result.epochs} epochs on ${describeNoise(noise)}` +
+        ` in ${result.trainSeconds.toFixed(2)} s   backend ${result.backend}   seed ${result.seed}`,
       `scored on ${result.copies} fresh noisy copies of each glyph, against the clean glyph (means per glyph):`,
       ...scoreLines(row),
     ],
@@ -166,7 +170,10 @@ export function denoiseSweepExport(input: DenoiseSweepExportInput): ExportBundle
     return {
       name,
       title,
-      caption: `Each model's output mean abs error (means over seeds) at every noise setting, against the noisy input's; a curve per noise setting the model was trained on (plain: the baseline trained on clean glyphs). Below the line "output = input" a model removes noise.`,
+      caption:
+        "Each model's output mean abs error (means over seeds) at every noise setting, against the noisy input's;" +
+        ' a curve per noise setting the model was trained on (plain: the baseline trained on clean glyphs).' +
+        ' Below the line "output = input" a model removes noise.',
       svg: lineChartSvg({ title, xLabel: 'noisy input mean abs error', yLabel: 'output mean abs error', series }),
     };
   });
@@ -196,10 +203,15 @@ export function denoiseSweepExport(input: DenoiseSweepExportInput): ExportBundle
     experiment: 'denoise',
     title: 'Denoising autoencoder: noise sweep',
     summary: [
-      `${jobs} trainings of ${result.epochs} epochs: ${architectures.length} architectures x (${levels.length} noise settings + the plain baseline) x ${result.seeds} seed${result.seeds > 1 ? 's' : ''}, in ${result.sweepSeconds.toFixed(1)} s on ${result.workers} worker threads`,
+      `${jobs} trainings of ${result.epochs} epochs: ${architectures.length} architectures` +
+        ` x (${levels.length} noise settings + the plain baseline)` +
+        ` x ${result.seeds} seed${result.seeds > 1 ? 's' : ''},` +
+        ` in ${result.sweepSeconds.toFixed(1)} s on ${result.workers} worker threads`,
       `scored on ${result.copies} fresh noisy copies of each glyph, against the clean glyph (means per glyph)`,
-      `denoisers with a smaller output than input mean abs error: ${better(denoising, (r) => r.inputMeanAbsError)} of ${denoising.length}`,
-      `denoisers with a smaller output mean abs error than the plain baseline on the same inputs: ${better(denoising, (_, i) => plain[i].meanAbsError)} of ${denoising.length}`,
+      'denoisers with a smaller output than input mean abs error:' +
+        ` ${better(denoising, (r) => r.inputMeanAbsError)} of ${denoising.length}`,
+      'denoisers with a smaller output mean abs error than the plain baseline on the same inputs:' +
+        ` ${better(denoising, (_, i) => plain[i].meanAbsError)} of ${denoising.length}`,
     ],
     config: input.config,
     result,

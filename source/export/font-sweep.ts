@@ -22,8 +22,10 @@ export function fontSweepExport(config: Record<string, unknown>, result: FontSwe
     experiment: 'font-sweep',
     title: 'Font autoencoder: sweep',
     summary: [
-      `${result.rows.length} grid points x ${result.seeds} seed${result.seeds > 1 ? 's' : ''}, up to ${result.epochs} epochs each, in ${result.sweepSeconds.toFixed(1)} s`,
-      `every seed reached the target (max ${result.target} wrong pixels per glyph) at ${everySeed} of ${result.rows.length} grid points`,
+      `${result.rows.length} grid points x ${result.seeds} seed${result.seeds > 1 ? 's' : ''},` +
+        ` up to ${result.epochs} epochs each, in ${result.sweepSeconds.toFixed(1)} s`,
+      `every seed reached the target (max ${result.target} wrong pixels per glyph)` +
+        ` at ${everySeed} of ${result.rows.length} grid points`,
     ],
     config,
     result,
@@ -31,7 +33,8 @@ export function fontSweepExport(config: Record<string, unknown>, result: FontSwe
     tables: [
       objectTable(
         'summary',
-        `Wrong pixels at the end (means over seeds), epochs to target over the seeds that reached it, share of seeds that did`,
+        'Wrong pixels at the end (means over seeds), epochs to target over the seeds that reached it,' +
+          ' share of seeds that did',
         result.rows,
       ),
     ],

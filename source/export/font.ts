@@ -81,7 +81,9 @@ export function fontExport(input: FontExportInput): ExportBundle {
           name: 'loss',
           title: 'Loss per epoch',
           yLabel: `loss (${input.config.loss ?? 'training'})`,
-          caption: `The training loss on the ${glyphs.length} glyphs after each epoch (there is no validation set: the font is the whole data).`,
+          caption:
+            `The training loss on the ${glyphs.length} glyphs after each epoch` +
+            ' (there is no validation set: the font is the whole data).',
         },
         history,
         [{ key: 'loss', name: 'train' }],
@@ -91,7 +93,9 @@ export function fontExport(input: FontExportInput): ExportBundle {
           name: 'wrong-pixels',
           title: 'Wrong pixels per glyph',
           yLabel: 'wrong pixels',
-          caption: `The most and the mean wrong pixels per glyph after each epoch; training stops once the most is at most ${result.target}.`,
+          caption:
+            'The most and the mean wrong pixels per glyph after each epoch;' +
+            ` training stops once the most is at most ${result.target}.`,
         },
         history,
         [
@@ -105,7 +109,9 @@ export function fontExport(input: FontExportInput): ExportBundle {
     {
       name: 'latent',
       title: 'Latent space',
-      caption: `Each glyph's latent code after the last epoch${latentSize > 2 ? ` (its first two of ${latentSize} dimensions)` : ''}, labelled with its character.`,
+      caption:
+        "Each glyph's latent code after the last epoch" +
+        `${latentSize > 2 ? ` (its first two of ${latentSize} dimensions)` : ''}, labelled with its character.`,
       svg: scatterSvg({
         title: 'Latent space',
         xLabel: 'z0',
@@ -136,7 +142,8 @@ export function fontExport(input: FontExportInput): ExportBundle {
       glyphFigure(
         'generated',
         'Generated letters',
-        `New letters: the decoder's output ${input.kept?.length ? 'at the points kept in the explorer, then ' : ''}halfway between each glyph's code and its nearest neighbour's (captions name the pair).`,
+        `New letters: the decoder's output ${input.kept?.length ? 'at the points kept in the explorer, then ' : ''}` +
+          "halfway between each glyph's code and its nearest neighbour's (captions name the pair).",
         chunk(
           generatedPixels.map((pixels, i) => ({ pixels, caption: generated[i].label })),
           GLYPHS_PER_ROW,
@@ -149,7 +156,8 @@ export function fontExport(input: FontExportInput): ExportBundle {
       glyphFigure(
         'interpolations',
         'Interpolations',
-        `Decoded points on the straight line between two glyphs' codes, ${INTERPOLATION_STEPS} steps, both ends included.`,
+        "Decoded points on the straight line between two glyphs' codes," +
+          ` ${INTERPOLATION_STEPS} steps, both ends included.`,
         interpolations.map((row, r) =>
           row.map((p, step) => ({ pixels: interpolationPixels[r * INTERPOLATION_STEPS + step], caption: p.label })),
         ),
@@ -162,7 +170,9 @@ export function fontExport(input: FontExportInput): ExportBundle {
     figures.push({
       name: 'latent-grid',
       title: 'Latent grid',
-      caption: `The decoder's output on a ${GRID_SIZE} x ${GRID_SIZE} grid over the box the codes occupy: z0 (above) from left to right, z1 (left) from top to bottom.`,
+      caption:
+        `The decoder's output on a ${GRID_SIZE} x ${GRID_SIZE} grid over the box the codes occupy:` +
+        ' z0 (above) from left to right, z1 (left) from top to bottom.',
       svg: pixelGridSvg({
         title: 'Latent grid',
         bitmapRows: GLYPH_ROWS,

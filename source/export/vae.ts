@@ -60,7 +60,8 @@ export function vaeExport(input: VaeExportInput): ExportBundle {
           title: 'Loss per epoch',
           yLabel: 'loss per image (nats)',
           caption:
-            "The mean loss per image (BCE summed over the 784 pixels + KL) over each epoch's minibatches (train) and on the held-out images after the epoch (validation).",
+            "The mean loss per image (BCE summed over the 784 pixels + KL) over each epoch's minibatches (train)" +
+            ' and on the held-out images after the epoch (validation).',
         },
         [],
         curves,
@@ -93,7 +94,8 @@ export function vaeExport(input: VaeExportInput): ExportBundle {
   );
   if (history.length > 0) tables.push(historyTable(history));
   const origin = input.modelFile
-    ? `the saved model ${input.modelFile} (${first.architecture}, ${first.epochs} epochs on ${first.dataset}), evaluated on the ${first.backend} backend (no training)`
+    ? `the saved model ${input.modelFile} (${first.architecture}, ${first.epochs} epochs on ${first.dataset}),` +
+      ` evaluated on the ${first.backend} backend (no training)`
     : `${first.architecture} on ${first.dataset}, ${first.epochs} epochs, backend ${first.backend}, seed ${first.seed}`;
   return {
     experiment: 'vae',
@@ -103,7 +105,8 @@ export function vaeExport(input: VaeExportInput): ExportBundle {
       'loss per image in nats (BCE summed over the pixels + KL)',
       ...runs.map(
         ({ result: r }) =>
-          `${r.optimizer}: train ${fixed(r.trainLoss)}, validation ${fixed(r.validationLoss)}, test ${fixed(r.testLoss)}; ${Math.round(r.samplesPerSecond)} samples/s`,
+          `${r.optimizer}: train ${fixed(r.trainLoss)}, validation ${fixed(r.validationLoss)},` +
+          ` test ${fixed(r.testLoss)}; ${Math.round(r.samplesPerSecond)} samples/s`,
       ),
     ],
     config: input.config,
@@ -131,7 +134,11 @@ function modelFigures(
     {
       name: `latent${suffix}`,
       title: `Latent space${of}`,
-      caption: `The latent means of ${points.length} held-out images, coloured by class${view.latent === 2 ? '' : ` (their first two principal components: the latent space has ${view.latent} dimensions)`}.`,
+      caption:
+        `The latent means of ${points.length} held-out images, coloured by class` +
+        (view.latent === 2
+          ? '.'
+          : ` (their first two principal components: the latent space has ${view.latent} dimensions).`),
       svg: scatterSvg({
         title: `Latent space${of}`,
         xLabel: xName,
@@ -142,7 +149,8 @@ function modelFigures(
     digitFigure(
       `reconstructions${suffix}`,
       `Originals and reconstructions${of}`,
-      `The first ${shown} held-out images (left, with their class) beside their reconstructions (right), decoded from the latent mean.`,
+      `The first ${shown} held-out images (left, with their class) beside their reconstructions (right),` +
+        ' decoded from the latent mean.',
       {
         rows: chunk(
           Array.from({ length: shown }, (_, i) => [

@@ -142,7 +142,9 @@ function selectAuto(workload: Workload): BackendSelection {
   }
   const cpuMs = timeMatmul(cpu, workload);
   const gpuMs = timeMatmul(gpu, workload);
-  const race = `${gpu.name} ${gpuMs.toFixed(3)} ms vs ${cpu.name} ${cpuMs.toFixed(3)} ms per ${workload.m}x${workload.k}x${workload.n} matmul`;
+  const race =
+    `${gpu.name} ${gpuMs.toFixed(3)} ms vs ${cpu.name} ${cpuMs.toFixed(3)} ms` +
+    ` per ${workload.m}x${workload.k}x${workload.n} matmul`;
   if (gpuMs < cpuMs) {
     cpu.dispose();
     return { backend: gpu, reason: `${gpu.name} is faster: ${race}` };

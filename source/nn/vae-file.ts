@@ -58,7 +58,8 @@ export function loadVaeCheckpoint(file: string): { checkpoint: VaeCheckpoint; da
     );
   if (m.length !== size || v.length !== size)
     throw new UsageError(
-      `${file}: corrupt checkpoint (optimizer moments for ${m.length} and ${v.length} parameters, the shape has ${size})`,
+      `${file}: corrupt checkpoint (optimizer moments for ${m.length} and ${v.length} parameters,` +
+        ` the shape has ${size})`,
     );
   const trainOrder = validOrder(order, file);
   return {

@@ -88,7 +88,8 @@ function xAxisLine(x: ChartOptions['x'], plotWidth: number): string {
   const room = plotWidth - left.length - right.length;
   const name = room >= x.name.length + 2 ? x.name : '';
   const before = Math.floor((room - name.length) / 2);
-  return `${' '.repeat(PREFIX)}${left}${' '.repeat(Math.max(1, before))}${name}${' '.repeat(Math.max(0, room - before - name.length))}${right}`;
+  const after = Math.max(0, room - before - name.length);
+  return `${' '.repeat(PREFIX)}${left}${' '.repeat(Math.max(1, before))}${name}${' '.repeat(after)}${right}`;
 }
 
 function legendLine(series: readonly ChartSeries[], log: boolean, paint: Paint): string {

@@ -45,7 +45,10 @@ export function digitRowLines(pixels: Float32Array, columns: number, captions?: 
   );
 }
 
-/** An n x n grid of digits, row after row; by default half size (14 columns each) when full size does not fit `columns`. */
+/**
+ * An n x n grid of digits, row after row; by default half size (14 columns each) when full size does not fit
+ * `columns`.
+ */
 export function digitGridLines(
   pixels: Float32Array,
   n: number,
@@ -66,7 +69,9 @@ export function generatedLines(view: VaeView, columns: number): string[] {
   return [GRID_CAPTION, ...digitGridLines(view.generated, view.gridSize, columns)];
 }
 
-export const GRID_CAPTION = `z0 ${GRID_BOX.min[0]} .. ${GRID_BOX.max[0]} left to right, z1 ${GRID_BOX.max[1]} .. ${GRID_BOX.min[1]} top to bottom`;
+export const GRID_CAPTION =
+  `z0 ${GRID_BOX.min[0]} .. ${GRID_BOX.max[0]} left to right,` +
+  ` z1 ${GRID_BOX.max[1]} .. ${GRID_BOX.min[1]} top to bottom`;
 
 export interface ScatterLayout {
   width: number;
@@ -100,7 +105,10 @@ export function latentScatterLines(
   return [title, ...plot, ...wrapWords(legend, width, 2)];
 }
 
-/** The held-out codes on a plane (first two principal components when the latent space has more than two dimensions). */
+/**
+ * The held-out codes on a plane (first two principal components when the latent space has more than two
+ * dimensions).
+ */
 export function latentPlane(view: VaeView): {
   points: Array<{ x: number; y: number; cls: number }>;
   xName: string;

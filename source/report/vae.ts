@@ -52,13 +52,16 @@ export function vaePlainLogger(out: NodeJS.WritableStream, epochs: number, every
       const now = performance.now();
       if (e.type === 'batch' && now - lastLine >= everyMs) {
         out.write(
-          `${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  batch ${e.batch}/${e.batches}  loss ${fixed(e.trainLoss)}  ${Math.round(e.samplesPerSecond)} samples/s  ${duration(e.secondsLeft)} left\n`,
+          `${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  batch ${e.batch}/${e.batches}` +
+            `  loss ${fixed(e.trainLoss)}  ${Math.round(e.samplesPerSecond)} samples/s` +
+            `  ${duration(e.secondsLeft)} left\n`,
         );
         lastLine = now;
       } else if (e.type === 'epoch') {
         const validation = e.validationLoss === undefined ? '' : `  validation ${fixed(e.validationLoss)}`;
         out.write(
-          `${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  train ${fixed(e.trainLoss)}${validation}  ${Math.round(e.samplesPerSecond)} samples/s  ${duration(e.secondsLeft)} left\n`,
+          `${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  train ${fixed(e.trainLoss)}${validation}` +
+            `  ${Math.round(e.samplesPerSecond)} samples/s  ${duration(e.secondsLeft)} left\n`,
         );
         lastLine = now;
       }

@@ -176,7 +176,8 @@ export class VaeTraining {
     const loss = this.model.forward(x, rows, this.rng);
     if (!Number.isFinite(loss.reconstruction + loss.kl)) {
       throw new DivergedError(
-        `the loss became ${loss.reconstruction + loss.kl} in epoch ${p.epoch + 1}: lower the learning rate (now ${this.options.lr})`,
+        `the loss became ${loss.reconstruction + loss.kl} in epoch ${p.epoch + 1}:` +
+          ` lower the learning rate (now ${this.options.lr})`,
       );
     }
     this.model.backward();

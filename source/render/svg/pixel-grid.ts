@@ -148,7 +148,8 @@ function drawBitmap(
         square(value > 0.5 ? WRONG_ON : WRONG_OFF, x, y);
         const inset = scale / 4;
         (value > 0.5 ? marks.crossesOnDark : marks.crossesOnLight).push(
-          `M${num(x + inset)} ${num(y + inset)}l${num(scale / 2)} ${num(scale / 2)}m0 ${num(-scale / 2)}l${num(-scale / 2)} ${num(scale / 2)}`,
+          `M${num(x + inset)} ${num(y + inset)}l${num(scale / 2)} ${num(scale / 2)}` +
+            `m0 ${num(-scale / 2)}l${num(-scale / 2)} ${num(scale / 2)}`,
         );
       } else if (shading === 'binary') {
         square(value > 0.5 ? INK : PAPER, x, y);

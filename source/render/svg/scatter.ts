@@ -35,7 +35,8 @@ const MARKERS = [
   (r: number) => `m${num(-r)} ${num(-r)}h${num(2 * r)}v${num(2 * r)}h${num(-2 * r)}z`,
   (r: number) => `m0 ${num(-1.2 * r)}l${num(1.1 * r)} ${num(2 * r)}h${num(-2.2 * r)}z`,
   (r: number) =>
-    `m0 ${num(-1.3 * r)}l${num(1.3 * r)} ${num(1.3 * r)}l${num(-1.3 * r)} ${num(1.3 * r)}l${num(-1.3 * r)} ${num(-1.3 * r)}z`,
+    `m0 ${num(-1.3 * r)}l${num(1.3 * r)} ${num(1.3 * r)}` +
+    `l${num(-1.3 * r)} ${num(1.3 * r)}l${num(-1.3 * r)} ${num(-1.3 * r)}z`,
 ];
 
 export function scatterSvg(plot: Scatter): string {

@@ -8,8 +8,16 @@ export type Attributes = Record<string, string | number | undefined>;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Characters XML 1.0 does not allow anywhere (C0 controls but tab and newlines, lone surrogates, U+FFFE/F). */
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = new RegExp(
+  [
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/,
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/,
+    /(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+  ]
+    .map((part) => part.source)
+    .join('|'),
+  'g',
+);
 
 /** Text safe inside an element or a quoted attribute: markup characters escaped, forbidden characters replaced. */
 export function escapeXml(text: string): string {

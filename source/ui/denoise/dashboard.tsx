@@ -90,7 +90,8 @@ export function DenoiseDashboardView({ info, frame, state, size, color }: Denois
   const first = `sia-ae denoise · ${info.architecture} · ${info.noise} · ${info.backend} · `;
   const second =
     `epoch ${last?.epoch ?? 0}/${info.maxEpochs} · loss ${last ? last.loss.toPrecision(4) : '-'} · ` +
-    `in ${score.inputWrongPixels.toFixed(2)} px ${score.inputMeanAbsError.toFixed(3)} → out ${score.wrongPixels.toFixed(2)} px ${score.meanAbsError.toFixed(3)} · ` +
+    `in ${score.inputWrongPixels.toFixed(2)} px ${score.inputMeanAbsError.toFixed(3)}` +
+    ` → out ${score.wrongPixels.toFixed(2)} px ${score.meanAbsError.toFixed(3)} · ` +
     `${compactNumber(Math.round(frame.epochsPerSecond))} epochs/s · ${formatDuration(frame.elapsedMs)}`;
   const triplets = <TripletPanel info={info} samples={scored.samples} rect={layout.triplets} scroll={state.scroll} />;
   const chart = <ChartPanel frame={frame} rect={layout.chart} paint={color ? ansiPaint : noPaint} />;

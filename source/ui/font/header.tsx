@@ -25,7 +25,8 @@ export function Header({
   const wrong = last
     ? `wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`
     : 'wrong pixels -';
-  const second = `${wrong} · ${compactNumber(Math.round(frame.epochsPerSecond))} epochs/s · ${formatDuration(frame.elapsedMs)} · `;
+  const speed = compactNumber(Math.round(frame.epochsPerSecond));
+  const second = `${wrong} · ${speed} epochs/s · ${formatDuration(frame.elapsedMs)} · `;
   return (
     <Box flexDirection="column" width={width} height={2}>
       <Text>{clip(first + spark, width)}</Text>

@@ -84,7 +84,8 @@ export function ChartPanel({ frame, rect, paint }: Omit<PanelProps, 'info'>) {
   }, [frame.version, rect.width, rect.height, paint]);
   const last = frame.last;
   const now = last
-    ? `   now ${last.loss.toPrecision(4)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`
+    ? `   now ${last.loss.toPrecision(4)},` +
+      ` wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`
     : '';
   return <TextBlock title={`loss${now}`} lines={lines} rect={rect} />;
 }

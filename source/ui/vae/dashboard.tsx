@@ -102,7 +102,8 @@ function Header({ info, frame, width, color }: { info: VaeRunInfo; frame: VaeFra
   const progress = run.batch
     ? `epoch ${run.batch.epoch}/${info.epochs} batch ${run.batch.batch}/${run.batch.batches}`
     : `epoch 0/${info.epochs}`;
-  const first = `sia-ae vae · ${info.architecture} on ${info.dataset} · ${info.optimizers.join(' vs ')} · ${info.backend}`;
+  const optimizers = info.optimizers.join(' vs ');
+  const first = `sia-ae vae · ${info.architecture} on ${info.dataset} · ${optimizers} · ${info.backend}`;
   const loss = run.batch ? `loss ${run.batch.trainLoss.toFixed(1)}` : 'loss -';
   // Runs compared side by side take turns: the time left is the sum of theirs.
   const left = frame.runs.reduce((sum, r) => sum + (r.batch?.secondsLeft ?? Number.NaN), 0);

@@ -59,7 +59,8 @@ export function LossPanel({ frame, rect, color }: PanelProps) {
 
 function lossNow(run: VaeRunView): string {
   const e = run.epoch!;
-  return `train ${e.trainLoss.toFixed(1)}${e.validationLoss === undefined ? '' : ` val ${e.validationLoss.toFixed(1)}`}`;
+  const validation = e.validationLoss === undefined ? '' : ` val ${e.validationLoss.toFixed(1)}`;
+  return `train ${e.trainLoss.toFixed(1)}${validation}`;
 }
 
 /** The held-out digits at their latent means, coloured and labelled by class, with the legend under them. */

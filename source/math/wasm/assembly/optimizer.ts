@@ -33,7 +33,9 @@ function firstMoment(grads: usize, m: usize, at: usize, beta1: v128, gain1: v128
 
 // @ts-ignore: decorator
 @inline
-function momentumAt(params: usize, grads: usize, m: usize, i: i32, step: v128, beta1: v128, gain1: v128, whole: bool): void {
+function momentumAt(
+  params: usize, grads: usize, m: usize, i: i32, step: v128, beta1: v128, gain1: v128, whole: bool,
+): void {
   const at = (<usize>i) << 2;
   const mi = firstMoment(grads, m, at, beta1, gain1, whole);
   put(params + at, f32x4.sub(get(params + at, whole), f32x4.mul(step, mi)), whole);
