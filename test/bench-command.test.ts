@@ -55,7 +55,7 @@ describe('sia-ae bench --json', () => {
     expect(result.backends[2].reason).toMatch(/webgl/);
   });
 
-  it('--only font: epochs/s and ms per epoch per backend, time to target but for the reference one, and auto', async () => {
+  it('--only font: epochs/s and ms per epoch per backend, time to target but for the reference, auto', async () => {
     const [result] = jsonLines((await bench('json', { only: 'font', seeds: '1' })).stdout);
     expect(result.shapes).toBeUndefined();
     expect(result.auto).toBe('cpu-js');
@@ -69,7 +69,8 @@ describe('sia-ae bench --json', () => {
 
   it("--only vae: samples/s on the CPU backends asked for, and the run's setup with the peak memory", async () => {
     const [result] = jsonLines((await bench('json', { only: 'vae' })).stdout);
-    expect(result.backends.map((b: { name: string }) => b.name)).toEqual(['cpu-js']); // the VAE runs on the CPU backends only
+    // The VAE runs on the CPU backends only.
+    expect(result.backends.map((b: { name: string }) => b.name)).toEqual(['cpu-js']);
     expect(result.backends[0].vaeSamplesPerSecond).toBeGreaterThan(0);
     expect(result.vae).toMatchObject({ architecture: '784-8-2-8-784', batch: 16, steps: 1 });
     expect(result.vae.peakMemoryMB).toBeGreaterThan(0);
@@ -77,7 +78,7 @@ describe('sia-ae bench --json', () => {
 });
 
 describe('sia-ae bench (plain)', () => {
-  it('--only kernels: the explanation, a table of shapes by backend, progress on stderr, and who could not start', async () => {
+  it('--only kernels: the explanation, shapes by backend, progress on stderr, who could not start', async () => {
     const { stdout, stderr } = await bench('plain', { only: 'kernels' });
     expect(stderr).toBe('timing matmul 4x8x6 NN (tiny) ...\ntiming matmul 8x4x6 TN (tiny weight gradient) ...\n');
     expect(stdout).toMatch(/^matmul GFLOP\/s, median of the rounds/);

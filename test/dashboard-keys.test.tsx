@@ -58,7 +58,8 @@ describe('keys', () => {
 
     await eventually(() => expect(shownEpoch(app.lastFrame())).toBeGreaterThan(10));
     app.stdin.write('p');
-    await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused')); // the run's status, not the key's echo
+    // The run's status, not the key's echo.
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
     const pausedAt = events,
       shown = shownEpoch(app.lastFrame());
     await pause(300);
@@ -73,7 +74,7 @@ describe('keys', () => {
     await training;
   });
 
-  it('e opens the explorer; arrows move the cursor and change the decoded glyph; Enter keeps it; Esc leaves', async () => {
+  it('e opens the explorer; arrows move the cursor and change the glyph; Enter keeps it; Esc leaves', async () => {
     const { info, feed } = trainedRun(300);
     const app = render(
       <FontDashboard

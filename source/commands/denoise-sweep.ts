@@ -66,13 +66,17 @@ export async function runDenoiseSweep(
   );
   const labels = jobs.map(
     (job) =>
-      `${job.training.shape.layers.join('-')} ${job.trainedOn ? shortLabel(job.trainedOn) : 'plain'} seed ${job.training.seed}`,
+      `${job.training.shape.layers.join('-')} ${job.trainedOn ? shortLabel(job.trainedOn) : 'plain'} ` +
+      `seed ${job.training.seed}`,
   );
   const json = context.output === 'json';
   if (!json) {
     context.stdout.write(
-      `backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} worker threads:` +
-        ` ${config.architectures.length} architectures\nx (${levels.length} noise settings + the plain baseline) x ${seeds.length} seed${seeds.length > 1 ? 's' : ''}\n`,
+      `backend ${backend.name}: ${backend.reason}\n` +
+        `sweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} ` +
+        `worker threads: ${config.architectures.length} architectures\n` +
+        `x (${levels.length} noise settings + the plain baseline) x ${seeds.length} ` +
+        `seed${seeds.length > 1 ? 's' : ''}\n`,
     );
   }
   const started = performance.now();
@@ -145,13 +149,16 @@ function writeSweepTables(
       `of each, against the clean glyph${seeds > 1 ? `; mean ± std over ${seeds} seeds` : ''}\n`,
   );
   out.write(
-    `\ndenoising autoencoders (each trained on its noise setting):\n${denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view))}`,
+    '\ndenoising autoencoders (each trained on its noise setting):\n' +
+      denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view)),
   );
   out.write(
-    `\nplain autoencoders (the baseline: trained on clean glyphs), same noisy inputs:\n${denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view))}`,
+    '\nplain autoencoders (the baseline: trained on clean glyphs), same noisy inputs:\n' +
+      denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view)),
   );
   out.write(
-    '\ngeneralisation: output mean abs error of each model (rows: the noise it was\ntrained on) at each noise setting (columns)\n',
+    '\ngeneralisation: output mean abs error of each model (rows: the noise it was\n' +
+      'trained on) at each noise setting (columns)\n',
   );
   for (const architecture of config.architectures.map((l) => l.join('-'))) {
     const mine = models.filter((m) => m.architecture === architecture);
@@ -198,7 +205,10 @@ function means(perSeed: DenoiseScore[]): Record<string, number> {
   return Object.fromEntries(SCORE_KEYS.map((key) => [key, meanStd(perSeed.map((s) => s[key])).mean]));
 }
 
-/** The done line of a job: output against input error at the noise it trained on (the plain model: the last setting). */
+/**
+ * The done line of a job: output against input error at the noise it trained on (the plain model: the last
+ * setting).
+ */
 function ownScore(jobs: DenoiseJob[]) {
   return (index: number, result: JobResult): string => {
     const { scores } = result as DenoiseJobResult;

@@ -69,7 +69,9 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
   const json = context.output === 'json';
   if (!json)
     context.stdout.write(
-      `backend ${backend.name}: ${backend.reason}\nsweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) on ${Math.min(threads, jobs.length)} worker threads\n`,
+      `backend ${backend.name}: ${backend.reason}\n` +
+        `sweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) ` +
+        `on ${Math.min(threads, jobs.length)} worker threads\n`,
     );
   const started = performance.now();
   const results = (await interruptible((signal) =>
@@ -113,7 +115,8 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
   else {
     context.stdout.write(
       `\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run` +
-        `${seedCount > 1 ? `,\nmean ± std over ${seedCount} seeds` : ''}; epochs to target (max ${base.target} wrong pixels per glyph)\n` +
+        `${seedCount > 1 ? `,\nmean ± std over ${seedCount} seeds` : ''}; ` +
+        `epochs to target (max ${base.target} wrong pixels per glyph)\n` +
         `over the seeds that reached it\n\n${fontSweepTable(rows)}`,
     );
   }

@@ -13,14 +13,7 @@ import { loadFontScreen } from '../ui/load.js';
 import { backendFromSettings } from './backend-choice.js';
 import { isFontSweep, runFontSweep } from './font-sweep.js';
 import type { Command, CommandContext } from './command.js';
-import {
-  FONT,
-  FONT_COMMAND_OPTIONS,
-  fontTraining,
-  parseFontConfig,
-  SWEEP,
-  type FontConfig,
-} from '../options/font.js';
+import { FONT, FONT_COMMAND_OPTIONS, fontTraining, parseFontConfig, SWEEP, type FontConfig } from '../options/font.js';
 import { optionsHelp } from '../options/help.js';
 import { EXPORT, trainerHelp } from '../options/shared.js';
 import { flagsOf } from '../options/table.js';

@@ -1,4 +1,7 @@
-/** `sia-ae vae`: the variational autoencoder on MNIST or Fashion-MNIST; `--optimizer both` compares Adam and RMSProp. */
+/**
+ * `sia-ae vae`: the variational autoencoder on MNIST or Fashion-MNIST; `--optimizer both` compares Adam and
+ * RMSProp.
+ */
 import path from 'node:path';
 import { IMAGE_PIXELS, loadSplits, type DatasetName } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
@@ -105,7 +108,8 @@ export function startVaeRun(
     throw new UsageError(`--batch ${config.batch} is larger than the ${splits.train.count} training images`);
   if (loaded && loaded.checkpoint.order.length !== splits.train.count) {
     throw new UsageError(
-      `${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, the training set ${splits.train.count})`,
+      `${config.load}: corrupt checkpoint (its shuffled order has ${loaded.checkpoint.order.length} images, ` +
+        `the training set ${splits.train.count})`,
     );
   }
   const backend = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });

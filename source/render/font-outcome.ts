@@ -7,7 +7,8 @@ import type { FontResult } from '../train/font-result.js';
 /** The outcome in three lines: target, setup, wrong pixels (also the top of an export's report). */
 export function fontOutcomeLines(result: FontResult): string[] {
   return [
-    `${result.reachedTarget ? 'reached' : 'did not reach'} the target (max ${result.target} wrong pixels per glyph) after ${result.epochs} epochs in ${result.trainSeconds.toFixed(3)} s`,
+    `${result.reachedTarget ? 'reached' : 'did not reach'} the target (max ${result.target} wrong pixels per glyph) ` +
+      `after ${result.epochs} epochs in ${result.trainSeconds.toFixed(3)} s`,
     `architecture ${result.architecture}   backend ${result.backend}   seed ${result.seed}`,
     `wrong pixels: max ${result.maxPixelError}, mean ${result.meanPixelError.toFixed(3)}`,
   ];

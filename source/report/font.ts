@@ -45,7 +45,8 @@ export function fontJsonLogger(out: NodeJS.WritableStream, every: number): Epoch
 export function fontPlainLogger(out: NodeJS.WritableStream, every: number): EpochLogger {
   return epochLogger(every, (e) =>
     out.write(
-      `epoch ${String(e.epoch).padStart(5)}  loss ${e.loss.toFixed(5)}  wrong pixels max ${e.maxPixelError} mean ${e.meanPixelError.toFixed(2)}\n`,
+      `epoch ${String(e.epoch).padStart(5)}  loss ${e.loss.toFixed(5)}  ` +
+        `wrong pixels max ${e.maxPixelError} mean ${e.meanPixelError.toFixed(2)}\n`,
     ),
   );
 }

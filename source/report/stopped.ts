@@ -7,7 +7,8 @@ export function writeStoppedText(out: NodeJS.WritableStream, { reason, saved, la
     ? `: loss ${last.loss.toFixed(5)}, wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`
     : '';
   out.write(
-    `stopped at epoch ${last?.epoch ?? 0} (${reason})${detail}\n${saved.map((file) => `saved the model to ${file}\n`).join('')}`,
+    `stopped at epoch ${last?.epoch ?? 0} (${reason})${detail}\n` +
+      saved.map((file) => `saved the model to ${file}\n`).join(''),
   );
 }
 

@@ -150,7 +150,8 @@ export function vaePlainOutput({ stdout: out, columns }: RunContext): Observer<V
     watch(started) {
       run = started;
       out.write(
-        `${vaeBackendLine(run)}${run.trainings[0].model.architecture} on ${run.plan.data.dataset}; press s to save a checkpoint, Ctrl-C to stop and save\n`,
+        `${vaeBackendLine(run)}${run.trainings[0].model.architecture} on ${run.plan.data.dataset}; ` +
+          'press s to save a checkpoint, Ctrl-C to stop and save\n',
       );
       return watchVae(run, vaePlainLogger(out, run.plan.epochs), out);
     },

@@ -75,5 +75,6 @@ function keptGlyphsText(model: Autoencoder, kept: number[][], columns: number): 
     lines: glyphLines(pixels.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS), GLYPH_ROWS, GLYPH_COLS),
     caption: z.map((v) => v.toFixed(2)).join(','),
   }));
-  return `\nglyphs you kept (sia-ae generate --model FILE --z X,Y draws them again):\n\n${wrapBlocks(blocks, columns, 3).join('\n')}\n`;
+  const heading = '\nglyphs you kept (sia-ae generate --model FILE --z X,Y draws them again):\n\n';
+  return `${heading}${wrapBlocks(blocks, columns, 3).join('\n')}\n`;
 }
