@@ -142,6 +142,13 @@ describe('formats', () => {
     expect(formatDuration(83_450)).toBe('1:23.5');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
   });
+
+  it('writes estimates (the time left) in the same style to the second, and an unknown one as ?', () => {
+    expect(formatDuration(83_450, { tenths: false })).toBe('1:23');
+    expect(formatDuration(59_600, { tenths: false })).toBe('1:00');
+    expect(formatDuration(3_723_400, { tenths: false })).toBe('1:02:03');
+    expect(formatDuration(Number.NaN, { tenths: false })).toBe('?');
+  });
 });
 
 describe('history', () => {

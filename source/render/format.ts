@@ -10,12 +10,17 @@ export function compactNumber(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
-/** m:ss.s under an hour, h:mm:ss above. */
-export function formatDuration(ms: number): string {
+/**
+ * Every duration the program shows, in one style: m:ss.s under an hour (m:ss without `tenths`, for estimates
+ * such as the time left), h:mm:ss above; '?' when it is not known yet.
+ */
+export function formatDuration(ms: number, { tenths = true } = {}): string {
+  if (!Number.isFinite(ms)) return '?';
   const seconds = Math.max(0, ms) / 1000;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(1).padStart(4, '0')}`;
-  const whole = Math.floor(seconds);
   const twoDigits = (n: number) => String(n).padStart(2, '0');
+  if (seconds < 3600 && tenths) return `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(1).padStart(4, '0')}`;
+  const whole = tenths ? Math.floor(seconds) : Math.round(seconds);
+  if (whole < 3600) return `${Math.floor(whole / 60)}:${twoDigits(whole % 60)}`;
   return `${Math.floor(whole / 3600)}:${twoDigits(Math.floor(whole / 60) % 60)}:${twoDigits(whole % 60)}`;
 }
 

@@ -10,20 +10,14 @@ import type { PicturedEpoch } from '../train/vae.js';
 import type { VaeResult } from '../train/vae-result.js';
 import { exportedLine } from './exported.js';
 import { writeJsonLine } from './json.js';
-import { fixed } from '../render/format.js';
+import { fixed, formatDuration } from '../render/format.js';
 
 export interface VaeLogger {
   onEvent(e: VaeRunEvent): void;
 }
 
-/** "1h02m", "4m05s", "12s" */
-export function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?';
-  const s = Math.round(seconds);
-  if (s >= 3600) return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-  if (s >= 60) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${s}s`;
-}
+/** A time in seconds to the second: time left, training time. */
+const estimate = (seconds: number) => formatDuration(seconds * 1000, { tenths: false });
 
 export function vaeJsonLogger(out: NodeJS.WritableStream): VaeLogger {
   return {
@@ -54,14 +48,14 @@ export function vaePlainLogger(out: NodeJS.WritableStream, epochs: number, every
         out.write(
           `${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  batch ${e.batch}/${e.batches}` +
             `  loss ${fixed(e.trainLoss)}  ${Math.round(e.samplesPerSecond)} samples/s` +
-            `  ${duration(e.secondsLeft)} left\n`,
+            `  ${estimate(e.secondsLeft)} left\n`,
         );
         lastLine = now;
       } else if (e.type === 'epoch') {
         const validation = e.validationLoss === undefined ? '' : `  validation ${fixed(e.validationLoss)}`;
         out.write(
           `${optimizer.padEnd(8)} epoch ${e.epoch}/${epochs}  train ${fixed(e.trainLoss)}${validation}` +
-            `  ${Math.round(e.samplesPerSecond)} samples/s  ${duration(e.secondsLeft)} left\n`,
+            `  ${Math.round(e.samplesPerSecond)} samples/s  ${estimate(e.secondsLeft)} left\n`,
         );
         lastLine = now;
       }
@@ -79,7 +73,7 @@ export function comparisonTable(results: VaeResult[]): string {
       fixed(r.validationLoss),
       fixed(r.testLoss),
       String(r.epochs),
-      duration(r.trainSeconds),
+      estimate(r.trainSeconds),
       String(Math.round(r.samplesPerSecond)),
     ]),
   );
