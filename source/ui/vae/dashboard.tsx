@@ -107,7 +107,10 @@ function Header({ info, frame, width, color }: { info: VaeRunInfo; frame: VaeFra
   // Runs compared side by side take turns: the time left is the sum of theirs.
   const left = frame.runs.reduce((sum, r) => sum + (r.batch?.secondsLeft ?? Number.NaN), 0);
   const rate = compactNumber(Math.round(run.batch?.samplesPerSecond ?? 0));
-  const timing = frame.status === 'training' || frame.status === 'paused' ? ` · ${formatDuration(left * 1000, { tenths: false })} left` : '';
+  const timing =
+    frame.status === 'training' || frame.status === 'paused'
+      ? ` · ${formatDuration(left * 1000, { tenths: false })} left`
+      : '';
   const second = `${progress} · ${loss} · ${rate} samples/s${timing} · ${formatDuration(frame.elapsedMs)} · `;
   return (
     <Box flexDirection="column" width={width} height={2}>
