@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { startFontRun } from '../source/commands/font.js';
 import { drive, RunControl } from '../source/train/drive.js';
 import { FontDashboard } from '../source/ui/font/dashboard.js';
-import { FontFeed, fontRunInfo } from '../source/ui/font/feed.js';
+import { GlyphFeed } from '../source/ui/glyph-feed.js';
+import { fontRunInfo } from '../source/ui/font/info.js';
 import type { DashboardState } from '../source/ui/state.js';
 import { cleanupAfterEach, eventually, FAST_SAMPLING, pause, plainText, trainedRun } from './font-fixture.js';
 
@@ -29,7 +30,7 @@ async function press(app: { stdin: { write(data: string): void } }, key: string)
 describe('keys', () => {
   it('p pauses training (the epoch counter stops) and p again resumes it', async () => {
     const run = startFontRun({ backend: 'cpu', epochs: '1000000', target: '0', lr: '0.0001' });
-    const feed = new FontFeed(),
+    const feed = new GlyphFeed(),
       control = new RunControl();
     let events = 0;
     const training = drive(

@@ -5,7 +5,7 @@ import { parseFontConfig } from '../source/options/font.js';
 import { exportFiles } from '../source/export/bundle.js';
 import { fontExport } from '../source/export/font.js';
 import { tableCsv } from '../source/export/table.js';
-import type { FontDone, FontEpoch } from '../source/train/font.js';
+import type { GlyphDone, GlyphEpoch } from '../source/train/font.js';
 import { fontHistory } from '../source/train/history.js';
 import { expectValidXml, inkShare } from './helpers/svg.js';
 
@@ -14,8 +14,8 @@ function exportOfShortRun() {
   const settings = { subset: 'aben', target: 0, seed: 2, backend: 'reference' };
   const run = startFontRun(settings);
   const history = fontHistory();
-  const epochs: FontEpoch[] = [];
-  let done: FontDone | undefined;
+  const epochs: GlyphEpoch[] = [];
+  let done: GlyphDone | undefined;
   for (const event of run.events) {
     run.record(event);
     history.onEvent(event);

@@ -2,12 +2,13 @@
 import { afterEach, vi } from 'vitest';
 import { startFontRun } from '../source/commands/font.js';
 import type { FontRun } from '../source/run/font.js';
-import { FontFeed, fontRunInfo, type FontFrame, type FontRunInfo } from '../source/ui/font/feed.js';
+import { GlyphFeed, type GlyphFrame } from '../source/ui/glyph-feed.js';
+import { fontRunInfo, type FontRunInfo } from '../source/ui/font/info.js';
 import { stripAnsi } from '../source/render/ansi.js';
 
 export interface FixedRun {
   run: FontRun;
-  feed: FontFeed;
+  feed: GlyphFeed;
   info: FontRunInfo;
 }
 
@@ -15,13 +16,13 @@ export interface FixedRun {
  * TypeScript kernels make the snapshots the same on every machine (the SIMD ones round differently). */
 export function trainedRun(epochs: number, settings: Record<string, unknown> = {}): FixedRun {
   const run = startFontRun({ backend: 'cpu-js', epochs: String(epochs), target: '0', ...settings });
-  const feed = new FontFeed(() => 0);
+  const feed = new GlyphFeed(() => 0);
   for (const event of run.events) feed.push(event);
   return { run, feed, info: fontRunInfo(run) };
 }
 
 /** The feed's frame with the clock-dependent numbers pinned, so that snapshots do not depend on speed. */
-export function fixedFrame(feed: FontFeed): FontFrame {
+export function fixedFrame(feed: GlyphFeed): GlyphFrame {
   return { ...feed.frame(), elapsedMs: 1234, epochsPerSecond: 1500 };
 }
 

@@ -5,7 +5,7 @@ import { DivergedError } from '../source/errors.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';
 import { ReferenceBackend } from '../source/math/reference.js';
 import { FONT_DEFAULTS, fontTraining } from '../source/options/font.js';
-import { trainFont, type FontDone, type FontEvent } from '../source/train/font.js';
+import { trainFont, type GlyphDone, type GlyphEvent } from '../source/train/font.js';
 
 const backend = new FastCpuBackend();
 
@@ -13,8 +13,8 @@ function options(overrides: Partial<typeof FONT_DEFAULTS> = {}) {
   return fontTraining({ ...FONT_DEFAULTS, ...overrides });
 }
 
-function run(events: Iterable<FontEvent>): FontDone {
-  let done: FontDone | undefined;
+function run(events: Iterable<GlyphEvent>): GlyphDone {
+  let done: GlyphDone | undefined;
   for (const event of events) if (event.type === 'done') done = event;
   return done!;
 }

@@ -5,7 +5,7 @@ import { startVaeRun } from '../source/commands/vae.js';
 import { vaeRunInfo } from '../source/ui/vae/screen.js';
 import { startFontTraining } from '../source/train/font.js';
 import type { AutoencoderShape } from '../source/nn/autoencoder.js';
-import { FontFeed } from '../source/ui/font/feed.js';
+import { GlyphFeed } from '../source/ui/glyph-feed.js';
 import { TripletScorer } from '../source/ui/denoise/scorer.js';
 import { ModelSnapshot } from '../source/nn/model-snapshot.js';
 import { createViewBackend } from '../source/math/select.js';
@@ -49,7 +49,7 @@ export function fixedDenoise(epochs: number) {
     latentActivation: 'tanh',
     outputActivation: 'sigmoid',
   };
-  const feed = new FontFeed(() => 0);
+  const feed = new GlyphFeed(() => 0);
   const { model, events } = startFontTraining(backend, glyphs, {
     shape: shape,
     loss: 'bce',

@@ -5,7 +5,7 @@
 import { loadFont } from '../data/font.js';
 import type { Backend } from '../math/backend.js';
 import { median } from '../math/median.js';
-import { trainFont, type FontDone } from '../train/font.js';
+import { trainFont, type GlyphDone } from '../train/font.js';
 import { FONT_DEFAULTS, fontTraining, type FontConfig } from '../options/font.js';
 
 export interface EpochTiming {
@@ -26,10 +26,10 @@ function trainingOptions(config: FontConfig, seed: number, epochs: number, targe
   return fontTraining({ ...config, seed, epochs, target });
 }
 
-function lastEvent(events: Iterable<unknown>): FontDone {
+function lastEvent(events: Iterable<unknown>): GlyphDone {
   let last: unknown;
   for (const event of events) last = event;
-  return last as FontDone;
+  return last as GlyphDone;
 }
 
 /** Median milliseconds per epoch of `layers` trained full-batch for `epochs` epochs (target −1: never stops early). */

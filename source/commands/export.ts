@@ -9,7 +9,7 @@ import { createCpuBackend, createViewBackend } from '../math/select.js';
 import { readAutoencoder } from '../nn/autoencoder-file.js';
 import { modelFileKind } from '../nn/model-file.js';
 import { VAE_KIND } from '../nn/vae-file.js';
-import { trainFont, type FontDone } from '../train/font.js';
+import { trainFont, type GlyphDone } from '../train/font.js';
 import { fontResult } from '../train/font-result.js';
 import { parseString, rejectUnknown, setting, type RawSettings } from '../config.js';
 import { writeJsonLine } from '../report/json.js';
@@ -38,7 +38,7 @@ function fontModelExport(file: string): ExportBundle {
     const glyphs = selectGlyphs(loadFont(), meta.chars.join(''));
     const d = FONT_DEFAULTS;
     const events = trainFont(backend, glyphs, fontTraining({ ...d, epochs: 0 }, model.shape), model);
-    const done = [...events].find((event): event is FontDone => event.type === 'done')!;
+    const done = [...events].find((event): event is GlyphDone => event.type === 'done')!;
     const result = {
       event: 'result' as const,
       ...fontResult(done, glyphs, {

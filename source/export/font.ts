@@ -9,7 +9,7 @@ import type { Backend } from '../math/backend.js';
 import { pixelGridSvg, type Bitmap } from '../render/svg/pixel-grid.js';
 import { scatterSvg } from '../render/svg/scatter.js';
 import { fontOutcomeLines } from '../render/font-outcome.js';
-import type { FontDone } from '../train/font.js';
+import type { GlyphDone } from '../train/font.js';
 import type { FontResult } from '../train/font-result.js';
 import type { HistoryRow } from '../train/history.js';
 import { interpolate, latentBounds, latentGrid } from '../train/latent.js';
@@ -26,7 +26,7 @@ export interface FontExportInput {
   /** Decodes the figures' glyphs: the views' backend (the run's own may be released by now). */
   views: Backend;
   /** The last epoch (as the screen showed it) and the trained model. */
-  done: FontDone;
+  done: GlyphDone;
   /** The `--json` result line. */
   result: FontResultLine;
   /** Every epoch's metrics; empty for a saved model, which then has no curves. */

@@ -3,7 +3,7 @@ import { GLYPH_COLS, GLYPH_ROWS, type Glyph } from '../data/font.js';
 import { wrapWords } from '../render/format.js';
 import { fontOutcomeLines } from '../render/font-outcome.js';
 import { GLYPH_LEGEND, glyphLines, wrapBlocks } from '../render/glyph.js';
-import type { FontEpoch, FontEvent } from '../train/font.js';
+import type { GlyphEpoch, GlyphEvent } from '../train/font.js';
 import type { FontResult } from '../train/font-result.js';
 import type { RunContext } from '../run/context.js';
 import type { FontOutcome, FontRun } from '../run/font.js';
@@ -13,11 +13,11 @@ import { writeJsonLine } from './json.js';
 import { writeStoppedJson, writeStoppedText } from './stopped.js';
 
 export interface EpochLogger {
-  onEvent(event: FontEvent): void;
+  onEvent(event: GlyphEvent): void;
 }
 
 /** Hands every `every`-th epoch, and the last one, to `write`. */
-function epochLogger(every: number, write: (epoch: FontEpoch) => void): EpochLogger {
+function epochLogger(every: number, write: (epoch: GlyphEpoch) => void): EpochLogger {
   let lastWritten = -1;
   return {
     onEvent(event) {

@@ -4,7 +4,7 @@
  */
 import { writeExport } from '../export/bundle.js';
 import { fontExport } from '../export/font.js';
-import type { FontDone } from '../train/font.js';
+import type { GlyphDone } from '../train/font.js';
 import { fontResult, type FontResult } from '../train/font-result.js';
 import { GlyphRun, type GlyphRunPlan } from './glyph-run.js';
 
@@ -41,7 +41,7 @@ export class FontRun extends GlyphRun<FontRunPlan, FontOutcome> {
     return { line, outputs: done.last.outputs, saved: plan.save, exported: this.export(done, line) };
   }
 
-  private export(done: FontDone, line: FontOutcome['line']): FontOutcome['exported'] {
+  private export(done: GlyphDone, line: FontOutcome['line']): FontOutcome['exported'] {
     if (!this.plan.export) return undefined;
     const { dir, settings } = this.plan.export;
     const kept = this.kept.map((z, i) => ({ label: `kept ${i + 1}`, z }));

@@ -8,7 +8,7 @@ import type { BackendSelection } from '../math/select.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
 import { saveAutoencoder } from '../nn/autoencoder-file.js';
 import { RunControl } from '../train/drive.js';
-import type { FontDone, FontEpoch, FontEvent } from '../train/font.js';
+import type { GlyphDone, GlyphEpoch, GlyphEvent } from '../train/font.js';
 import { fontHistory } from '../train/history.js';
 import { stopReason, type Run, type Stopped } from './observe.js';
 
@@ -17,7 +17,7 @@ export interface GlyphRunPlan {
   glyphs: Glyph[];
   /** The model being trained (the screens decode with it and save it mid-run). */
   model: Autoencoder;
-  events: Generator<FontEvent>;
+  events: Generator<GlyphEvent>;
   backend: BackendSelection;
   /** The views' backend: the explorer, the denoise triplets and the export decode on it. */
   views: Backend;
@@ -31,19 +31,19 @@ export interface GlyphRunPlan {
 
 export interface GlyphStopped extends Stopped {
   /** The last finished epoch, if any. */
-  last?: FontEpoch;
+  last?: GlyphEpoch;
 }
 
-export abstract class GlyphRun<Plan extends GlyphRunPlan, R> implements Run<FontEvent, R, GlyphStopped> {
+export abstract class GlyphRun<Plan extends GlyphRunPlan, R> implements Run<GlyphEvent, R, GlyphStopped> {
   readonly control = new RunControl();
   readonly history = fontHistory();
   /** The last finished epoch. */
-  last: FontEpoch | undefined;
-  protected done: FontDone | undefined;
+  last: GlyphEpoch | undefined;
+  protected done: GlyphDone | undefined;
 
   constructor(readonly plan: Plan) {}
 
-  get events(): Generator<FontEvent> {
+  get events(): Generator<GlyphEvent> {
     return this.plan.events;
   }
 
@@ -63,7 +63,7 @@ export abstract class GlyphRun<Plan extends GlyphRunPlan, R> implements Run<Font
     return this.done !== undefined;
   }
 
-  record(event: FontEvent): void {
+  record(event: GlyphEvent): void {
     this.history.onEvent(event);
     if (event.type === 'done') this.done = event;
     this.last = event.type === 'done' ? event.last : event;

@@ -1,6 +1,6 @@
 /** The font experiment's result object (docs/CONTRACTS.md: the font result fields), built from the last epoch. */
 import type { Glyph } from '../data/font.js';
-import type { FontDone } from './font.js';
+import type { GlyphDone } from './font.js';
 
 export interface FontResult {
   experiment: 'font';
@@ -20,7 +20,7 @@ export interface FontResult {
 }
 
 export function fontResult(
-  done: FontDone,
+  done: GlyphDone,
   glyphs: Glyph[],
   run: { backend: string; backendReason: string; seed: number; target: number },
 ): FontResult {

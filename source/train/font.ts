@@ -34,7 +34,7 @@ export interface FontTrainingOptions {
 }
 
 /** What the screen and reporters see after each epoch. Arrays are copies: safe to keep. */
-export interface FontEpoch {
+export interface GlyphEpoch {
   type: 'epoch';
   epoch: number;
   loss: number;
@@ -48,19 +48,19 @@ export interface FontEpoch {
   elapsedMs: number;
 }
 
-export interface FontDone {
+export interface GlyphDone {
   type: 'done';
-  last: FontEpoch;
+  last: GlyphEpoch;
   reachedTarget: boolean;
   model: Autoencoder;
 }
 
-export type FontEvent = FontEpoch | FontDone;
+export type GlyphEvent = GlyphEpoch | GlyphDone;
 
 export interface FontTraining {
   /** The model being trained: the screen decodes, scores and saves it while it trains. */
   model: Autoencoder;
-  events: Generator<FontEvent>;
+  events: Generator<GlyphEvent>;
 }
 
 /**
@@ -85,7 +85,7 @@ export function trainFont(
   glyphs: Glyph[],
   options: FontTrainingOptions,
   model?: Autoencoder,
-): Generator<FontEvent> {
+): Generator<GlyphEvent> {
   return startFontTraining(backend, glyphs, options, model).events;
 }
 
@@ -95,7 +95,7 @@ function* trainModel(
   options: FontTrainingOptions,
   model: Autoencoder,
   rng: Rng,
-): Generator<FontEvent> {
+): Generator<GlyphEvent> {
   const optimizer = new Optimizer(backend, model.store, optimizerSettings(options.optimizer, options.lr));
   const data = new GlyphBatches(backend, glyphs, Math.min(options.batch, glyphs.length));
   const lossSpec = { name: options.loss, perSample: false };
@@ -125,7 +125,7 @@ function* trainModel(
       throw new DivergedError(`the loss became ${loss} at epoch ${epoch}: lower the learning rate (now ${options.lr})`);
     }
     const perGlyph = wrongPixels(outputs, data.all, data.count, data.features);
-    const report: FontEpoch = {
+    const report: GlyphEpoch = {
       type: 'epoch',
       epoch,
       loss,

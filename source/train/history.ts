@@ -2,7 +2,7 @@
  * Per-epoch metrics collected from a training event stream, beside the reporters that consume the same
  * stream: what an export draws its loss curves from. Collecting changes nothing that is printed.
  */
-import type { FontEvent } from './font.js';
+import type { GlyphEvent } from './font.js';
 import type { VaeEvent } from './vae.js';
 
 /** One epoch's metrics, e.g. {epoch: 3, loss: 0.41, maxPixelError: 9} or {epoch: 3, trainLoss, validationLoss}. */
@@ -14,7 +14,7 @@ export interface HistoryRecorder<E> {
 }
 
 /** Every epoch of a font run (the `done` event repeats the last epoch, so it adds nothing). */
-export function fontHistory(): HistoryRecorder<FontEvent> {
+export function fontHistory(): HistoryRecorder<GlyphEvent> {
   const rows: HistoryRow[] = [];
   return {
     rows,

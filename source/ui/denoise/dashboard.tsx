@@ -10,7 +10,7 @@ import { ansiPaint, noPaint } from '../../render/ansi.js';
 import { TRIPLET_LEGEND, tripletPanel } from '../../render/denoise.js';
 import { compactNumber, formatDuration } from '../../render/format.js';
 import { Footer, StatusLine, TooSmall } from '../chrome.js';
-import type { FontFeed, FontFrame } from '../font/feed.js';
+import type { GlyphFeed, GlyphFrame } from '../glyph-feed.js';
 import { ChartPanel } from '../font/panels.js';
 import { commonKey, pageKey, useKeys } from '../keys.js';
 import type { DashboardState } from '../state.js';
@@ -71,7 +71,7 @@ const HELP = [
 
 export interface DenoiseViewProps {
   info: DenoiseRunInfo;
-  frame: FontFrame;
+  frame: GlyphFrame;
   state: DashboardState;
   size: TerminalSize;
   color: boolean;
@@ -157,9 +157,9 @@ function maxScroll(info: DenoiseRunInfo, rect: Rect): number {
   return Math.max(0, rows - Math.max(1, Math.floor((rect.height - LEGEND_LINES) / TRIPLET_ROW_LINES)));
 }
 
-export interface DenoiseDashboardProps extends DashboardWiring<FontFrame> {
+export interface DenoiseDashboardProps extends DashboardWiring<GlyphFrame> {
   info: DenoiseRunInfo;
-  feed: FontFeed;
+  feed: GlyphFeed;
   save: () => string;
   color: boolean;
 }

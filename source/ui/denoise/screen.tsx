@@ -8,7 +8,7 @@ import { writeStoppedText } from '../../report/stopped.js';
 import type { RunContext } from '../../run/context.js';
 import type { DenoiseRun } from '../../run/denoise.js';
 import type { Observer } from '../../run/observe.js';
-import { FontFeed } from '../font/feed.js';
+import { GlyphFeed } from '../glyph-feed.js';
 import { watchOnScreen } from '../run-screen.js';
 import { DenoiseDashboard } from './dashboard.js';
 import { TripletScorer } from './scorer.js';
@@ -36,7 +36,7 @@ export function denoiseScreen(context: RunContext): Observer<DenoiseRun> {
 
 async function showDenoiseDashboard(run: DenoiseRun, stdout: NodeJS.WriteStream): Promise<void> {
   const { plan } = run;
-  const feed = new FontFeed();
+  const feed = new GlyphFeed();
   const file = plan.save ?? DEFAULT_DENOISE_FILE;
   const info = {
     glyphs: run.glyphs,

@@ -8,7 +8,8 @@ import type { TerminalSize } from '../terminal.js';
 import { useDashboard, type DashboardWiring } from '../use-dashboard.js';
 import type { ModelSnapshot } from '../../nn/model-snapshot.js';
 import { Explorer } from './explorer.js';
-import type { FontFeed, FontFrame, FontRunInfo } from './feed.js';
+import type { GlyphFeed, GlyphFrame } from '../glyph-feed.js';
+import type { FontRunInfo } from './info.js';
 import { TooSmall } from '../chrome.js';
 import { FontFooter, Header } from './header.js';
 import { Help } from './help.js';
@@ -19,7 +20,7 @@ import type { DashboardState } from '../state.js';
 
 export interface FontDashboardViewProps {
   info: FontRunInfo;
-  frame: FontFrame;
+  frame: GlyphFrame;
   state: DashboardState;
   /** The room to draw in. */
   size: TerminalSize;
@@ -99,9 +100,9 @@ function Body({
   );
 }
 
-export interface FontDashboardProps extends DashboardWiring<FontFrame> {
+export interface FontDashboardProps extends DashboardWiring<GlyphFrame> {
   info: FontRunInfo;
-  feed: FontFeed;
+  feed: GlyphFeed;
   /** Saves the model (the `s` key); returns the file, throws when it cannot. */
   save: () => string;
   color: boolean;

@@ -11,7 +11,8 @@ import { scatterBounds, scatterPlot, type Bounds2, type ScatterPoint } from '../
 import { shadedLines } from '../../render/halfblock.js';
 import { TextBlock, type Rect } from '../text-block.js';
 import type { ModelSnapshot } from '../../nn/model-snapshot.js';
-import type { FontFrame, FontRunInfo } from './feed.js';
+import type { GlyphFrame } from '../glyph-feed.js';
+import type { FontRunInfo } from './info.js';
 import { latentPoints } from './glyph-data.js';
 import { PANEL_GAP } from './layout.js';
 import { formatPoint, type Point } from '../state.js';
@@ -20,7 +21,7 @@ const KEPT_SHAPE: GridShape = { rows: GLYPH_ROWS, cols: GLYPH_COLS, perItem: 1, 
 
 export interface ExplorerProps {
   info: FontRunInfo;
-  frame: FontFrame;
+  frame: GlyphFrame;
   plot: Rect;
   side: Rect;
   cursor: Point;

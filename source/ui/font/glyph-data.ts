@@ -1,11 +1,11 @@
 /** The training glyphs and their latent codes in the shapes the renderers take. */
 import type { ScatterPoint } from '../../render/braille.js';
 import type { GridItem } from '../../render/bitmap-grid.js';
-import type { FontEpoch } from '../../train/font.js';
-import type { FontRunInfo } from './feed.js';
+import type { GlyphEpoch } from '../../train/font.js';
+import type { FontRunInfo } from './info.js';
 
 /** Each glyph's original beside its reconstruction, captioned with the character and its wrong pixels. */
-export function glyphItems(info: FontRunInfo, last: FontEpoch): GridItem[] {
+export function glyphItems(info: FontRunInfo, last: GlyphEpoch): GridItem[] {
   return info.glyphs.map((glyph, i) => {
     const size = glyph.pixels.length;
     return {
@@ -19,7 +19,7 @@ export function glyphItems(info: FontRunInfo, last: FontEpoch): GridItem[] {
 }
 
 /** Each glyph at its latent code (the first two dimensions; a 1-D code sits on y = 0). */
-export function latentPoints(info: FontRunInfo, last: FontEpoch): ScatterPoint[] {
+export function latentPoints(info: FontRunInfo, last: GlyphEpoch): ScatterPoint[] {
   const size = info.model.latentSize;
   return info.glyphs.map((glyph, i) => ({
     x: last.latent[i * size],

@@ -4,7 +4,8 @@ import { compactNumber, formatDuration } from '../../render/format.js';
 import { sparkline } from '../../render/sparkline.js';
 import { clip } from '../text-block.js';
 import { Footer, StatusLine } from '../chrome.js';
-import type { FontFrame, FontRunInfo } from './feed.js';
+import type { GlyphFrame } from '../glyph-feed.js';
+import type { FontRunInfo } from './info.js';
 import type { Overlay } from '../state.js';
 
 export function Header({
@@ -14,7 +15,7 @@ export function Header({
   color,
 }: {
   info: FontRunInfo;
-  frame: FontFrame;
+  frame: GlyphFrame;
   width: number;
   color: boolean;
 }) {

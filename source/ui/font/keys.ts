@@ -3,7 +3,8 @@ import type { Key } from 'ink';
 import type { Dispatch } from 'react';
 import { itemsPerRow } from '../../render/bitmap-grid.js';
 import { scatterBounds } from '../../render/braille.js';
-import type { FontFrame, FontRunInfo } from './feed.js';
+import type { GlyphFrame } from '../glyph-feed.js';
+import type { FontRunInfo } from './info.js';
 import { explorerBounds, explorerStep } from './explorer.js';
 import { latentPoints } from './glyph-data.js';
 import { GLYPH_SHAPE, pageCount, type Layout } from './layout.js';
@@ -15,7 +16,7 @@ export interface KeyContext {
   state: DashboardState;
   dispatch: Dispatch<DashboardAction>;
   info: FontRunInfo;
-  frame: FontFrame;
+  frame: GlyphFrame;
   layout: Layout;
   /** Saves the model; returns the file, throws when it cannot. */
   save: () => string;

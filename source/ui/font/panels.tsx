@@ -6,13 +6,14 @@ import { scatterPlot } from '../../render/braille.js';
 import { lineChart } from '../../render/chart.js';
 import { HALF_BLOCK_LEGEND } from '../../render/halfblock.js';
 import { TextBlock, type Rect } from '../text-block.js';
-import type { FontFrame, FontRunInfo } from './feed.js';
+import type { GlyphFrame } from '../glyph-feed.js';
+import type { FontRunInfo } from './info.js';
 import { glyphItems, latentPoints } from './glyph-data.js';
 import { GLYPH_SHAPE } from './layout.js';
 
 interface PanelProps {
   info: FontRunInfo;
-  frame: FontFrame;
+  frame: GlyphFrame;
   rect: Rect;
   paint: Paint;
 }

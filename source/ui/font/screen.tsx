@@ -12,7 +12,8 @@ import type { FontRun } from '../../run/font.js';
 import type { Observer } from '../../run/observe.js';
 import { watchOnScreen } from '../run-screen.js';
 import { FontDashboard } from './dashboard.js';
-import { FontFeed, fontRunInfo } from './feed.js';
+import { GlyphFeed } from '../glyph-feed.js';
+import { fontRunInfo } from './info.js';
 
 /** Where `s` saves when --save was not given. */
 export const DEFAULT_MODEL_FILE = 'font-model.json';
@@ -49,7 +50,7 @@ export async function showFontDashboard(
   stdout: NodeJS.WriteStream,
   { exitOnDone, stdin }: FontScreenOptions,
 ): Promise<void> {
-  const feed = new FontFeed();
+  const feed = new GlyphFeed();
   const file = run.plan.save ?? DEFAULT_MODEL_FILE;
   const dashboard = (
     <FontDashboard

@@ -1,0 +1,56 @@
+/**
+ * A glyph autoencoder's run (font or denoise) as its screen sees it. Training pushes every event here (O(1) each:
+ * the last event and three histories); the screen takes a frame, an immutable snapshot, a few times a second and
+ * renders only that.
+ */
+import type { GlyphEpoch, GlyphEvent } from '../train/font.js';
+import { History } from './history.js';
+import { RateMeter } from './stopwatch.js';
+import { RunFeed, type RunStatus } from './run-feed.js';
+
+export interface GlyphFrame {
+  /** Increases with every event: a frame with the same version shows the same training state. */
+  version: number;
+  last?: GlyphEpoch;
+  status: RunStatus;
+  loss: number[];
+  maxWrong: number[];
+  meanWrong: number[];
+  elapsedMs: number;
+  epochsPerSecond: number;
+  /** News from the run itself, e.g. where the model was saved when training ended. */
+  notice: string;
+}
+
+export class GlyphFeed extends RunFeed<GlyphFrame> {
+  private last: GlyphEpoch | undefined;
+  private readonly loss = new History();
+  private readonly maxWrong = new History();
+  private readonly meanWrong = new History();
+  private readonly rate = new RateMeter();
+
+  readonly push = (event: GlyphEvent): void => {
+    if (event.type === 'done') return this.finish(event.reachedTarget ? 'reached the target' : 'epoch limit reached');
+    this.version++;
+    this.last = event;
+    this.loss.push(event.loss);
+    this.maxWrong.push(event.maxPixelError);
+    this.meanWrong.push(event.meanPixelError);
+  };
+
+  frame(): GlyphFrame {
+    const elapsedMs = this.clock.elapsedMs();
+    const epochs = this.last?.epoch ?? 0;
+    return {
+      version: this.version,
+      last: this.last,
+      status: this.status(this.last !== undefined),
+      loss: this.loss.values(),
+      maxWrong: this.maxWrong.values(),
+      meanWrong: this.meanWrong.values(),
+      elapsedMs,
+      notice: this.notice,
+      epochsPerSecond: this.isFinished ? (epochs * 1000) / Math.max(elapsedMs, 1) : this.rate.sample(elapsedMs, epochs),
+    };
+  }
+}
