@@ -1,13 +1,13 @@
 // npm run build: source/ -> dist/, the JavaScript the sia-ae command runs. dist/ is emptied first so that a
-// renamed or deleted source leaves nothing stale behind to be packed; the files tsc does not emit (the wasm
-// kernels and their plain-JavaScript matmul thread) are copied beside the modules that locate them.
+// renamed or deleted source leaves nothing stale behind to be packed; the files tsc does not emit (the two wasm
+// builds of the kernels and their plain-JavaScript matmul thread) are copied beside the modules that locate them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ASSETS = ['math/wasm/build/kernels.wasm', 'math/wasm/worker.mjs'];
+const ASSETS = ['math/wasm/build/kernels.wasm', 'math/wasm/build/kernels-fma.wasm', 'math/wasm/worker.mjs'];
 
 function compile() {
   rmSync(join(ROOT, 'dist'), { recursive: true, force: true });

@@ -1,7 +1,8 @@
 /**
- * What the equality tests cannot see of the WebAssembly backend: the threaded matmul (it runs only once the
- * workers have started, on big enough shapes), that the thread split never changes a bit, memory growth with
- * views held, arrays that do not come from alloc, workers that never keep the process alive, and the fallback.
+ * What the equality tests cannot see of the WebAssembly backend, on both builds of the kernels (plain SIMD and
+ * fused multiply-add): the threaded matmul (it runs only once the workers have started, on big enough shapes),
+ * that the thread split never changes a bit (so the worker threads run the fused build too), memory growth with
+ * views held, arrays that do not come from alloc, workers that never keep the process alive, and the fallbacks.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,8 @@ import { ReferenceBackend } from '../source/math/reference.js';
 import { selectBackend, selectCpuBackend } from '../source/math/select.js';
 import { WasmBackend } from '../source/math/wasm/backend.js';
 import { detectWasmSupport } from '../source/math/wasm/features.js';
+import type { KernelBuild } from '../source/math/wasm/kernels.js';
+import { relaxedSimd } from '../source/math/wasm/relaxed-simd.js';
 import { THREADING_THRESHOLD } from '../source/math/wasm/threads.js';
 import { Rng } from '../source/random.js';
 
@@ -22,9 +25,14 @@ function filled(array: Float32Array, seed: number): Float32Array {
   return array;
 }
 
-describe.skipIf(!support.simd)('wasm backend', () => {
-  const single = new WasmBackend(1);
-  const threaded = new WasmBackend(2);
+const BUILDS: Array<{ build: KernelBuild; runs: boolean }> = [
+  { build: 'simd', runs: support.simd },
+  { build: 'fma', runs: relaxedSimd },
+];
+
+describe.each(BUILDS.filter(({ runs }) => runs))('wasm backend, $build build', ({ build }) => {
+  const single = new WasmBackend(1, build);
+  const threaded = new WasmBackend(2, build);
   afterAll(() => {
     single.dispose();
     threaded.dispose();
@@ -145,6 +153,7 @@ describe('choosing the CPU backend', () => {
   it('falls back to the plain TypeScript kernels when SIMD is reported missing', () => {
     const { backend, reason } = selectCpuBackend({
       simd: false,
+      fma: false,
       threads: 2,
       missing: ['WebAssembly SIMD is not supported by this engine'],
     });
@@ -154,28 +163,64 @@ describe('choosing the CPU backend', () => {
   });
 
   it.skipIf(!support.simd)('takes one thread when threads are reported missing', () => {
-    const { backend } = selectCpuBackend({ simd: true, threads: 1, missing: ['only one core'] });
+    const { backend } = selectCpuBackend({ simd: true, fma: false, threads: 1, missing: ['only one core'] });
     expect(backend.name).toBe('wasm-simd');
+    backend.dispose();
+  });
+
+  it.skipIf(!support.simd)('keeps the unfused kernels on a CPU without fused multiply-add, saying so', () => {
+    const missing = ['this CPU has no fused multiply-add'];
+    const { backend, reason } = selectCpuBackend({ simd: true, fma: false, threads: 2, missing });
+    expect(backend.name).toBe('wasm-simd-2t');
+    expect(reason).toBe('WebAssembly SIMD on 2 thread(s) (this CPU has no fused multiply-add)');
+    backend.dispose();
+  });
+
+  it.skipIf(!relaxedSimd)('takes the fused kernels where the engine and the CPU have them, saying so', () => {
+    const { backend, reason } = selectCpuBackend({ simd: true, fma: true, threads: 2, missing: [] });
+    expect(backend.name).toBe('wasm-simd-fma-2t');
+    expect(reason).toBe('WebAssembly SIMD with fused multiply-add on 2 thread(s)');
     backend.dispose();
   });
 
   it('says which backend --backend cpu picked', () => {
     const { backend, reason } = selectBackend('cpu', { m: 32, n: 60, k: 35 });
     expect(reason).toContain(backend.name);
-    expect(backend.name).toBe(support.simd ? (support.threads > 1 ? 'wasm-simd-2t' : 'wasm-simd') : 'cpu-js');
+    const wasm = `wasm-simd${support.fma ? '-fma' : ''}${support.threads > 1 ? '-2t' : ''}`;
+    expect(backend.name).toBe(support.simd ? wasm : 'cpu-js');
     backend.dispose();
   });
 });
 
-it.skipIf(!support.simd || support.threads < 2)('never keeps the process alive, even without dispose()', () => {
-  const backendFile = fileURLToPath(new URL('../source/math/wasm/backend.ts', import.meta.url));
-  const script = `
+it.skipIf(!support.fma)('fused and unfused builds differ in the last bits only', () => {
+  const [m, n, k] = [64, 48, 300];
+  const results = (['simd', 'fma'] as const).map((build) => {
+    const backend = new WasmBackend(1, build);
+    const out = backend.alloc(m * n);
+    backend.matmul(filled(backend.alloc(m * k), 1), filled(backend.alloc(k * n), 2), out, m, n, k, false, false, false);
+    backend.dispose();
+    return out.slice();
+  });
+  const [unfused, fused] = results;
+  expect(fused).not.toEqual(unfused);
+  for (let i = 0; i < fused.length; i++) expect(Math.abs(fused[i] - unfused[i])).toBeLessThan(1e-5);
+});
+
+// In a fresh node, without --experimental-wasm-relaxed-simd on its command line, the worker thread runs the
+// fused build too: importing the kernels set the flag for the whole process.
+const freshBuild = relaxedSimd ? 'fma' : 'simd';
+it.skipIf(!support.simd || support.threads < 2)(
+  `never keeps the process alive, even without dispose() (${freshBuild} build)`,
+  () => {
+    const backendFile = fileURLToPath(new URL('../source/math/wasm/backend.ts', import.meta.url));
+    const script = `
     import { WasmBackend } from ${JSON.stringify(backendFile)};
-    const backend = new WasmBackend(2);
+    const backend = new WasmBackend(2, '${freshBuild}');
     if (!backend.waitForThreads()) process.exit(3);
     const n = 256;
     backend.matmul(backend.alloc(n * n), backend.alloc(n * n), backend.alloc(n * n), n, n, n, false, false, false);
     if (backend.splitMatmuls !== 1) process.exit(4);`;
-  // execFileSync throws on a non-zero exit and on the timeout, when a worker would hold the process open.
-  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000 });
-});
+    // execFileSync throws on a non-zero exit and on the timeout, when a worker would hold the process open.
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000 });
+  },
+);

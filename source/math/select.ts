@@ -18,6 +18,8 @@ export const BACKEND_CHOICES = [
   'cpu-js',
   'wasm-simd',
   'wasm-simd-2t',
+  'wasm-simd-fma',
+  'wasm-simd-fma-2t',
   ...GPU_MODES.filter((m) => m !== 'gpu'),
 ] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -41,6 +43,8 @@ export const BACKEND_FACTORIES: ReadonlyArray<{ name: string; create: () => Back
   { name: 'cpu-js', create: () => new FastCpuBackend() },
   { name: 'wasm-simd', create: () => new WasmBackend(1) },
   { name: 'wasm-simd-2t', create: () => new WasmBackend(2) },
+  { name: 'wasm-simd-fma', create: () => new WasmBackend(1, 'fma') },
+  { name: 'wasm-simd-fma-2t', create: () => new WasmBackend(2, 'fma') },
   ...GPU_MODES.filter((mode) => mode !== 'gpu').map((mode) => ({
     name: `gpu.js:${mode}`,
     create: () => new GpuJsBackend(mode),
@@ -67,23 +71,41 @@ export function startBackends(names?: readonly string[]): StartedBackend[] {
 }
 
 /**
- * The fastest CPU backend available here: the WebAssembly SIMD kernels, on two threads where shared memory and
- * a second core allow, else the plain TypeScript kernels; the reason says which, and what was missing.
+ * The fastest CPU backend available here: the WebAssembly SIMD kernels, with fused multiply-add where the engine
+ * and the CPU have it, on two threads where shared memory and a second core allow, else the plain TypeScript
+ * kernels; the reason says which, and what was missing.
  */
 export function selectCpuBackend(support: WasmSupport = detectWasmSupport()): BackendSelection {
-  const missing = support.missing.length ? ` (${support.missing.join('; ')})` : '';
-  if (!support.simd) return { backend: new FastCpuBackend(), reason: `plain TypeScript kernels${missing}` };
+  if (!support.simd)
+    return { backend: new FastCpuBackend(), reason: `plain TypeScript kernels${why(support.missing)}` };
+  if (!support.fma) return selectUnfused(support.threads, support.missing);
   try {
     return {
-      backend: new WasmBackend(support.threads),
-      reason: `WebAssembly SIMD on ${support.threads} thread(s)${missing}`,
+      backend: new WasmBackend(support.threads, 'fma'),
+      reason: `WebAssembly SIMD with fused multiply-add on ${support.threads} thread(s)${why(support.missing)}`,
     };
+  } catch (error) {
+    return selectUnfused(support.threads, [
+      ...support.missing,
+      `the fused build cannot start: ${(error as Error).message}`,
+    ]);
+  }
+}
+
+function selectUnfused(threads: number, missing: string[]): BackendSelection {
+  try {
+    return { backend: new WasmBackend(threads), reason: `WebAssembly SIMD on ${threads} thread(s)${why(missing)}` };
   } catch (error) {
     return {
       backend: new FastCpuBackend(),
       reason: `plain TypeScript kernels: the WebAssembly ones cannot start: ${(error as Error).message}`,
     };
   }
+}
+
+/** What was missing, in brackets after a reason; nothing when nothing was. */
+function why(missing: string[]): string {
+  return missing.length ? ` (${missing.join('; ')})` : '';
 }
 
 /**
@@ -113,6 +135,8 @@ export function selectSweepBackend(choice: BackendChoice): BackendSelection {
   return { backend, reason: `auto in a sweep takes the CPU: ${reason}` };
 }
 
+const FUSED = 'WebAssembly SIMD kernels with fused multiply-add';
+
 function startChosen(choice: Exclude<BackendChoice, 'auto'>): BackendSelection {
   switch (choice) {
     case 'reference':
@@ -127,6 +151,10 @@ function startChosen(choice: Exclude<BackendChoice, 'auto'>): BackendSelection {
       return { backend: new WasmBackend(1), reason: 'asked for the WebAssembly SIMD kernels on one thread' };
     case 'wasm-simd-2t':
       return { backend: new WasmBackend(2), reason: 'asked for the WebAssembly SIMD kernels on two threads' };
+    case 'wasm-simd-fma':
+      return { backend: new WasmBackend(1, 'fma'), reason: `asked for the ${FUSED} on one thread` };
+    case 'wasm-simd-fma-2t':
+      return { backend: new WasmBackend(2, 'fma'), reason: `asked for the ${FUSED} on two threads` };
     default:
       return { backend: new GpuJsBackend(choice as GpuMode), reason: `asked for gpu.js mode ${choice}` };
   }

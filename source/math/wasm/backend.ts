@@ -5,12 +5,17 @@
  */
 import type { Activation, Backend, UpdateRule } from '../backend.js';
 import { sharedMemory, WasmHeap } from './heap.js';
-import { instantiate, kernelModule, type Kernels } from './kernels.js';
+import { instantiate, type KernelBuild, kernelModule, type Kernels } from './kernels.js';
 import { Staging } from './staging.js';
 import { MatmulThreads } from './threads.js';
 
 /** The kernels' activation codes (assembly/activation.ts). */
 const ACTIVATION_CODES: Record<Activation, number> = { identity: 0, sigmoid: 1, tanh: 2, relu: 3 };
+
+/** wasm-simd, wasm-simd-2t, wasm-simd-fma, wasm-simd-fma-2t: the build and the threads, so `--json` says which ran. */
+export function wasmBackendName(threads: number, build: KernelBuild): string {
+  return `wasm-simd${build === 'fma' ? '-fma' : ''}${threads > 1 ? `-${threads}t` : ''}`;
+}
 
 export class WasmBackend implements Backend {
   readonly name: string;
@@ -20,17 +25,18 @@ export class WasmBackend implements Backend {
   private readonly threads: MatmulThreads;
 
   /**
-   * Throws when the kernels are not built or the engine lacks SIMD (or shared memory). Matmuls of fewer than
-   * `splitThreshold` multiply-adds stay on the calling thread (the benchmark varies it to find the crossover).
+   * Throws when the kernels are not built or the engine lacks SIMD (or shared memory, or relaxed SIMD for the
+   * `fma` build). Matmuls of fewer than `splitThreshold` multiply-adds stay on the calling thread (the benchmark
+   * varies it to find the crossover).
    */
-  constructor(threads = 1, splitThreshold?: number) {
-    const module = kernelModule();
+  constructor(threads = 1, build: KernelBuild = 'simd', splitThreshold?: number) {
+    const module = kernelModule(build);
     const memory = sharedMemory();
     this.kernels = instantiate(module, memory);
     this.heap = new WasmHeap(memory, this.kernels.heapBase());
     this.staging = new Staging(this.heap);
     this.threads = new MatmulThreads(this.kernels, module, this.heap, threads, splitThreshold);
-    this.name = threads > 1 ? `wasm-simd-${threads}t` : 'wasm-simd';
+    this.name = wasmBackendName(threads, build);
   }
 
   /** Blocks until the worker threads have started (they start in the background); answers whether they did. */

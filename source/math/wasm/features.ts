@@ -1,8 +1,10 @@
 /**
  * What this JavaScript engine offers the WebAssembly kernels. The kernels need SIMD; threads need shared
- * WebAssembly memory. Each check answers with the reason when it fails, so the fallback can say why.
+ * WebAssembly memory; the fused build needs relaxed SIMD and a CPU that fuses its multiply-add. Each check
+ * answers with the reason when it fails, so the fallback can say why.
  */
 import { availableParallelism } from 'node:os';
+import { maddIsFused, relaxedSimd } from './relaxed-simd.js';
 
 /** (module (func (result v128) v128.const 0)): valid only where the engine knows SIMD. */
 const SIMD_PROBE = new Uint8Array([
@@ -38,6 +40,8 @@ const SIMD_PROBE = new Uint8Array([
 
 export interface WasmSupport {
   simd: boolean;
+  /** Whether the kernels with fused multiply-add (relaxed SIMD) run here, fused. */
+  fma: boolean;
   /** How many threads the kernels may use: 1 without shared memory or a second core, else 2. */
   threads: number;
   /** Why SIMD or threads are missing; empty when everything is there. */
@@ -48,13 +52,25 @@ export function detectWasmSupport(): WasmSupport {
   const missing: string[] = [];
   const simd = typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
   if (!simd) missing.push('WebAssembly SIMD is not supported by this engine');
+  const fma = simd && fusedMultiplyAdd(missing);
   let threads = Math.min(2, availableParallelism());
   if (threads < 2) missing.push('only one core');
   if (!sharedMemoryWorks()) {
     threads = 1;
     missing.push('shared WebAssembly memory is not available');
   }
-  return { simd, threads, missing };
+  return { simd, fma, threads, missing };
+}
+
+/** On a CPU without FMA relaxed_madd is a multiply and an add: the plain build then does the same work. */
+function fusedMultiplyAdd(missing: string[]): boolean {
+  if (!relaxedSimd) {
+    missing.push('relaxed SIMD (fused multiply-add) is not supported by this engine');
+    return false;
+  }
+  const fused = maddIsFused();
+  if (!fused) missing.push('this CPU has no fused multiply-add');
+  return fused;
 }
 
 function sharedMemoryWorks(): boolean {

@@ -1,14 +1,21 @@
 /**
  * The compiled kernels (built from assembly/ by `npm run build:wasm`, which `npm install` runs) and their
- * signatures. The module is compiled once per process and shared with the worker threads.
+ * signatures. There are two builds of the same source (asconfig.json): `simd`, and `fma`, whose multiply-adds
+ * are fused (relaxed SIMD). Each module is compiled once per process and shared with the worker threads.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { relaxedSimd } from './relaxed-simd.js';
 
 /** Must equal --maximumMemory in package.json's build:wasm: an imported memory may not exceed the declared one. */
 export const MAXIMUM_PAGES = 65536;
 
-const WASM_FILE = fileURLToPath(new URL('./build/kernels.wasm', import.meta.url));
+export type KernelBuild = 'simd' | 'fma';
+
+const WASM_FILES: Record<KernelBuild, string> = {
+  simd: fileURLToPath(new URL('./build/kernels.wasm', import.meta.url)),
+  fma: fileURLToPath(new URL('./build/kernels-fma.wasm', import.meta.url)),
+};
 
 /** Pointers are byte offsets into the shared memory; booleans travel as 0 or 1. */
 export interface Kernels {
@@ -79,20 +86,25 @@ export interface Kernels {
   ): void;
 }
 
-let compiled: WebAssembly.Module | undefined;
+const compiled = new Map<KernelBuild, WebAssembly.Module>();
 
-/** Throws, saying what to run, when the build output is missing. */
-export function kernelModule(): WebAssembly.Module {
-  if (!compiled) {
+/** Throws, saying what to run, when the build output is missing, or what is missing for the fused build. */
+export function kernelModule(build: KernelBuild = 'simd'): WebAssembly.Module {
+  let module = compiled.get(build);
+  if (!module) {
+    if (build === 'fma' && !relaxedSimd)
+      throw new Error('this engine does not support relaxed SIMD (fused multiply-add)');
+    const file = WASM_FILES[build];
     let bytes: Buffer;
     try {
-      bytes = readFileSync(WASM_FILE);
+      bytes = readFileSync(file);
     } catch {
-      throw new Error(`the WebAssembly kernels are not built (${WASM_FILE}): run npm run build:wasm`);
+      throw new Error(`the WebAssembly kernels are not built (${file}): run npm run build:wasm`);
     }
-    compiled = new WebAssembly.Module(bytes);
+    module = new WebAssembly.Module(bytes);
+    compiled.set(build, module);
   }
-  return compiled;
+  return module;
 }
 
 export function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory): Kernels {

@@ -4,6 +4,8 @@
  * loses its relative accuracy to cancellation there. Activation codes match the host's ACTIVATION_CODES.
  */
 
+import { madd } from './fma';
+
 export const IDENTITY = 0;
 export const SIGMOID = 1;
 export const TANH = 2;
@@ -20,12 +22,12 @@ function exp(x: v128): v128 {
   x = f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375)));
   x = f32x4.sub(x, f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
   let y = f32x4.splat(1.9875691500e-4);
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(1.3981999507e-3));
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(8.3334519073e-3));
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(4.1665795894e-2));
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(1.6666665459e-1));
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(5.0000001201e-1));
-  y = f32x4.add(f32x4.add(f32x4.mul(y, f32x4.mul(x, x)), x), f32x4.splat(1));
+  y = madd(y, x, f32x4.splat(1.3981999507e-3));
+  y = madd(y, x, f32x4.splat(8.3334519073e-3));
+  y = madd(y, x, f32x4.splat(4.1665795894e-2));
+  y = madd(y, x, f32x4.splat(1.6666665459e-1));
+  y = madd(y, x, f32x4.splat(5.0000001201e-1));
+  y = f32x4.add(madd(y, f32x4.mul(x, x), x), f32x4.splat(1));
   const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
   return f32x4.mul(y, scale);
 }
@@ -44,11 +46,11 @@ function tanh(z: v128): v128 {
   const far = f32x4.sub(one, f32x4.div(f32x4.splat(2), f32x4.add(exp(f32x4.add(x, x)), one)));
   const x2 = f32x4.mul(x, x);
   let near = f32x4.splat(-5.70498872745e-3);
-  near = f32x4.add(f32x4.mul(near, x2), f32x4.splat(2.06390887954e-2));
-  near = f32x4.add(f32x4.mul(near, x2), f32x4.splat(-5.37397155531e-2));
-  near = f32x4.add(f32x4.mul(near, x2), f32x4.splat(1.33314422036e-1));
-  near = f32x4.add(f32x4.mul(near, x2), f32x4.splat(-3.33332819422e-1));
-  near = f32x4.add(f32x4.mul(f32x4.mul(near, x2), x), x);
+  near = madd(near, x2, f32x4.splat(2.06390887954e-2));
+  near = madd(near, x2, f32x4.splat(-5.37397155531e-2));
+  near = madd(near, x2, f32x4.splat(1.33314422036e-1));
+  near = madd(near, x2, f32x4.splat(-3.33332819422e-1));
+  near = madd(f32x4.mul(near, x2), x, x);
   const magnitude = v128.bitselect(near, far, f32x4.lt(x, f32x4.splat(0.625)));
   // Copy the sign of z back onto |tanh z|.
   return v128.or(magnitude, v128.and(z, i32x4.splat(0x80000000)));

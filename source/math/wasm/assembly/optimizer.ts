@@ -4,6 +4,7 @@
  *   p −= lr·(m / correction1) / (√(v / correction2) + eps)   or   p −= lr·m / correction1
  * The scalars arrive folded (step = lr / correction1, inverse2 = 1 / correction2) to save two divisions.
  */
+import { madd } from './fma';
 import { get, put } from './lanes';
 
 export function optimizerUpdate(
@@ -26,7 +27,7 @@ export function optimizerUpdate(
 // @ts-ignore: decorator
 @inline
 function firstMoment(grads: usize, m: usize, at: usize, beta1: v128, gain1: v128, whole: bool): v128 {
-  const mi = f32x4.add(f32x4.mul(beta1, get(m + at, whole)), f32x4.mul(gain1, get(grads + at, whole)));
+  const mi = madd(beta1, get(m + at, whole), f32x4.mul(gain1, get(grads + at, whole)));
   put(m + at, mi, whole);
   return mi;
 }
@@ -50,7 +51,7 @@ function adaptiveAt(
   const at = (<usize>i) << 2;
   const g = get(grads + at, whole);
   const mi = firstMoment(grads, m, at, beta1, gain1, whole);
-  const vi = f32x4.add(f32x4.mul(beta2, get(v + at, whole)), f32x4.mul(gain2, f32x4.mul(g, g)));
+  const vi = madd(beta2, get(v + at, whole), f32x4.mul(gain2, f32x4.mul(g, g)));
   put(v + at, vi, whole);
   const denominator = f32x4.add(f32x4.sqrt(f32x4.mul(vi, inverse2)), eps);
   put(params + at, f32x4.sub(get(params + at, whole), f32x4.div(f32x4.mul(step, mi), denominator)), whole);
