@@ -34,7 +34,7 @@ export interface VaeBenchOptions {
 const WARM_UP = 3;
 
 /** The CPU backends the VAE trains on; the others are slower here by far, or start nowhere. */
-export const VAE_BENCH_BACKENDS = ['cpu-js', 'wasm-simd', 'wasm-simd-2t'];
+export const VAE_BENCH_BACKENDS = ['cpu-js', 'wasm-simd', 'wasm-simd-2t', 'wasm-simd-fma', 'wasm-simd-fma-2t'];
 
 export function benchVae(
   names = VAE_BENCH_BACKENDS,

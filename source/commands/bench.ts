@@ -186,11 +186,13 @@ export const benchCommand: Command = {
   Times the compute backends that start here, side by side in one run, each
   figure a median over repeats:
     kernels  matmul GFLOP/s for the shapes the models use, per backend
-             (reference, cpu-js, wasm-simd, wasm-simd-2t, gpu.js modes)
+             (reference, cpu-js, wasm-simd(-2t), wasm-simd-fma(-2t) with
+             fused multiply-add, gpu.js modes)
     font     the font autoencoder's epochs/s (35-60-40-20-2, full batch) and
              the defaults' time to the target over seeds 1..N
-    vae      samples/s of 784-400-20 (batch 128, Adam) on cpu-js, wasm-simd
-             and wasm-simd-2t, and the peak memory with MNIST loaded
+    vae      samples/s of 784-400-20 (batch 128, Adam) on cpu-js and both
+             wasm builds on one and two threads, and the peak memory with
+             MNIST loaded
   Backends that cannot start are listed with the reason. Run it under
   xvfb-run -a to include gpu.js's headless-gl mode. About a minute here.
 
