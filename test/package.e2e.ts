@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERRUPTED_STATUS } from '../source/io/interrupt.js';
+import { relaxedSimd } from '../source/math/wasm/relaxed-simd.js';
 import { ENTER_ALTERNATE, KEY_BAR, hasScript, openAndQuit } from './helpers/pty.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -84,6 +85,7 @@ describe('the installed package', () => {
     );
     expect(files).toContain(path.join('dist', 'cli.js'));
     expect(files).toContain(path.join('dist', 'math', 'wasm', 'build', 'kernels.wasm'));
+    expect(files).toContain(path.join('dist', 'math', 'wasm', 'build', 'kernels-fma.wasm'));
     expect(files.filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
   });
 
@@ -100,6 +102,12 @@ describe('the installed package', () => {
     expect(font.stderr).toBe('');
     expect(font.status).toBe(0);
     expect(font.stdout).toContain('after 20 epochs');
+  });
+
+  it.skipIf(!relaxedSimd)('finds and runs the fused kernels from dist/, on two threads', () => {
+    const font = run(['font', '--json', '--epochs', '20', '--backend', 'wasm-simd-fma-2t']);
+    expect(font.stderr).toBe('');
+    expect(JSON.parse(font.stdout.trim().split('\n').pop()!)).toMatchObject({ backend: 'wasm-simd-fma-2t' });
   });
 
   it('runs a sweep on worker threads (compiled workers, no TypeScript loader)', () => {
