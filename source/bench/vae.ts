@@ -1,7 +1,8 @@
 /**
  * VAE training speed per backend: samples per second of PyTorch's example network (784-400-20, batch 128)
  * on real MNIST batches, the median over training steps after a warm-up; and the process's peak memory
- * with the whole dataset loaded. The dataset is loaded once for all the backends.
+ * with the whole dataset loaded. The dataset is loaded once for all the backends, and the backends take turns
+ * step by step (in a rotating order), so that on a shared machine a burst of other work hits them alike.
  */
 import { loadDataset, splitDataset, type Splits } from '../data/mnist.js';
 import type { Backend } from '../math/backend.js';
@@ -43,45 +44,60 @@ export function benchVae(
 ): VaeBenchReport {
   const { batch = 128, steps = 20 } = options;
   const splits = splitDataset(loadDataset('mnist'), 10_000, batch * (WARM_UP + steps));
-  const backends = startBackends(names).map(({ name, backend, reason }) => {
-    if (!backend) return { name, available: false, reason };
-    onBackend?.(name);
-    try {
-      return { name, available: true, timing: timeVaeSteps(backend, splits, { ...options, batch, steps }) };
-    } finally {
-      backend.dispose();
-    }
-  });
-  return { backends, peakMemoryMB: process.resourceUsage().maxRSS / 1024 };
+  const started = startBackends(names);
+  const running = started.filter((s) => s.backend).map((s) => s.backend!);
+  running.forEach((backend) => onBackend?.(backend.name));
+  try {
+    const timings = timeVaeStepsSideBySide(running, splits, { ...options, batch, steps });
+    const backends = started.map(({ name, backend, reason }) =>
+      backend
+        ? { name, available: true, timing: timings[running.indexOf(backend)] }
+        : { name, available: false, reason },
+    );
+    return { backends, peakMemoryMB: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    for (const backend of running) backend.dispose();
+  }
 }
 
 /** One minibatch after another (forward, backward, Adam step), each timed. */
-export function timeVaeSteps(
-  backend: Backend,
+export function timeVaeSteps(backend: Backend, splits: Splits, options: VaeBenchOptions = {}): VaeTiming {
+  return timeVaeStepsSideBySide([backend], splits, options)[0];
+}
+
+/** The same training on every backend, one step each in turn; each backend's steps are timed alone. */
+function timeVaeStepsSideBySide(
+  backends: Backend[],
   splits: Splits,
-  { hidden = [400], latent = 20, batch = 128, steps = 20 }: VaeBenchOptions = {},
-): VaeTiming {
-  const training = new VaeTraining(backend, splits, {
-    shape: { input: 784, hidden, latent },
-    optimizer: 'adam',
-    lr: 1e-3,
-    epochs: 1,
-    batch,
-    seed: 1,
-  });
-  const events = training.run();
-  const times: number[] = [];
+  { hidden = [400], latent = 20, batch = 128, steps = 20 }: VaeBenchOptions,
+): VaeTiming[] {
+  const trainings = backends.map(
+    (backend) =>
+      new VaeTraining(backend, splits, {
+        shape: { input: 784, hidden, latent },
+        optimizer: 'adam',
+        lr: 1e-3,
+        epochs: 1,
+        batch,
+        seed: 1,
+      }),
+  );
+  const events = trainings.map((training) => training.run());
+  const times = backends.map(() => [] as number[]);
   for (let step = 0; step < WARM_UP + steps; step++) {
-    const start = performance.now();
-    events.next();
-    if (step >= WARM_UP) times.push(performance.now() - start);
+    for (let turn = 0; turn < backends.length; turn++) {
+      const i = (step + turn) % backends.length;
+      const start = performance.now();
+      events[i].next();
+      if (step >= WARM_UP) times[i].push(performance.now() - start);
+    }
   }
-  events.return(undefined);
-  return {
+  events.forEach((stream) => stream.return(undefined));
+  return backends.map((backend, i) => ({
     backend: backend.name,
-    architecture: training.model.architecture,
+    architecture: trainings[i].model.architecture,
     batch,
-    samplesPerSecond: (batch * 1000) / median(times),
+    samplesPerSecond: (batch * 1000) / median(times[i]),
     steps,
-  };
+  }));
 }
