@@ -4,7 +4,14 @@
  * noise setting (its own gives the summary rows, the others the generalisation view).
  */
 import { noiseFields, type NoiseSpec } from '../data/noise.js';
-import { denoiseTable, generalisationTable, shortLabel, type DenoiseRowView } from '../render/denoise.js';
+import {
+  courseTable,
+  denoiseTable,
+  ERROR_UNITS,
+  generalisationTable,
+  shortLabel,
+  type DenoiseRowView,
+} from '../render/denoise.js';
 import { writeJsonLine } from '../report/json.js';
 import { sweepProgress } from '../report/sweep.js';
 import { interruptible } from '../io/interrupt.js';
@@ -148,10 +155,15 @@ function writeSweepTables(
     `\nthe sweep took ${seconds.toFixed(1)} s. Scores: means per glyph over ${config.copies} fresh noisy copies\n` +
       `of each, against the clean glyph${seeds > 1 ? `; mean ± std over ${seeds} seeds` : ''}\n`,
   );
-  out.write(
-    '\ndenoising autoencoders (each trained on its noise setting):\n' +
-      denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view)),
-  );
+  const denoisers = rows.filter((r) => r.model === 'denoising').map((r) => r.view);
+  out.write(`\n${ERROR_UNITS}\n`);
+  for (const architecture of config.architectures.map((l) => l.join('-'))) {
+    out.write(
+      `\n${architecture}: denoising autoencoders, each trained on its noise setting\n` +
+        courseTable(denoisers.filter((r) => r.architecture === architecture)),
+    );
+  }
+  out.write('\nall denoising autoencoders:\n' + denoiseTable(denoisers));
   out.write(
     '\nplain autoencoders (the baseline: trained on clean glyphs), same noisy inputs:\n' +
       denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view)),
