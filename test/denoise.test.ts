@@ -87,7 +87,7 @@ describe('sia-ae denoise --sweep (the default grid)', () => {
     }
   });
 
-  it('max noise 0.8 crosses 0.5, so the noisy inputs have wrong pixels, more at the higher mutation probability', () => {
+  it('max noise 0.8 crosses 0.5: the noisy inputs have wrong pixels, more at the higher mutation probability', () => {
     const inputPixels = (p: number, max: number) =>
       result.rows.find((r: Record<string, number>) => r.mutationProb === p && r.maxNoise === max).inputWrongPixels;
     expect(inputPixels(0.3, 0.5)).toBe(0);

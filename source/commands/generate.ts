@@ -92,7 +92,8 @@ function renderPlain(points: Generated[], grid: Generated[], request: Request, c
     );
     parts.push(
       [
-        `${n}x${n} grid: z0 ${range(0, bounds.min, bounds.max)} left to right, z1 ${range(1, bounds.max, bounds.min)} top to bottom`,
+        `${n}x${n} grid: z0 ${range(0, bounds.min, bounds.max)} left to right,` +
+          ` z1 ${range(1, bounds.max, bounds.min)} top to bottom`,
         '',
         rows.join('\n\n'),
       ].join('\n'),
