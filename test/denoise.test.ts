@@ -36,11 +36,12 @@ function job(
 describe('sia-ae denoise --sweep (the default grid)', () => {
   // Run once for the tests below when they run (not while the file is collected, nor when they are filtered out).
   let run: CliResult, lines: Array<Record<string, any>>, result: Record<string, any>;
+  // 14 trainings: ~4 s alone, but the whole suite on two busy cores can take it past the 10 s a hook gets.
   beforeAll(() => {
     run = sia('denoise', '--sweep', '--json');
     lines = jsonLines(run.stdout);
     result = lines[lines.length - 1];
-  });
+  }, 120_000);
 
   it('prints JSON lines only, progress epochs per job, then the result', () => {
     expect(run.status).toBe(0);
