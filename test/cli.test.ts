@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { generateCommand } from '../source/commands/generate.js';
 import { jsonLines, runCli } from './helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sia-ae-cli-'));
@@ -67,6 +69,37 @@ describe('sia-ae generate', () => {
 
     const grid = runCli(['generate', '--model', modelFile, '--grid', '3', '--json']);
     expect(jsonLines(grid.stdout)[0].glyphs).toHaveLength(9);
+  });
+
+  it('--grid: the caption gives z1 from the top row down, as the grid draws it', () => {
+    const glyphs = jsonLines(runCli(['generate', '--model', modelFile, '--grid', '3', '--json']).stdout)[0].glyphs;
+    expect(glyphs[0].z[1]).toBeGreaterThan(glyphs[8].z[1]);
+    const [top, bottom] = [glyphs[0].z[1], glyphs[8].z[1]].map((z: number) => z.toFixed(2));
+    const plain = runCli(['generate', '--model', modelFile, '--grid', '3']).stdout;
+    expect(plain.split('\n')[0]).toContain(`z1 ${top} .. ${bottom} top to bottom`);
+  });
+
+  it('--grid wider than the terminal is refused there, naming the largest that fits; a pipe takes any', async () => {
+    const written: string[] = [];
+    const context = (isTTY: boolean) => ({
+      stdout: Object.assign(new PassThrough(), { isTTY }).on('data', (d) => written.push(String(d))),
+      stderr: new PassThrough(),
+      output: 'screen' as const,
+      columns: 80,
+    });
+    await expect(generateCommand.run({ model: modelFile, grid: '30' }, context(true))).rejects.toThrow(
+      '--grid 30 draws 179 columns and this terminal has 80: use --grid 13 or less, widen the terminal, or send',
+    );
+    expect(await generateCommand.run({ model: modelFile, grid: '13' }, context(true))).toBe(0);
+    expect(
+      Math.max(
+        ...written
+          .join('')
+          .split('\n')
+          .map((l) => l.length),
+      ),
+    ).toBe(77);
+    expect(await generateCommand.run({ model: modelFile, grid: '30' }, context(false))).toBe(0);
   });
 
   it("decodes a training glyph's own code back into that glyph", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFont } from '../source/data/font.js';
 import { Rng } from '../source/random.js';
-import { denoiseTable, generalisationTable, tripletPanel } from '../source/render/denoise.js';
+import { courseTable, denoiseTable, ERROR_UNITS, generalisationTable, tripletPanel } from '../source/render/denoise.js';
 import { fontSweepTable } from '../source/render/font-sweep.js';
 import { meanStd } from '../source/sweep/stats.js';
 import { firstCopies, noisyCopies } from '../source/train/denoise-score.js';
@@ -47,6 +47,29 @@ describe('denoise summary table', () => {
       },
     ]);
     expect(fits(text)).toBe(true);
+    expect(text).toMatchSnapshot();
+  });
+
+  it("the course's shape: Mut. prob, Max noise, Error, then our columns, with each error's unit", () => {
+    const row = (maxNoise: number, error: number, inputPixels: number[]) => ({
+      architecture: '35-25-12-12',
+      noise: mutation(0.3, maxNoise),
+      inputWrongPixels: meanStd(inputPixels),
+      wrongPixels: meanStd([0.1, 0.3]),
+      inputMeanAbsError: meanStd([maxNoise / 6, maxNoise / 6]),
+      meanAbsError: meanStd([error, error + 0.002]),
+    });
+    const text = courseTable([row(0.5, 0.01, [0, 0]), row(0.8, 0.017, [3.8, 4])]);
+    expect(text.split('\n')[0].split(/ {2,}/)).toEqual([
+      'Mut. prob',
+      'Max noise',
+      'Error',
+      'wrong px',
+      'input error',
+      'input wrong px',
+    ]);
+    expect(ERROR_UNITS).toMatch(/Error: mean absolute error per pixel.*\nwrong px: wrong pixels per glyph/s);
+    expect(fits(`${ERROR_UNITS}\n${text}`)).toBe(true);
     expect(text).toMatchSnapshot();
   });
 

@@ -4,7 +4,14 @@
  * noise setting (its own gives the summary rows, the others the generalisation view).
  */
 import { noiseFields, type NoiseSpec } from '../data/noise.js';
-import { denoiseTable, generalisationTable, shortLabel, type DenoiseRowView } from '../render/denoise.js';
+import {
+  courseTable,
+  denoiseTable,
+  ERROR_UNITS,
+  generalisationTable,
+  shortLabel,
+  type DenoiseRowView,
+} from '../render/denoise.js';
 import { writeJsonLine } from '../report/json.js';
 import { sweepProgress } from '../report/sweep.js';
 import { interruptible } from '../io/interrupt.js';
@@ -20,6 +27,8 @@ import { denoiseTraining, type DenoiseConfig } from '../options/denoise.js';
 import type { CommandContext } from './command.js';
 import type { SweepBackend } from './backend-choice.js';
 import { exportedLine } from '../report/exported.js';
+import { backendDisplayName } from '../render/backend-name.js';
+import { loadSweepScreen } from '../ui/load.js';
 
 const SCORE_KEYS = ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError'] as const;
 
@@ -40,17 +49,7 @@ export async function runDenoiseSweep(
 ): Promise<number> {
   const levels = noiseLevels(config);
   const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
-  const models: Model[] = config.architectures.flatMap((layers) => [
-    ...levels.map(
-      (_, level): Model => ({
-        kind: 'denoising',
-        architecture: layers.join('-'),
-        trainedOn: level,
-        scores: levels.map(() => []),
-      }),
-    ),
-    { kind: 'plain', architecture: layers.join('-'), scores: levels.map(() => []) },
-  ]);
+  const models = emptyModels(config, levels);
   const jobs = seeds.flatMap((seed) =>
     models.map(
       (m): Job<DenoiseJob> => ({
@@ -70,28 +69,40 @@ export async function runDenoiseSweep(
       `seed ${job.training.seed}`,
   );
   const json = context.output === 'json';
-  if (!json) {
-    context.stdout.write(
-      `backend ${backend.name}: ${backend.reason}\n` +
-        `sweep: ${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} ` +
-        `worker threads: ${config.architectures.length} architectures\n` +
-        `x (${levels.length} noise settings + the plain baseline) x ${seeds.length} ` +
-        `seed${seeds.length > 1 ? 's' : ''}\n`,
-    );
-  }
+  const plan =
+    `${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} ` +
+    'worker threads';
+  const intro =
+    `backend ${backend.name}: ${backend.reason}\n` +
+    `sweep: ${plan}: ${config.architectures.length} architectures\n` +
+    `x (${levels.length} noise settings + the plain baseline) x ${seeds.length} ` +
+    `seed${seeds.length > 1 ? 's' : ''}\n`;
+  const screen =
+    context.output === 'screen'
+      ? (await loadSweepScreen()).openSweepScreen(
+          context.stdout as NodeJS.WriteStream,
+          { plan, backend: backendDisplayName(backend.name) },
+          labels,
+        )
+      : undefined;
+  if (!json && !screen) context.stdout.write(intro);
+  const done: DenoiseJobResult[] = [];
+  const progress = screen
+    ? screen.pool((index, result) => {
+        done[index] = result as DenoiseJobResult;
+        screen.feed.showResults(readyResults(config, levels, done));
+        return screenOutcome(jobs[index], result);
+      })
+    : sweepProgress(context.stdout, context.output, labels, (index, result) => plainOutcome(jobs[index], result));
   const started = performance.now();
   const results = await interruptible((signal) =>
-    runPool(jobs, {
-      workers: config.workers,
-      ...sweepProgress(context.stdout, context.output, labels, ownScore(jobs)),
-      signal,
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  results.forEach((result, j) => {
-    const model = models[j % models.length];
-    (result as DenoiseJobResult).scores.forEach((score, level) => model.scores[level].push(score));
+    runPool(jobs, { workers: config.workers, ...progress, signal }),
+  ).catch(async (error: unknown) => {
+    await screen?.close();
+    throw error;
   });
+  const seconds = (performance.now() - started) / 1000;
+  recordScores(models, results as DenoiseJobResult[]);
 
   const rows = models.flatMap((m) =>
     levels.flatMap((noise, level) => (m.kind === 'plain' || m.trainedOn === level ? [rowView(m, noise, level)] : [])),
@@ -116,7 +127,11 @@ export async function runDenoiseSweep(
     })),
   };
   if (json) writeJsonLine(context.stdout, line);
-  else writeSweepTables(context.stdout, config, levels, models, rows, seconds);
+  else {
+    const tables = sweepTables(config, levels, models, rows, seconds);
+    await screen?.finish(tables.split('\n'));
+    context.stdout.write(screen ? intro + tables : tables);
+  }
   if (config.export) {
     const trainings = jobs.map((job, j) => ({
       architecture: job.training.shape.layers.join('-'),
@@ -135,43 +150,81 @@ export async function runDenoiseSweep(
 }
 
 /** The plain output: the summary tables of denoisers and baselines, and each architecture's generalisation. */
-function writeSweepTables(
-  out: NodeJS.WritableStream,
+function sweepTables(
   config: DenoiseConfig,
   levels: NoiseSpec[],
   models: Model[],
   rows: Array<ReturnType<typeof rowView>>,
   seconds: number,
-): void {
+): string {
   const seeds = config.seeds;
-  out.write(
+  const denoisers = rows.filter((r) => r.model === 'denoising').map((r) => r.view);
+  const perArchitecture = architectureNames(config).map(
+    (architecture) =>
+      `\n${architecture}: denoising autoencoders, each trained on its noise setting\n` +
+      courseTable(denoisers.filter((r) => r.architecture === architecture)),
+  );
+  return [
     `\nthe sweep took ${seconds.toFixed(1)} s. Scores: means per glyph over ${config.copies} fresh noisy copies\n` +
       `of each, against the clean glyph${seeds > 1 ? `; mean ± std over ${seeds} seeds` : ''}\n`,
-  );
-  out.write(
-    '\ndenoising autoencoders (each trained on its noise setting):\n' +
-      denoiseTable(rows.filter((r) => r.model === 'denoising').map((r) => r.view)),
-  );
-  out.write(
+    `\n${ERROR_UNITS}\n`,
+    ...perArchitecture,
+    `\nall denoising autoencoders:\n${denoiseTable(denoisers)}`,
     '\nplain autoencoders (the baseline: trained on clean glyphs), same noisy inputs:\n' +
       denoiseTable(rows.filter((r) => r.model === 'plain').map((r) => r.view)),
+    GENERALISATION_TITLE,
+    ...architectureNames(config).map((architecture) => generalisationText(architecture, models, levels)),
+  ].join('');
+}
+
+const GENERALISATION_TITLE =
+  '\ngeneralisation: output mean abs error of each model (rows: the noise it was\n' +
+  'trained on) at each noise setting (columns)\n';
+
+function architectureNames(config: DenoiseConfig): string[] {
+  return config.architectures.map((layers) => layers.join('-'));
+}
+
+/** One architecture's models (rows) at every noise setting (columns); "plain" is the baseline. */
+function generalisationText(architecture: string, models: Model[], levels: NoiseSpec[]): string {
+  const mine = models.filter((m) => m.architecture === architecture);
+  return `\n${architecture}:\n${generalisationTable(
+    levels,
+    mine.map((m) => ({
+      label: m.trainedOn === undefined ? 'plain' : shortLabel(levels[m.trainedOn]),
+      meanAbsError: m.scores.map((perSeed) => meanStd(perSeed.map((s) => s.meanAbsError)).mean),
+    })),
+  )}`;
+}
+
+/** Each architecture's denoisers at every noise setting, then its baseline, with no scores yet. */
+function emptyModels(config: DenoiseConfig, levels: NoiseSpec[]): Model[] {
+  return architectureNames(config).flatMap((architecture) => [
+    ...levels.map(
+      (_, level): Model => ({ kind: 'denoising', architecture, trainedOn: level, scores: levels.map(() => []) }),
+    ),
+    { kind: 'plain', architecture, scores: levels.map(() => []) },
+  ]);
+}
+
+/** Adds the results (in job order: seed after seed, each over every model) to the models' scores. */
+function recordScores(models: Model[], results: Array<DenoiseJobResult | undefined>): void {
+  results.forEach((result, j) =>
+    result?.scores.forEach((score, level) => models[j % models.length].scores[level].push(score)),
   );
-  out.write(
-    '\ngeneralisation: output mean abs error of each model (rows: the noise it was\n' +
-      'trained on) at each noise setting (columns)\n',
+}
+
+/** The generalisation of every architecture whose trainings have all finished (the screen's results). */
+function readyResults(config: DenoiseConfig, levels: NoiseSpec[], done: DenoiseJobResult[]): string[] {
+  const models = emptyModels(config, levels);
+  recordScores(models, done);
+  const ready = architectureNames(config).filter((architecture) =>
+    models
+      .filter((m) => m.architecture === architecture)
+      .every((m) => m.scores.every((perSeed) => perSeed.length === config.seeds)),
   );
-  for (const architecture of config.architectures.map((l) => l.join('-'))) {
-    const mine = models.filter((m) => m.architecture === architecture);
-    out.write(
-      `\n${architecture}:\n${generalisationTable(
-        levels,
-        mine.map((m) => ({
-          label: m.trainedOn === undefined ? 'plain' : shortLabel(levels[m.trainedOn]),
-          meanAbsError: m.scores.map((perSeed) => meanStd(perSeed.map((s) => s.meanAbsError)).mean),
-        })),
-      )}`,
-    );
-  }
+  if (ready.length === 0) return [];
+  return [GENERALISATION_TITLE, ...ready.map((a) => generalisationText(a, models, levels))].join('').split('\n');
 }
 
 function rowView(model: Model, noise: NoiseSpec, level: number): { model: DenoiseModelKind; view: DenoiseRowView } {
@@ -206,14 +259,21 @@ function means(perSeed: DenoiseScore[]): Record<string, number> {
 }
 
 /**
- * The done line of a job: output against input error at the noise it trained on (the plain model: the last
- * setting).
+ * A job's own score: output against input error at the noise it trained on (the plain model: the last setting).
  */
-function ownScore(jobs: DenoiseJob[]) {
-  return (index: number, result: JobResult): string => {
-    const { scores } = result as DenoiseJobResult;
-    const job = jobs[index];
-    const s = scores[job.trainedOn ? job.scoredOn.indexOf(job.trainedOn) : scores.length - 1];
-    return `MAE in ${s.inputMeanAbsError.toFixed(4)} out ${s.meanAbsError.toFixed(4)}`;
-  };
+function ownScore(job: DenoiseJob, result: JobResult): DenoiseScore {
+  const { scores } = result as DenoiseJobResult;
+  return scores[job.trainedOn ? job.scoredOn.indexOf(job.trainedOn) : scores.length - 1];
+}
+
+/** The end of a job's plain progress line. */
+function plainOutcome(job: DenoiseJob, result: JobResult): string {
+  const s = ownScore(job, result);
+  return `MAE in ${s.inputMeanAbsError.toFixed(4)} out ${s.meanAbsError.toFixed(4)}`;
+}
+
+/** A finished job's row on the screen. */
+function screenOutcome(job: DenoiseJob, result: JobResult): string {
+  const s = ownScore(job, result);
+  return `MAE ${s.inputMeanAbsError.toFixed(4)} → ${s.meanAbsError.toFixed(4)}`;
 }

@@ -5,6 +5,7 @@
 import { loadFont, selectGlyphs } from '../data/font.js';
 import { UsageError } from '../errors.js';
 import { fontSweepTable, type FontSweepRowView } from '../render/font-sweep.js';
+import { wrongPixels } from '../render/format.js';
 import { writeJsonLine } from '../report/json.js';
 import { sweepProgress } from '../report/sweep.js';
 import type { Job, JobResult } from '../sweep/jobs.js';
@@ -116,7 +117,7 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
     context.stdout.write(
       `\nthe sweep took ${seconds.toFixed(1)} s; wrong pixels at the end of each run` +
         `${seedCount > 1 ? `,\nmean ± std over ${seedCount} seeds` : ''}; ` +
-        `epochs to target (max ${base.target} wrong pixels per glyph)\n` +
+        `epochs to target (max ${wrongPixels(base.target)} per glyph)\n` +
         `over the seeds that reached it\n\n${fontSweepTable(rows)}`,
     );
   }

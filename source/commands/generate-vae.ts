@@ -1,5 +1,5 @@
 /** `sia-ae generate` for a VAE model: new digits from N(0, I) draws, a latent grid, or given points. */
-import { IMAGE_PIXELS } from '../data/mnist.js';
+import { IMAGE_COLS, IMAGE_PIXELS } from '../data/mnist.js';
 import { UsageError } from '../errors.js';
 import { createCpuBackend } from '../math/select.js';
 import { Rng } from '../random.js';
@@ -11,6 +11,7 @@ import { parseNumber, setting, type RawSettings } from '../config.js';
 import { GENERATE_OPTIONS } from '../options/generate.js';
 import { readOption } from '../options/table.js';
 import type { CommandContext } from './command.js';
+import { checkGridWidth } from './grid-width.js';
 import { pointLabel, zPoints, type LatentPoint } from './latent-points.js';
 
 export async function generateVae(settings: RawSettings, file: string, context: CommandContext): Promise<number> {
@@ -29,6 +30,8 @@ export async function generateVae(settings: RawSettings, file: string, context: 
     const n = setting(settings, 'grid', 0, (k, v) => parseNumber(k, v, { min: 2, max: 16, integer: true }));
     if (n > 0 && latent !== 2)
       throw new UsageError(`--grid needs a 2-D latent space; this model's is ${latent}-D (use --samples or --z)`);
+    // Half-size digits when full size does not fit (digitGridLines).
+    if (n > 0) checkGridWidth(n, IMAGE_COLS / 2, context);
     const gridAt = n > 0 ? gridPoints(n) : [];
     const grid = Array.from({ length: n * n }, (_, i) => gridAt.slice(2 * i, 2 * i + 2)).map((z) => ({
       label: pointLabel(z),

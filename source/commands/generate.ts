@@ -16,6 +16,7 @@ import { optionsHelp } from '../options/help.js';
 import { flagsOf, readOption } from '../options/table.js';
 import { generateVae } from './generate-vae.js';
 import { zPoints } from './latent-points.js';
+import { checkGridWidth } from './grid-width.js';
 
 interface Generated {
   label: string;
@@ -81,7 +82,8 @@ function renderPlain(points: Generated[], grid: Generated[], request: Request, c
   }
   if (request.grid) {
     const { n, bounds } = request.grid;
-    const range = (d: number) => `${bounds.min[d].toFixed(2)} .. ${bounds.max[d].toFixed(2)}`;
+    // The top row is z1's largest value (latentGrid), as on a plot.
+    const range = (d: number, from: number[], to: number[]) => `${from[d].toFixed(2)} .. ${to[d].toFixed(2)}`;
     const rows = Array.from({ length: n }, (_, r) =>
       sideBySide(
         grid.slice(r * n, (r + 1) * n).map((g) => ({ lines: glyphLines(g.pixels, GLYPH_ROWS, GLYPH_COLS) })),
@@ -89,7 +91,12 @@ function renderPlain(points: Generated[], grid: Generated[], request: Request, c
       ).join('\n'),
     );
     parts.push(
-      [`${n}x${n} grid: z0 ${range(0)} left to right, z1 ${range(1)} top to bottom`, '', rows.join('\n\n')].join('\n'),
+      [
+        `${n}x${n} grid: z0 ${range(0, bounds.min, bounds.max)} left to right,` +
+          ` z1 ${range(1, bounds.max, bounds.min)} top to bottom`,
+        '',
+        rows.join('\n\n'),
+      ].join('\n'),
     );
   }
   return `${parts.join('\n\n')}\n`;
@@ -118,6 +125,7 @@ async function runGenerate(settings: RawSettings, context: CommandContext): Prom
       return Array.from(codes.subarray(index * model.latentSize, (index + 1) * model.latentSize));
     };
     const request = requestedPoints(settings, model, codeOf, () => latentBounds(codes, model.latentSize));
+    if (request.grid) checkGridWidth(request.grid.n, GLYPH_COLS, context);
     const points = decodeAll(model, request.points);
     const grid = request.grid
       ? decodeAll(

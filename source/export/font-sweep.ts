@@ -1,6 +1,7 @@
 /** The font sweep's export: its table (one row per latent size x subset x learning rate), result and settings. */
 import type { ExportBundle } from './contents.js';
 import { objectTable, type Cell } from './table.js';
+import { wrongPixels } from '../render/format.js';
 
 export type FontSweepResult = {
   event: 'result';
@@ -24,7 +25,7 @@ export function fontSweepExport(config: Record<string, unknown>, result: FontSwe
     summary: [
       `${result.rows.length} grid points x ${result.seeds} seed${result.seeds > 1 ? 's' : ''},` +
         ` up to ${result.epochs} epochs each, in ${result.sweepSeconds.toFixed(1)} s`,
-      `every seed reached the target (max ${result.target} wrong pixels per glyph)` +
+      `every seed reached the target (max ${wrongPixels(result.target)} per glyph)` +
         ` at ${everySeed} of ${result.rows.length} grid points`,
     ],
     config,

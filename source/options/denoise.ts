@@ -47,7 +47,10 @@ function parseArchitectures(key: string, value: unknown): number[][] {
   return items.map((item) => parseArchitecture(key, item));
 }
 
-/** A noise parameter: one value for a run, the list a sweep walks (the study's: {0.1, 0.3} x {0.3, 0.5}). */
+/**
+ * A noise parameter: one value for a run, the list a sweep walks: the study's {0.1, 0.3} x {0.3, 0.5}, plus max
+ * noise 0.8, the only one that crosses 0.5 and so makes wrong input pixels (more noise, more error).
+ */
 function noiseList(single: number, sweep: number[], rule: NumberRule, text: OptionText): Option<number[]> {
   const option = custom(
     [single],
@@ -103,7 +106,7 @@ export const DENOISE_OPTIONS = {
   ),
   noise: choice(NOISE_MODELS, 'mutation', { group: NOISE, help: NOISE_MODELS.join(' | ') }),
   mutationProb: noiseList(0.3, [0.1, 0.3], probability, { help: 'chance that a pixel moves toward its opposite' }),
-  maxNoise: noiseList(0.5, [0.3, 0.5], probability, { help: 'it moves by a uniform amount in [0, X]' }),
+  maxNoise: noiseList(0.5, [0.3, 0.5, 0.8], probability, { help: 'it moves by a uniform amount in [0, X]' }),
   p: noiseList(0.1, [0.05, 0.1, 0.2], probability, { help: 'salt-pepper: chance that a pixel flips' }),
   sigma: noiseList(0.2, [0.1, 0.2, 0.3], { min: 0 }, { help: 'gaussian: adds N(0, X), clipped to [0, 1]' }),
   /** Fresh noisy copies of each glyph that a model is scored on. */

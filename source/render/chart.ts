@@ -24,6 +24,8 @@ export interface ChartOptions {
   x?: { name: string; from: number; to: number };
   /** Colour the series when the paint is real. */
   paint?: Paint;
+  /** The values count things (wrong pixels): the axis is labelled in whole numbers only. */
+  count?: boolean;
 }
 
 const ASCIICHART_COLORS: Partial<Record<Color, string>> = {
@@ -58,12 +60,20 @@ export function lineChart(series: readonly ChartSeries[], options: ChartOptions)
           log,
           series,
           paint,
+          options.count === true,
         );
   return [...lines, xAxisLine(x, plotWidth), ...(withLegend ? [legend] : [])];
 }
 
 /** asciichart's lines, exactly `lines` of them (it may round one more or less). */
-function plot(values: number[][], lines: number, log: boolean, series: readonly ChartSeries[], paint: Paint): string[] {
+function plot(
+  values: number[][],
+  lines: number,
+  log: boolean,
+  series: readonly ChartSeries[],
+  paint: Paint,
+  count: boolean,
+): string[] {
   let min = Math.min(...values.flat()),
     max = Math.max(...values.flat());
   if (max - min < 1e-12) {
@@ -71,14 +81,23 @@ function plot(values: number[][], lines: number, log: boolean, series: readonly 
     max += log ? 0.5 : Math.max(1, Math.abs(max) * 0.1);
   }
   const colors = paint === noPaint ? undefined : series.map((s) => (s.color ? ASCIICHART_COLORS[s.color] : undefined));
-  const format = (v: number) => compactNumber(log ? 10 ** v : v).padStart(LABEL_WIDTH);
   for (let asked = lines - 1; ; asked--) {
+    const format = count ? countLabel((max - min) / Math.max(1, asked)) : numberLabel(log);
     const drawn = asciichart
       .plot(values, { height: Math.max(0, asked), min, max, format, offset: 3, colors })
       .split('\n');
     if (drawn.length <= lines || asked <= 0)
       return [...Array<string>(Math.max(0, lines - drawn.length)).fill(''), ...drawn.slice(0, lines)];
   }
+}
+
+function numberLabel(log: boolean): (v: number) => string {
+  return (v) => compactNumber(log ? 10 ** v : v).padStart(LABEL_WIDTH);
+}
+
+/** Labels only the rows nearest a whole number (rows `step` apart), with that number; the rest stay blank. */
+function countLabel(step: number): (v: number) => string {
+  return (v) => (Math.abs(v - Math.round(v)) < step / 2 ? String(Math.round(v)) : '').padStart(LABEL_WIDTH);
 }
 
 function xAxisLine(x: ChartOptions['x'], plotWidth: number): string {

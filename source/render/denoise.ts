@@ -52,7 +52,7 @@ const PARAMETER_HEADERS: Record<string, string> = {
 
 /** Columns: architecture, noise, its parameters, then wrong pixels and mean abs error of input and output. */
 export function denoiseTable(rows: DenoiseRowView[]): string {
-  const parameters = rows.length > 0 ? Object.keys(noiseFields(rows[0].noise)).filter((k) => k !== 'noise') : [];
+  const parameters = noiseParameters(rows);
   const header = [
     'architecture',
     'noise',
@@ -75,6 +75,49 @@ export function denoiseTable(rows: DenoiseRowView[]): string {
     ];
   });
   return renderStatTable(header, cells);
+}
+
+/** What the course's tables call Error, and the wrong pixels beside it, with their units. */
+export const ERROR_UNITS =
+  'Error: mean absolute error per pixel (0..1), the output against the clean glyph;\n' +
+  'wrong px: wrong pixels per glyph (0..35); input: the same of the noisy input';
+
+const COURSE_HEADERS: Record<string, string> = {
+  mutationProb: 'Mut. prob',
+  maxNoise: 'Max noise',
+  p: 'Flip prob',
+  sigma: 'Sigma',
+};
+
+/**
+ * One architecture's rows in the course's shape: the noise parameters, Error (the output's mean abs error),
+ * then the output's wrong pixels and the noisy input's error and wrong pixels.
+ */
+export function courseTable(rows: DenoiseRowView[]): string {
+  const parameters = noiseParameters(rows);
+  const header = [
+    ...parameters.map((k) => COURSE_HEADERS[k] ?? k),
+    'Error',
+    'wrong px',
+    'input error',
+    'input wrong px',
+  ];
+  const cells = rows.map((row): Cell[] => {
+    const fields = noiseFields(row.noise);
+    return [
+      ...parameters.map((k) => String(fields[k])),
+      { stat: row.meanAbsError, digits: 4 },
+      { stat: row.wrongPixels, digits: 2 },
+      { stat: row.inputMeanAbsError, digits: 4 },
+      { stat: row.inputWrongPixels, digits: 2 },
+    ];
+  });
+  return renderStatTable(header, cells);
+}
+
+/** The names of the rows' noise parameters (one noise model per table). */
+function noiseParameters(rows: DenoiseRowView[]): string[] {
+  return rows.length > 0 ? Object.keys(noiseFields(rows[0].noise)).filter((k) => k !== 'noise') : [];
 }
 
 /** Output mean abs error (means over seeds) of each model (rows) at each noise setting (columns). */

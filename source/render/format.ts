@@ -10,6 +10,17 @@ export function compactNumber(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
+/** A rate or count, whole: 1500, 11,000 (thousands apart from 10,000 up, where an exponent would hide it). */
+export function wholeNumber(value: number): string {
+  const whole = Math.round(value);
+  return Math.abs(whole) < 1e4 ? String(whole) : whole.toLocaleString('en-US');
+}
+
+/** "1 wrong pixel", "2 wrong pixels". */
+export function wrongPixels(count: number): string {
+  return `${count} wrong pixel${count === 1 ? '' : 's'}`;
+}
+
 /**
  * Every duration the program shows, in one style: m:ss.s under an hour (m:ss without `tenths`, for estimates
  * such as the time left), h:mm:ss above; '?' when it is not known yet.

@@ -4,11 +4,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Job, JobResult } from './jobs.js';
+import type { Job, JobResult, ProgressCallback } from './jobs.js';
 
 /** What a worker posts back: progress while a job trains, then its result or its error. */
 export type WorkerMessage =
-  | { type: 'progress'; epoch: number; epochs: number }
+  | { type: 'progress'; epoch: number; epochs: number; loss: number }
   | { type: 'result'; result: JobResult }
   | { type: 'error'; message: string };
 
@@ -16,7 +16,7 @@ export interface PoolOptions {
   /** Threads to run at once (default: the cores available). */
   workers?: number;
   onStart?: (index: number) => void;
-  onProgress?: (index: number, epoch: number, epochs: number) => void;
+  onProgress?: (index: number, epoch: number, epochs: number, loss: number) => void;
   onDone?: (index: number, result: JobResult) => void;
   /** Stops the pool: the running jobs are abandoned and runPool rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -51,7 +51,7 @@ export async function runPool(jobs: Job[], options: PoolOptions = {}): Promise<J
         results[index] = await runOn(
           worker,
           jobs[index],
-          (epoch, epochs) => options.onProgress?.(index, epoch, epochs),
+          (epoch, epochs, loss) => options.onProgress?.(index, epoch, epochs, loss),
           options.signal,
         );
         options.onDone?.(index, results[index]);
@@ -64,12 +64,7 @@ export async function runPool(jobs: Job[], options: PoolOptions = {}): Promise<J
   return results;
 }
 
-function runOn(
-  worker: Worker,
-  job: Job,
-  onProgress: (epoch: number, epochs: number) => void,
-  signal?: AbortSignal,
-): Promise<JobResult> {
+function runOn(worker: Worker, job: Job, onProgress: ProgressCallback, signal?: AbortSignal): Promise<JobResult> {
   return new Promise((resolve, reject) => {
     const settle = (finish: () => void) => {
       worker.off('message', onMessage).off('error', onError);
@@ -77,7 +72,7 @@ function runOn(
       finish();
     };
     const onMessage = (message: WorkerMessage) => {
-      if (message.type === 'progress') return onProgress(message.epoch, message.epochs);
+      if (message.type === 'progress') return onProgress(message.epoch, message.epochs, message.loss);
       settle(() => (message.type === 'result' ? resolve(message.result) : reject(new Error(message.message))));
     };
     const onError = (error: Error) => settle(() => reject(error));

@@ -22,7 +22,7 @@ function backendFor(choice: BackendChoice): Backend {
 
 port.on('message', (job: Job) => {
   try {
-    const onProgress = (epoch: number, epochs: number) => post({ type: 'progress', epoch, epochs });
+    const onProgress = (epoch: number, epochs: number, loss: number) => post({ type: 'progress', epoch, epochs, loss });
     post({ type: 'result', result: runJob(job, backendFor(job.backend), onProgress) });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -9,7 +9,7 @@ import type { Backend } from '../math/backend.js';
 import { Rng } from '../random.js';
 import { noisyCopies, scoreDenoising, type DenoiseScore } from './denoise-score.js';
 import { trainFont, type FontTrainingOptions } from './font.js';
-import { finishTraining } from './finish.js';
+import { finishTraining, type ProgressCallback } from './finish.js';
 
 export type DenoiseModelKind = 'denoising' | 'plain';
 
@@ -40,11 +40,7 @@ export function scoringRng(seed: number, noise: NoiseSpec): Rng {
   return new Rng(hash >>> 0);
 }
 
-export function runDenoiseJob(
-  job: DenoiseJob,
-  backend: Backend,
-  onProgress: (epoch: number, epochs: number) => void,
-): DenoiseJobResult {
+export function runDenoiseJob(job: DenoiseJob, backend: Backend, onProgress: ProgressCallback): DenoiseJobResult {
   const glyphs = loadFont();
   const noise = job.model === 'denoising' ? job.trainedOn : undefined;
   const { model, last } = finishTraining(

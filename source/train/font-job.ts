@@ -2,7 +2,7 @@
 import { loadFont, selectGlyphs } from '../data/font.js';
 import type { Backend } from '../math/backend.js';
 import { trainFont, type FontTrainingOptions } from './font.js';
-import { finishTraining } from './finish.js';
+import { finishTraining, type ProgressCallback } from './finish.js';
 
 export interface FontJob {
   kind: 'font';
@@ -20,11 +20,7 @@ export interface FontJobResult {
   meanPixelError: number;
 }
 
-export function runFontJob(
-  job: FontJob,
-  backend: Backend,
-  onProgress: (epoch: number, epochs: number) => void,
-): FontJobResult {
+export function runFontJob(job: FontJob, backend: Backend, onProgress: ProgressCallback): FontJobResult {
   const glyphs = selectGlyphs(loadFont(), job.subset);
   const { last, reachedTarget } = finishTraining(
     trainFont(backend, glyphs, job.training),

@@ -11,3 +11,4 @@ function loadScreen<M>(load: () => Promise<M>): Promise<M> {
 export const loadFontScreen = () => loadScreen(() => import('./font/screen.js'));
 export const loadVaeScreen = () => loadScreen(() => import('./vae/screen.js'));
 export const loadDenoiseScreen = () => loadScreen(() => import('./denoise/screen.js'));
+export const loadSweepScreen = () => loadScreen(() => import('./sweep/screen.js'));

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import type { Glyph } from '../../data/font.js';
 import { ansiPaint, noPaint } from '../../render/ansi.js';
 import { TRIPLET_LEGEND, tripletPanel } from '../../render/denoise.js';
-import { compactNumber, formatDuration } from '../../render/format.js';
+import { formatDuration, wholeNumber } from '../../render/format.js';
 import { Footer, StatusLine, TooSmall } from '../chrome.js';
 import type { GlyphFeed, GlyphFrame } from '../glyph-feed.js';
 import { ChartPanel } from '../font/panels.js';
@@ -89,12 +89,15 @@ export function DenoiseDashboardView({ info, frame, state, size, color }: Denois
   const last = frame.last;
   const first = `sia-ae denoise · ${info.architecture} · ${info.noise} · ${info.backend} · `;
   const second =
-    `epoch ${last?.epoch ?? 0}/${info.maxEpochs} · loss ${last ? last.loss.toPrecision(4) : '-'} · ` +
-    `in ${score.inputWrongPixels.toFixed(2)} px ${score.inputMeanAbsError.toFixed(3)}` +
-    ` → out ${score.wrongPixels.toFixed(2)} px ${score.meanAbsError.toFixed(3)} · ` +
-    `${compactNumber(Math.round(frame.epochsPerSecond))} epochs/s · ${formatDuration(frame.elapsedMs)}`;
+    `epoch ${last?.epoch ?? 0}/${info.maxEpochs} · ` +
+    `wrong px/glyph ${score.inputWrongPixels.toFixed(2)} → ${score.wrongPixels.toFixed(2)}, ` +
+    `MAE/px ${score.inputMeanAbsError.toFixed(3)} → ${score.meanAbsError.toFixed(3)} (noisy → out) · ` +
+    `loss ${last ? last.loss.toPrecision(4) : '-'} · ` +
+    `${wholeNumber(frame.epochsPerSecond)} epochs/s · ${formatDuration(frame.elapsedMs)}`;
   const triplets = <TripletPanel info={info} samples={scored.samples} rect={layout.triplets} scroll={state.scroll} />;
-  const chart = <ChartPanel frame={frame} rect={layout.chart} paint={color ? ansiPaint : noPaint} />;
+  const chart = (
+    <ChartPanel frame={frame} rect={layout.chart} paint={color ? ansiPaint : noPaint} pixelsOf="clean glyphs" />
+  );
   const body =
     state.overlay === 'help' ? (
       <TextBlock title="keys" lines={HELP} rect={layout.body} />

@@ -13,6 +13,7 @@ import { watchOnScreen } from '../run-screen.js';
 import { DenoiseDashboard } from './dashboard.js';
 import { TripletScorer } from './scorer.js';
 import { ModelSnapshot } from '../../nn/model-snapshot.js';
+import { backendDisplayName } from '../../render/backend-name.js';
 
 /** Where `s` saves when --save was not given. */
 const DEFAULT_DENOISE_FILE = 'denoise-model.json';
@@ -42,7 +43,7 @@ async function showDenoiseDashboard(run: DenoiseRun, stdout: NodeJS.WriteStream)
     glyphs: run.glyphs,
     architecture: run.architecture,
     noise: describeNoise(plan.noise),
-    backend: run.backend.backend.name,
+    backend: backendDisplayName(run.backend.backend.name),
     maxEpochs: plan.maxEpochs,
     scorer: new TripletScorer(new ModelSnapshot(run.model, plan.views), run.glyphs, plan.noise, plan.copies, plan.seed),
   };

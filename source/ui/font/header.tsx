@@ -1,6 +1,6 @@
 /** The header (what runs, how far, how fast, a loss sparkline) and the footer (the keys, the last message). */
 import { Box, Text } from 'ink';
-import { compactNumber, formatDuration } from '../../render/format.js';
+import { formatDuration, wholeNumber } from '../../render/format.js';
 import { sparkline } from '../../render/sparkline.js';
 import { clip } from '../text-block.js';
 import { Footer, StatusLine } from '../chrome.js';
@@ -26,7 +26,7 @@ export function Header({
   const wrong = last
     ? `wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`
     : 'wrong pixels -';
-  const speed = compactNumber(Math.round(frame.epochsPerSecond));
+  const speed = wholeNumber(frame.epochsPerSecond);
   const second = `${wrong} · ${speed} epochs/s · ${formatDuration(frame.elapsedMs)} · `;
   return (
     <Box flexDirection="column" width={width} height={2}>

@@ -3,6 +3,7 @@ import type { Glyph } from '../../data/font.js';
 import type { Autoencoder } from '../../nn/autoencoder.js';
 import { ModelSnapshot } from '../../nn/model-snapshot.js';
 import type { FontRun } from '../../run/font.js';
+import { backendDisplayName } from '../../render/backend-name.js';
 
 /** What stays fixed for the whole run. */
 export interface FontRunInfo {
@@ -21,7 +22,7 @@ export function fontRunInfo(run: FontRun): FontRunInfo {
     glyphs: run.glyphs,
     model: run.model,
     snapshot: new ModelSnapshot(run.model, run.plan.views),
-    backend: run.backend.backend.name,
+    backend: backendDisplayName(run.backend.backend.name),
     maxEpochs: run.plan.maxEpochs,
     target: run.plan.target,
   };

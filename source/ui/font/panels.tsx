@@ -61,7 +61,8 @@ export function LatentPanel({ info, frame, rect, paint }: PanelProps) {
 }
 
 /** The loss, and under it the wrong pixels when there is room for both. */
-export function ChartPanel({ frame, rect, paint }: Omit<PanelProps, 'info'>) {
+/** `pixelsOf`: what the wrong pixels were counted on, where it is not the glyphs trained on (the denoiser's). */
+export function ChartPanel({ frame, rect, paint, pixelsOf }: Omit<PanelProps, 'info'> & { pixelsOf?: string }) {
   const lines = useMemo(() => {
     const x = { name: 'epoch', from: 0, to: frame.last?.epoch ?? 0 };
     const room = rect.height - 1;
@@ -79,14 +80,15 @@ export function ChartPanel({ frame, rect, paint }: Omit<PanelProps, 'info'>) {
         { name: 'max wrong pixels', values: frame.maxWrong, color: 'red' },
         { name: 'mean', values: frame.meanWrong, color: 'green' },
       ],
-      { width: rect.width, height: wrongHeight, log: false, x, paint },
+      { width: rect.width, height: wrongHeight, log: false, x, paint, count: true },
     );
     return [...loss, ...wrong];
   }, [frame.version, rect.width, rect.height, paint]);
   const last = frame.last;
   const now = last
     ? `   now ${last.loss.toPrecision(4)},` +
-      ` wrong pixels max ${last.maxPixelError} mean ${last.meanPixelError.toFixed(2)}`
+      ` wrong pixels${pixelsOf ? ` of the ${pixelsOf}` : ''} max ${last.maxPixelError}` +
+      ` mean ${last.meanPixelError.toFixed(2)}`
     : '';
   return <TextBlock title={`loss${now}`} lines={lines} rect={rect} />;
 }

@@ -3,7 +3,7 @@
  * render it directly. VaeDashboard wires it to the live run: sampled frames, the reducer, the keys, pausing.
  */
 import { Box, Text } from 'ink';
-import { compactNumber, formatDuration } from '../../render/format.js';
+import { formatDuration, wholeNumber } from '../../render/format.js';
 import { Footer, StatusLine, TooSmall } from '../chrome.js';
 import { commonKey, pageKey, useKeys } from '../keys.js';
 import type { DashboardState } from '../state.js';
@@ -106,7 +106,7 @@ function Header({ info, frame, width, color }: { info: VaeRunInfo; frame: VaeFra
   const loss = run.batch ? `loss ${run.batch.trainLoss.toFixed(1)}` : 'loss -';
   // Runs compared side by side take turns: the time left is the sum of theirs.
   const left = frame.runs.reduce((sum, r) => sum + (r.batch?.secondsLeft ?? Number.NaN), 0);
-  const rate = compactNumber(Math.round(run.batch?.samplesPerSecond ?? 0));
+  const rate = wholeNumber(run.batch?.samplesPerSecond ?? 0);
   const timing =
     frame.status === 'training' || frame.status === 'paused'
       ? ` · ${formatDuration(left * 1000, { tenths: false })} left`

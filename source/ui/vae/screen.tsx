@@ -9,6 +9,7 @@ import type { VaeRun } from '../../run/vae.js';
 import { watchOnScreen } from '../run-screen.js';
 import { VaeDashboard } from './dashboard.js';
 import { VaeFeed, type VaeRunInfo } from './feed.js';
+import { backendDisplayName } from '../../render/backend-name.js';
 
 export function vaeScreen(context: RunContext): Observer<VaeRun> {
   const out = context.stdout;
@@ -30,7 +31,7 @@ export function vaeRunInfo(run: VaeRun): VaeRunInfo {
     architecture: run.trainings[0].model.architecture,
     dataset: run.plan.data.dataset,
     classNames: run.plan.dataset.classNames,
-    backend: run.backend.backend.name,
+    backend: backendDisplayName(run.backend.backend.name),
     epochs: run.plan.epochs,
     optimizers: run.optimizers,
   };
