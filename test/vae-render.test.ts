@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IMAGE_PIXELS, loadDataset } from '../source/data/mnist.js';
 import { Rng } from '../source/random.js';
 import { halfBlockLines } from '../source/render/halfblock.js';
-import { generatedLines, latentScatterLines, reconstructionLines } from '../source/render/vae.js';
+import { digitLines, generatedLines, latentScatterLines, reconstructionLines } from '../source/render/vae.js';
 import { projectTwo } from '../source/train/pca.js';
 import type { VaeView } from '../source/train/vae-view.js';
 
@@ -42,6 +42,16 @@ describe('half-block digits', () => {
     const lines = halfBlockLines(digit(1), 28, 28, { scale: 2, threshold: 0.3 });
     expect(lines).toHaveLength(7);
     expect(lines.join('\n')).toMatchSnapshot();
+  });
+
+  it('draws a faint digit in grey levels: a stroke peaking at 0.5 shows, fainter than a full one', () => {
+    const faint = digit(0).map((v) => v * 0.5);
+    const full = digitLines(digit(0), 0).join('');
+    const half = digitLines(faint, 0).join('');
+    expect(half.replace(/ /g, '').length).toBeGreaterThan(0.8 * full.replace(/ /g, '').length);
+    expect(half).not.toContain('█');
+    expect(half).toMatch(/[░▒]/);
+    expect(digitLines(faint, 0, 1, 'ascii').join('')).toMatch(/^[ .:+#]+$/);
   });
 
   it('puts each original beside its reconstruction, with the class', () => {

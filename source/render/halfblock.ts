@@ -5,11 +5,12 @@
  * should be lit (X wins when a cell has both); with colour they are also red. Targets apply at full scale only.
  */
 import { noPaint, type Paint } from './ansi.js';
+import { SHADE_RAMPS, type Charset } from './charset.js';
 
 export const HALF_BLOCK_LEGEND = 'X wrongly lit   o wrongly dark';
 
 const BLOCKS = [' ', '▀', '▄', '█'];
-const SHADES = [' ', '░', '▒', '▓', '█'];
+const SHADES = [...SHADE_RAMPS.unicode];
 
 export interface BitmapOptions {
   /** The pixels the bitmap should have: wrong ones are marked. */
@@ -65,6 +66,35 @@ export function shadedLines(pixels: ArrayLike<number>, rows: number, cols: numbe
     for (let c = 0; c < cols; c++) {
       const value = Math.min(1, Math.max(0, pixels[r * cols + c]));
       line += SHADES[Math.round(value * (SHADES.length - 1))].repeat(scale);
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Where each shade starts: below the first, blank, so the faint haze a decoder leaves around a digit stays out. */
+const GREY_STEPS = [0.15, 0.35, 0.6, 0.85];
+const greyLevel = (value: number) => GREY_STEPS.filter((step) => value >= step).length;
+
+/**
+ * A bitmap in grey levels at the size half blocks would give it: each character averages `scale` pixel columns by
+ * 2 x `scale` pixel rows (a cell is about twice as tall as wide), so a stroke peaking at 0.5 still shows, greyer.
+ */
+export function greyCellLines(
+  pixels: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  { scale = 1, charset = 'unicode' }: { scale?: number; charset?: Charset } = {},
+): string[] {
+  const ramp = SHADE_RAMPS[charset];
+  const cellRows = 2 * scale;
+  const lines: string[] = [];
+  for (let top = 0; top + cellRows <= rows; top += cellRows) {
+    let line = '';
+    for (let left = 0; left + scale <= cols; left += scale) {
+      let sum = 0;
+      for (let r = top; r < top + cellRows; r++) for (let c = left; c < left + scale; c++) sum += pixels[r * cols + c];
+      line += ramp[greyLevel(sum / (cellRows * scale))];
     }
     lines.push(line);
   }

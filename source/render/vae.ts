@@ -1,5 +1,5 @@
 /**
- * The VAE's pictures, as pure functions of an epoch's view (train/vae-view.ts): digits as half-block art,
+ * The VAE's pictures, as pure functions of an epoch's view (train/vae-view.ts): digits in grey-level blocks,
  * originals beside their reconstructions, generated digits, and the held-out images' latent codes as a
  * braille scatter coloured and labelled by class, with a legend (first two principal components when the
  * latent space has more than two dimensions).
@@ -12,14 +12,13 @@ import { wrapWords } from './format.js';
 import { scatterPlot } from './braille.js';
 import { median } from '../math/median.js';
 import { sideBySide, wrapBlocks } from './glyph.js';
-import { halfBlockLines } from './halfblock.js';
+import { greyCellLines } from './halfblock.js';
+import type { Charset } from './charset.js';
 
-export function digitLines(pixels: Float32Array, index: number, scale = 1): string[] {
-  // Averaged 2x2 blocks of a thin stroke fall below one half: a lower threshold keeps small digits legible.
-  return halfBlockLines(pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS), IMAGE_ROWS, IMAGE_COLS, {
-    scale,
-    threshold: scale > 1 ? 0.3 : 0.5,
-  });
+/** One digit in grey levels: a faint generated stroke shows faint instead of vanishing below a threshold. */
+export function digitLines(pixels: Float32Array, index: number, scale = 1, charset: Charset = 'unicode'): string[] {
+  const digit = pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
+  return greyCellLines(digit, IMAGE_ROWS, IMAGE_COLS, { scale, charset });
 }
 
 /** Each of the first `count` originals with its reconstruction beside it, wrapped to `columns`. */

@@ -1,6 +1,6 @@
 /**
- * Digits sized to their panel: full size (28 columns x 14 lines) when they fit, else half (14 x 7), a third
- * (9 x 5) or a quarter (7 x 4). Pure functions of the pixels and the room.
+ * Digits sized to their panel, in grey levels: full size (28 columns x 14 lines) when they fit, else half (14 x 7),
+ * a third (9 x 4) or a quarter (7 x 3). Pure functions of the pixels and the room.
  */
 import { IMAGE_PIXELS } from '../../data/mnist.js';
 import { sideBySide, wrapBlocks } from '../../render/glyph.js';
