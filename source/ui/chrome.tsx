@@ -26,11 +26,14 @@ export function StatusLine({
   color: boolean;
 }) {
   const { mark, color: tint } = STATUS[status];
+  const state = clip(`${mark} ${status}`, width);
+  // The state is what a glance looks for: the text gives way to it, and the line never wraps.
+  const lead = text.length + state.length <= width ? text : clip(text, width - state.length);
   return (
     <Text>
-      {clip(text, width)}
+      {lead}
       <Text bold color={color ? tint : undefined}>
-        {clip(`${mark} ${status}`, Math.max(0, width - text.length))}
+        {state}
       </Text>
     </Text>
   );
