@@ -86,9 +86,30 @@ describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', 
         { columns: 120 },
       ),
     );
-    expect(text).toMatch(/^adam\s/m);
-    expect(text).toMatch(/^rmsprop\s/m);
+    expect(text).toMatch(/^adam +train [\d.]+ val [\d.]+/m);
+    expect(text).toMatch(/^rmsprop +train [\d.]+ val [\d.]+/m);
     expect(text.match(/── train   ── validation/g)).toHaveLength(2);
+    expect(text).toContain('adam: latent space');
+    expect(text).toContain('o optimizer');
+  });
+
+  it("--optimizer both at 200x60: both runs' pictures side by side, each labelled", () => {
+    const both = fixedVae({ optimizer: 'both', layers: '32' });
+    const text = plainText(
+      renderToString(
+        <VaeDashboardView
+          info={both.info}
+          frame={both.frame}
+          state={INITIAL_STATE}
+          size={{ columns: 200, rows: 60 }}
+          color={false}
+        />,
+        { columns: 200 },
+      ),
+    );
+    for (const panel of ['latent space', 'original | reconstruction', 'generated'])
+      for (const optimizer of ['adam', 'rmsprop']) expect(text).toContain(`${optimizer}: ${panel}`);
+    expect(text).not.toContain('o optimizer');
   });
 
   it('says how much room it needs when the terminal is too small', () => {
@@ -174,6 +195,42 @@ describe('VAE dashboard keys', () => {
 
     app.stdin.write('q');
     await eventually(() => expect(quit).toBe(true));
+    control.stop();
+    await training;
+  });
+});
+
+describe('VAE dashboard keys with --optimizer both', () => {
+  it('o switches the pictures between the optimizers', async () => {
+    const run = startVaeRun(
+      { ...VAE_SETTINGS, epochs: '1', layers: '32', optimizer: 'both' },
+      undefined,
+      'every-epoch',
+    );
+    const feed = new VaeFeed(run.optimizers, undefined),
+      control = new RunControl();
+    const training = drive(run.events, feed.push, control);
+    const app = render(
+      <VaeDashboard
+        info={vaeInfo(run)}
+        feed={feed}
+        control={control}
+        save={() => 'unused'}
+        color={false}
+        size={size}
+        sampling={fast}
+        onQuit={() => undefined}
+      />,
+    );
+    cleanup(() => {
+      control.stop();
+      app.unmount();
+    });
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('adam: latent space: 200'));
+    app.stdin.write('o');
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('rmsprop: latent space: 200'));
+    app.stdin.write('o');
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('adam: latent space: 200'));
     control.stop();
     await training;
   });
