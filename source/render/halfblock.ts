@@ -77,26 +77,29 @@ const GREY_STEPS = [0.15, 0.35, 0.6, 0.85];
 const greyLevel = (value: number) => GREY_STEPS.filter((step) => value >= step).length;
 
 /**
- * A bitmap in grey levels at the size half blocks would give it: each character averages `scale` pixel columns by
- * 2 x `scale` pixel rows (a cell is about twice as tall as wide), so a stroke peaking at 0.5 still shows, greyer.
+ * A bitmap in grey levels, `width` characters across and as many lines as keep its shape (a character is about
+ * twice as tall as wide): each character averages the pixels that fall in it, so a stroke peaking at 0.5 still
+ * shows, greyer, at any size.
  */
 export function greyCellLines(
   pixels: ArrayLike<number>,
   rows: number,
   cols: number,
-  { scale = 1, charset = 'unicode' }: { scale?: number; charset?: Charset } = {},
+  { width = cols, charset = 'unicode' }: { width?: number; charset?: Charset } = {},
 ): string[] {
   const ramp = SHADE_RAMPS[charset];
-  const cellRows = 2 * scale;
-  const lines: string[] = [];
-  for (let top = 0; top + cellRows <= rows; top += cellRows) {
-    let line = '';
-    for (let left = 0; left + scale <= cols; left += scale) {
-      let sum = 0;
-      for (let r = top; r < top + cellRows; r++) for (let c = left; c < left + scale; c++) sum += pixels[r * cols + c];
-      line += ramp[greyLevel(sum / (cellRows * scale))];
+  const height = Math.max(1, Math.round((width * rows) / cols / 2));
+  const sums = new Float64Array(width * height),
+    counts = new Uint16Array(width * height);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const cell = Math.floor((r * height) / rows) * width + Math.floor((c * width) / cols);
+      sums[cell] += pixels[r * cols + c];
+      counts[cell]++;
     }
-    lines.push(line);
-  }
-  return lines;
+  return Array.from({ length: height }, (_, line) =>
+    Array.from({ length: width }, (_, x) => ramp[greyLevel(sums[line * width + x] / counts[line * width + x])]).join(
+      '',
+    ),
+  );
 }

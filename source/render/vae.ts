@@ -15,10 +15,18 @@ import { sideBySide, wrapBlocks } from './glyph.js';
 import { greyCellLines } from './halfblock.js';
 import type { Charset } from './charset.js';
 
-/** One digit in grey levels: a faint generated stroke shows faint instead of vanishing below a threshold. */
-export function digitLines(pixels: Float32Array, index: number, scale = 1, charset: Charset = 'unicode'): string[] {
+/**
+ * One digit in grey levels, `width` columns across (28: one pixel a column): a faint generated stroke shows faint
+ * instead of vanishing below a threshold.
+ */
+export function digitLines(
+  pixels: Float32Array,
+  index: number,
+  width = IMAGE_COLS,
+  charset: Charset = 'unicode',
+): string[] {
   const digit = pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
-  return greyCellLines(digit, IMAGE_ROWS, IMAGE_COLS, { scale, charset });
+  return greyCellLines(digit, IMAGE_ROWS, IMAGE_COLS, { width, charset });
 }
 
 /** Each of the first `count` originals with its reconstruction beside it, wrapped to `columns`. */
@@ -45,18 +53,18 @@ export function digitRowLines(pixels: Float32Array, columns: number, captions?: 
 }
 
 /**
- * An n x n grid of digits, row after row; by default half size (14 columns each) when full size does not fit
- * `columns`.
+ * An n x n grid of digits, row after row, each `width` columns across; by default full size, or half size (14
+ * columns) when full size does not fit `columns`.
  */
 export function digitGridLines(
   pixels: Float32Array,
   n: number,
   columns: number,
-  scale = n * (IMAGE_COLS + 1) - 1 <= columns ? 1 : 2,
+  width = n * (IMAGE_COLS + 1) - 1 <= columns ? IMAGE_COLS : IMAGE_COLS / 2,
 ): string[] {
   return Array.from({ length: n }, (_, r) =>
     sideBySide(
-      Array.from({ length: n }, (_, c) => ({ lines: digitLines(pixels, r * n + c, scale) })),
+      Array.from({ length: n }, (_, c) => ({ lines: digitLines(pixels, r * n + c, width) })),
       1,
     ),
   ).flat();
