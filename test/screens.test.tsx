@@ -127,6 +127,30 @@ describe('the denoise dashboard at a fixed state (200 epochs, cpu-js)', () => {
     expect(pages.join('\n=== next page ===\n')).toMatchSnapshot();
   });
 
+  it('at 80 columns: the whole state and notice, and whole rows of triplets as the header says', () => {
+    const notice = 'training done: q quits and keeps the model in the terminal';
+    const text = plainText(
+      renderToString(
+        <DenoiseDashboardView
+          info={denoise.info}
+          frame={{ ...denoiseFrame, notice }}
+          state={INITIAL_STATE}
+          size={{ columns: 80, rows: 24 }}
+          color={false}
+        />,
+        { columns: 80 },
+      ),
+    );
+    expect(text).toMatch(/■ epoch limit reached$/m);
+    expect(text).toContain(notice);
+    expect(text).toContain('rows 1-1 of 8');
+    const lines = text.split('\n');
+    expect(lines.filter((line) => /^in +\d+ px/.test(line))).toHaveLength(1);
+    // The row ends with its captions: no part of a second row under them.
+    const captions = lines.findIndex((line) => /^\S +a +b +c$/.test(line));
+    expect(lines.slice(captions + 1, -1).join('')).toBe('');
+  });
+
   it('at 120x40: triplets beside the chart', () => {
     const text = denoiseScreen(120, 40);
     fits(text, 120, 40);
