@@ -1,7 +1,7 @@
 /**
  * A scatter plot in braille dots (2 x 4 dots per character cell), for any labelled points: glyph codes labelled
- * by character, digits coloured by class. A label replaces the dots of its cell (and of the cells it spans);
- * a label that would cover another is left out, its dot stays. Marks (a cursor) are drawn last, over anything.
+ * by character, digits coloured by class. A label goes beside its dot, never over it; a label that would cover
+ * another is left out, its dot stays. Marks (a cursor) are drawn last, over anything.
  */
 import { CLASS_COLORS, noPaint, type Paint } from './ansi.js';
 import { compactNumber } from './format.js';
@@ -112,7 +112,7 @@ function plotCells(
     if (p.cls !== undefined) colour[dot.cell] = p.cls;
     if (p.label) labelled.push({ cell: dot.cell, label: p.label });
   }
-  for (const { cell, label } of labelled) placeLabel(text, cell, label, width);
+  for (const { cell, label } of labelled) placeLabel(text, bits, cell, label, width);
   for (const mark of marks) {
     const dot = dotOf(mark.x, mark.y);
     if (dot)
@@ -132,16 +132,24 @@ function plotCells(
   );
 }
 
-/** Puts a label on its cell, or on the nearest free cells in the same line; one character per cell. */
-function placeLabel(text: Array<string | undefined>, cell: number, label: string, width: number): void {
+/**
+ * Puts a label beside its point's cell (right, else left, then one further out), never on it: the dot stays
+ * readable. Cells free of dots are preferred; a label is left out where every place would cover another label.
+ */
+function placeLabel(
+  text: Array<string | undefined>,
+  bits: Uint8Array,
+  cell: number,
+  label: string,
+  width: number,
+): void {
   const row = Math.floor(cell / width),
     col = cell % width;
-  for (const shift of [0, 1, -1, 2, -2]) {
-    const start = col + shift;
-    if (start < 0 || start + label.length > width) continue;
-    const cells = Array.from(label, (_, k) => row * width + start + k);
-    if (cells.some((c) => text[c] !== undefined)) continue;
-    cells.forEach((c, k) => (text[c] = label[k]));
-    return;
-  }
+  const starts = [col + 1, col - label.length, col + 2, col - label.length - 1];
+  const cellsAt = (start: number) => Array.from(label, (_, k) => row * width + start + k);
+  const fits = (start: number) =>
+    start >= 0 && start + label.length <= width && cellsAt(start).every((c) => text[c] === undefined && c !== cell);
+  const start =
+    starts.find((at) => fits(at) && cellsAt(at).every((c) => bits[c] === 0)) ?? starts.find((at) => fits(at));
+  if (start !== undefined) cellsAt(start).forEach((c, k) => (text[c] = label[k]));
 }
