@@ -9,6 +9,7 @@ import type { VaeRun } from '../../run/vae.js';
 import { watchOnScreen } from '../run-screen.js';
 import { VaeDashboard } from './dashboard.js';
 import { VaeFeed, type VaeRunInfo } from './feed.js';
+import { terminalCapabilities } from '../capabilities.js';
 
 export function vaeScreen(context: RunContext): Observer<VaeRun> {
   const out = context.stdout;
@@ -45,7 +46,7 @@ async function showVaeDashboard(run: VaeRun, stdout: NodeJS.WriteStream): Promis
       feed={feed}
       control={run.control}
       save={save}
-      color={stdout.hasColors?.() ?? false}
+      color={terminalCapabilities(process.env, stdout).color}
     />
   );
   const end = run.plan.saveAtEnd
