@@ -5,7 +5,7 @@
  * should be lit (X wins when a cell has both); with colour they are also red. Targets apply at full scale only.
  */
 import { noPaint, type Paint } from './ansi.js';
-import { SHADE_RAMPS, type Charset } from './charset.js';
+import { SHADE_RAMPS } from './charset.js';
 
 export const HALF_BLOCK_LEGEND = 'X wrongly lit   o wrongly dark';
 
@@ -81,13 +81,8 @@ const greyLevel = (value: number) => GREY_STEPS.filter((step) => value >= step).
  * twice as tall as wide): each character averages the pixels that fall in it, so a stroke peaking at 0.5 still
  * shows, greyer, at any size.
  */
-export function greyCellLines(
-  pixels: ArrayLike<number>,
-  rows: number,
-  cols: number,
-  { width = cols, charset = 'unicode' }: { width?: number; charset?: Charset } = {},
-): string[] {
-  const ramp = SHADE_RAMPS[charset];
+export function greyCellLines(pixels: ArrayLike<number>, rows: number, cols: number, width = cols): string[] {
+  const ramp = SHADE_RAMPS.unicode;
   const height = Math.max(1, Math.round((width * rows) / cols / 2));
   const sums = new Float64Array(width * height),
     counts = new Uint16Array(width * height);

@@ -13,20 +13,14 @@ import { scatterPlot } from './braille.js';
 import { median } from '../math/median.js';
 import { sideBySide, wrapBlocks } from './glyph.js';
 import { greyCellLines } from './halfblock.js';
-import type { Charset } from './charset.js';
 
 /**
  * One digit in grey levels, `width` columns across (28: one pixel a column): a faint generated stroke shows faint
  * instead of vanishing below a threshold.
  */
-export function digitLines(
-  pixels: Float32Array,
-  index: number,
-  width = IMAGE_COLS,
-  charset: Charset = 'unicode',
-): string[] {
+export function digitLines(pixels: Float32Array, index: number, width = IMAGE_COLS): string[] {
   const digit = pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
-  return greyCellLines(digit, IMAGE_ROWS, IMAGE_COLS, { width, charset });
+  return greyCellLines(digit, IMAGE_ROWS, IMAGE_COLS, width);
 }
 
 /** Each of the first `count` originals with its reconstruction beside it, wrapped to `columns`. */
