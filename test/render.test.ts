@@ -88,6 +88,20 @@ describe('braille scatter', () => {
 describe('charts', () => {
   const loss = Array.from({ length: 400 }, (_, i) => 0.7 * Math.exp(-i / 50) + 0.002);
 
+  it('without colour, draws the second series dotted and says so in the legend', () => {
+    const series = [
+      { name: 'train', values: [5, 4, 3, 2, 1], color: 'cyan' as const },
+      { name: 'validation', values: [6, 5, 4, 3, 2], color: 'yellow' as const },
+    ];
+    const plain = lineChart(series, { width: 30, height: 8 });
+    const plot = plain.slice(0, 6).map((line) => line.slice(10));
+    expect(plot.join('')).toMatch(/[─╮╰]/);
+    expect(plot.join('')).toMatch(/[┈┊]/);
+    expect(plain.at(-1)).toContain('── train   ┈┈ validation');
+    const coloured = lineChart(series, { width: 30, height: 8, paint: ansiPaint }).map(stripAnsi);
+    expect(coloured.join('')).not.toMatch(/[┈┊]/);
+  });
+
   it('takes exactly the lines asked for, on a log scale when the series spans decades', () => {
     for (const height of [3, 5, 8, 13]) {
       const lines = lineChart([{ name: 'loss', values: loss }], {

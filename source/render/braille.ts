@@ -32,6 +32,8 @@ export interface ScatterOptions {
   xName?: string;
   yName?: string;
   paint?: Paint;
+  /** Each cell shows the number of the class most of its points belong to, instead of dots (no colour). */
+  classDigits?: boolean;
 }
 
 const DOT_BITS = [
@@ -68,7 +70,9 @@ export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOpt
   const gutter = Math.max(top.length, bottom.length, yName.length);
   const plotWidth = Math.max(1, width - gutter - 1),
     plotHeight = Math.max(1, height - 1);
-  const cells = plotCells(points, bounds, plotWidth, plotHeight, options.marks ?? [], paint);
+  const cells = options.classDigits
+    ? classDigitCells(points, bounds, plotWidth, plotHeight)
+    : plotCells(points, bounds, plotWidth, plotHeight, options.marks ?? [], paint);
   const middle = Math.floor((plotHeight - 1) / 2);
   const lines = cells.map((row, r) => {
     const label = r === 0 ? top : r === plotHeight - 1 ? bottom : r === middle && plotHeight > 2 ? yName : '';
@@ -81,6 +85,31 @@ export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOpt
   const before = Math.floor((room - name.length) / 2);
   const axis = room > 0 ? `${left}${' '.repeat(before)}${name}${' '.repeat(room - before - name.length)}${right}` : '';
   return [...lines, `${' '.repeat(gutter + 1)}${axis}`];
+}
+
+/** The cell a point falls in, or undefined outside the plot. */
+function cellOf(x: number, y: number, bounds: Bounds2, width: number, height: number): number | undefined {
+  const col = Math.floor(((x - bounds.minX) / (bounds.maxX - bounds.minX || 1)) * width);
+  const row = Math.floor(((bounds.maxY - y) / (bounds.maxY - bounds.minY || 1)) * height);
+  return col < 0 || row < 0 || col >= width || row >= height ? undefined : row * width + col;
+}
+
+/** Character cells of the plotting area: the most common class's number (mod 10) in each occupied cell. */
+function classDigitCells(points: readonly ScatterPoint[], bounds: Bounds2, width: number, height: number): string[][] {
+  const counts = new Map<number, number[]>();
+  for (const p of points) {
+    const cell = cellOf(p.x, p.y, bounds, width, height);
+    if (cell === undefined || p.cls === undefined) continue;
+    const perClass = counts.get(cell) ?? Array<number>(10).fill(0);
+    perClass[p.cls % 10]++;
+    counts.set(cell, perClass);
+  }
+  return Array.from({ length: height }, (_, r) =>
+    Array.from({ length: width }, (_, c) => {
+      const perClass = counts.get(r * width + c);
+      return perClass ? String(perClass.indexOf(Math.max(...perClass))) : ' ';
+    }),
+  );
 }
 
 /** Character cells of the plotting area: braille dots, then labels, then marks. */

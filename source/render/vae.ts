@@ -7,7 +7,7 @@
 import { IMAGE_COLS, IMAGE_PIXELS, IMAGE_ROWS } from '../data/mnist.js';
 import { projectTwo } from '../train/pca.js';
 import { GRID_BOX, type VaeView } from '../train/vae-view.js';
-import { ansiPaint, CLASS_COLORS, noPaint } from './ansi.js';
+import { ansiPaint, CLASS_COLORS } from './ansi.js';
 import { wrapWords } from './format.js';
 import { scatterPlot } from './braille.js';
 import { median } from '../math/median.js';
@@ -74,13 +74,19 @@ export const GRID_CAPTION =
   `z0 ${GRID_BOX.min[0]} .. ${GRID_BOX.max[0]} left to right,` +
   ` z1 ${GRID_BOX.max[1]} .. ${GRID_BOX.min[1]} top to bottom`;
 
+const NO_COLOR_KEY = 'each number: the class of most codes in its cell';
+
 export interface ScatterLayout {
   width: number;
   height: number;
   color: boolean;
 }
 
-/** The held-out codes by class: a title, the plot, and a legend of class colours and names. */
+/**
+ * The held-out codes by class: a title, the plot, and a legend. With colour, braille dots coloured by class, each
+ * class's number at its median and a legend of colours; without (NO_COLOR), each cell shows the number of the
+ * class most of its codes belong to, and the legend says so.
+ */
 export function latentScatterLines(
   view: VaeView,
   classNames: readonly string[],
@@ -88,20 +94,31 @@ export function latentScatterLines(
 ): string[] {
   const { points, xName, yName } = latentPlane(view);
   const count = points.length;
-  const paint = color ? ansiPaint : noPaint;
   const title =
     view.latent === 2
       ? `latent space: ${count} held-out images (z0 across, z1 up)`
       : `latent space (${view.latent}-D, first two principal components): ${count} held-out images`;
+  if (!color) {
+    const plot = scatterPlot(points, { width, height, xName, yName, classDigits: true });
+    const named = classNames.some((name, k) => name !== String(k));
+    const names = named
+      ? wrapWords(
+          classNames.map((_, k) => className(classNames, k)),
+          width,
+          2,
+        )
+      : [];
+    return [title, ...plot, ...wrapWords(NO_COLOR_KEY.split(' '), width), ...names];
+  }
   const marks = classNames.flatMap((_, cls) => {
     const members = points.filter((p) => p.cls === cls);
     return members.length === 0
       ? []
       : [{ x: median(members.map((p) => p.x)), y: median(members.map((p) => p.y)), text: String(cls), cls }];
   });
-  const plot = scatterPlot(points, { width, height, marks, xName, yName, paint });
+  const plot = scatterPlot(points, { width, height, marks, xName, yName, paint: ansiPaint });
   const legend = classNames.map(
-    (_, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`,
+    (_, i) => `${ansiPaint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`,
   );
   return [title, ...plot, ...wrapWords(legend, width, 2)];
 }

@@ -28,7 +28,7 @@ export function StatusLine({
   const { mark, color: tint } = STATUS[status];
   const state = clip(`${mark} ${status}`, width);
   // The state is what a glance looks for: the text gives way to it, and the line never wraps.
-  const lead = text.length + state.length <= width ? text : clip(text, width - state.length);
+  const lead = text.length + state.length <= width ? text : `${clip(text, width - state.length - 1)} `;
   return (
     <Text>
       {lead}
