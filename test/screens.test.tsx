@@ -88,7 +88,7 @@ describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', 
     );
     expect(text).toMatch(/^adam +train [\d.]+ val [\d.]+/m);
     expect(text).toMatch(/^rmsprop +train [\d.]+ val [\d.]+/m);
-    expect(text.match(/── train   ── validation/g)).toHaveLength(2);
+    expect(text.match(/── train   ┈┈ validation/g)).toHaveLength(2);
     expect(text).toContain('adam: latent space');
     expect(text).toContain('o optimizer');
   });
