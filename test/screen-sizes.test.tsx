@@ -55,7 +55,7 @@ const screens: Record<string, View> = {
 };
 
 /** Each distinct page of a screen at a size, as plain text. */
-export function pagesOf(view: View, size: TerminalSize): string[] {
+function pagesOf(view: View, size: TerminalSize): string[] {
   const pages = Array.from({ length: PAGES }, (_, page) =>
     plainText(renderToString(view({ ...INITIAL_STATE, page }, size), { columns: size.columns })),
   );

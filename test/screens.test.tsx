@@ -26,12 +26,13 @@ function fits(text: string, columns: number, rows: number): void {
   expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
 }
 
-const vaeScreen = (columns: number, rows: number, page = 0, color = false) =>
+const vaeBoth = fixedVae({ optimizer: 'both', layers: '32' });
+const vaeScreen = (columns: number, rows: number, page = 0, color = false, shown = vae) =>
   plainText(
     renderToString(
       <VaeDashboardView
-        info={vae.info}
-        frame={vae.frame}
+        info={shown.info}
+        frame={shown.frame}
         state={{ ...INITIAL_STATE, page }}
         size={{ columns, rows }}
         color={color}
@@ -73,19 +74,7 @@ describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', 
   });
 
   it('--optimizer both: a loss chart per optimizer', () => {
-    const both = fixedVae({ optimizer: 'both', layers: '32' });
-    const text = plainText(
-      renderToString(
-        <VaeDashboardView
-          info={both.info}
-          frame={both.frame}
-          state={INITIAL_STATE}
-          size={{ columns: 120, rows: 40 }}
-          color={false}
-        />,
-        { columns: 120 },
-      ),
-    );
+    const text = vaeScreen(120, 40, 0, false, vaeBoth);
     expect(text).toMatch(/^adam +train [\d.]+ val [\d.]+/m);
     expect(text).toMatch(/^rmsprop +train [\d.]+ val [\d.]+/m);
     expect(text.match(/── train   ┈┈ validation/g)).toHaveLength(2);
@@ -94,19 +83,7 @@ describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', 
   });
 
   it("--optimizer both at 200x60: both runs' pictures side by side, each labelled", () => {
-    const both = fixedVae({ optimizer: 'both', layers: '32' });
-    const text = plainText(
-      renderToString(
-        <VaeDashboardView
-          info={both.info}
-          frame={both.frame}
-          state={INITIAL_STATE}
-          size={{ columns: 200, rows: 60 }}
-          color={false}
-        />,
-        { columns: 200 },
-      ),
-    );
+    const text = vaeScreen(200, 60, 0, false, vaeBoth);
     for (const panel of ['latent space', 'original | reconstruction', 'generated'])
       for (const optimizer of ['adam', 'rmsprop']) expect(text).toContain(`${optimizer}: ${panel}`);
     expect(text).not.toContain('o optimizer');
@@ -167,6 +144,32 @@ const shownBatch = (frame: string | undefined) => {
   return match ? Number(match[1]) * 1000 + Number(match[2]) : -1;
 };
 
+/** The live VAE dashboard at 100x30 on a run's feed, unmounted after the test. */
+function showVae(
+  run: ReturnType<typeof startVaeRun>,
+  feed: VaeFeed,
+  control: RunControl,
+  { save, onQuit }: { save: () => string; onQuit: () => void },
+) {
+  const app = render(
+    <VaeDashboard
+      info={vaeInfo(run)}
+      feed={feed}
+      control={control}
+      save={save}
+      color={false}
+      size={size}
+      sampling={fast}
+      onQuit={onQuit}
+    />,
+  );
+  cleanup(() => {
+    control.stop();
+    app.unmount();
+  });
+  return app;
+}
+
 describe('VAE dashboard keys', () => {
   it('p pauses (the batch counter stops), s saves a checkpoint file, q quits', async () => {
     const run = startVaeRun({ ...VAE_SETTINGS, epochs: '1000', layers: '32' }, undefined, 'every-epoch');
@@ -187,22 +190,7 @@ describe('VAE dashboard keys', () => {
       },
       control,
     );
-    const app = render(
-      <VaeDashboard
-        info={vaeInfo(run)}
-        feed={feed}
-        control={control}
-        save={save}
-        color={false}
-        size={size}
-        sampling={fast}
-        onQuit={() => (quit = true)}
-      />,
-    );
-    cleanup(() => {
-      control.stop();
-      app.unmount();
-    });
+    const app = showVae(run, feed, control, { save, onQuit: () => (quit = true) });
 
     await eventually(() => expect(shownBatch(app.lastFrame())).toBeGreaterThan(1002));
     app.stdin.write('p');
@@ -234,22 +222,7 @@ describe('VAE dashboard keys with --optimizer both', () => {
     const feed = new VaeFeed(run.optimizers, undefined),
       control = new RunControl();
     const training = drive(run.events, feed.push, control);
-    const app = render(
-      <VaeDashboard
-        info={vaeInfo(run)}
-        feed={feed}
-        control={control}
-        save={() => 'unused'}
-        color={false}
-        size={size}
-        sampling={fast}
-        onQuit={() => undefined}
-      />,
-    );
-    cleanup(() => {
-      control.stop();
-      app.unmount();
-    });
+    const app = showVae(run, feed, control, { save: () => 'unused', onQuit: () => undefined });
     await eventually(() => expect(plainText(app.lastFrame())).toContain('adam: latent space: 200'));
     app.stdin.write('o');
     await eventually(() => expect(plainText(app.lastFrame())).toContain('rmsprop: latent space: 200'));
