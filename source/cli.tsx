@@ -10,6 +10,8 @@ import { InterruptedError, INTERRUPTED_STATUS, watchProcess } from './io/interru
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.js';
 import type { Command, CommandContext, OutputMode } from './commands/command.js';
 import type { FlagSpec } from './options/option.js';
+import { asciiStream } from './ui/ascii-stream.js';
+import { terminalCapabilities, type Capabilities } from './ui/capabilities.js';
 
 const OVERVIEW = `
   sia-ae: train autoencoders in the terminal and watch them learn
@@ -37,9 +39,9 @@ function allFlags(): Record<string, FlagSpec> {
   return Object.assign(general, ...COMMANDS.map((c) => c.flags));
 }
 
-function outputMode(flags: RawSettings, stdout: NodeJS.WriteStream): OutputMode {
+function outputMode(flags: RawSettings, stdout: NodeJS.WriteStream, terminal: Capabilities): OutputMode {
   if (flags.json) return 'json';
-  if (flags.plain || !stdout.isTTY) return 'plain';
+  if (flags.plain || !stdout.isTTY || !terminal.fullScreen) return 'plain';
   return 'screen';
 }
 
@@ -118,10 +120,13 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   const flags = cli.flags as RawSettings;
+  const terminal = terminalCapabilities(process.env, process.stdout);
+  const output = outputMode(flags, process.stdout, terminal);
   const context: CommandContext = {
-    stdout: process.stdout,
+    // JSON stays as it is: its strings are data, not pictures.
+    stdout: terminal.unicode || output === 'json' ? process.stdout : asciiStream(process.stdout),
     stderr: process.stderr,
-    output: outputMode(flags, process.stdout),
+    output,
     columns: process.stdout.columns || 80,
   };
   const settings = settingsFor(command, flags);

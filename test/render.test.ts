@@ -57,7 +57,7 @@ describe('bitmap grid', () => {
 });
 
 describe('braille scatter', () => {
-  it('puts each point in its dot, labels on their cells, and the ranges on the axes', () => {
+  it('puts each point in its dot, its label beside it (left at the right edge), and the ranges on the axes', () => {
     const lines = scatterPlot(
       [
         { x: 0, y: 0 },
@@ -67,10 +67,10 @@ describe('braille scatter', () => {
       { width: 6, height: 3, bounds: { minX: 0, maxX: 1, minY: 0, maxY: 1 }, xName: 'z0', yName: 'z1' },
     );
     // Plot area: 3 columns x 2 lines = 6 x 8 dots. (1,1) is the top right dot, (0,0) the bottom left.
-    expect(lines).toEqual([' 1┤  ⠈', ' 0┤⡀ q', '   0 1']);
+    expect(lines).toEqual([' 1┤  ⠈', ' 0┤⡀q⢀', '   0 1']);
   });
 
-  it('moves a label aside when its cell is taken, draws marks over everything, colours classes', () => {
+  it('keeps the dot under two labels (one each side), draws marks over everything, colours classes', () => {
     const points = [
       { x: 0.5, y: 0.5, label: 'a' },
       { x: 0.5, y: 0.5, label: 'b' },
@@ -78,7 +78,7 @@ describe('braille scatter', () => {
     ];
     const bounds = { minX: 0, maxX: 1, minY: 0, maxY: 1 };
     const lines = scatterPlot(points, { width: 8, height: 4, bounds, marks: [{ x: 0, y: 0, text: '+' }] });
-    expect(lines.join('\n')).toContain('ab');
+    expect(lines[1]).toBe('y│  b⠄a ');
     expect(lines[2]).toContain('+');
     const coloured = scatterPlot(points, { width: 8, height: 4, bounds, paint: ansiPaint });
     expect(coloured[2]).toContain('\u001B[34m');
@@ -87,6 +87,20 @@ describe('braille scatter', () => {
 
 describe('charts', () => {
   const loss = Array.from({ length: 400 }, (_, i) => 0.7 * Math.exp(-i / 50) + 0.002);
+
+  it('without colour, draws the second series dotted and says so in the legend', () => {
+    const series = [
+      { name: 'train', values: [5, 4, 3, 2, 1], color: 'cyan' as const },
+      { name: 'validation', values: [6, 5, 4, 3, 2], color: 'yellow' as const },
+    ];
+    const plain = lineChart(series, { width: 30, height: 8 });
+    const plot = plain.slice(0, 6).map((line) => line.slice(10));
+    expect(plot.join('')).toMatch(/[─╮╰]/);
+    expect(plot.join('')).toMatch(/[┈┊]/);
+    expect(plain.at(-1)).toContain('── train   ┈┈ validation');
+    const coloured = lineChart(series, { width: 30, height: 8, paint: ansiPaint }).map(stripAnsi);
+    expect(coloured.join('')).not.toMatch(/[┈┊]/);
+  });
 
   it('takes exactly the lines asked for, on a log scale when the series spans decades', () => {
     for (const height of [3, 5, 8, 13]) {

@@ -26,12 +26,13 @@ function fits(text: string, columns: number, rows: number): void {
   expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
 }
 
-const vaeScreen = (columns: number, rows: number, page = 0, color = false) =>
+const vaeBoth = fixedVae({ optimizer: 'both', layers: '32' });
+const vaeScreen = (columns: number, rows: number, page = 0, color = false, shown = vae) =>
   plainText(
     renderToString(
       <VaeDashboardView
-        info={vae.info}
-        frame={vae.frame}
+        info={shown.info}
+        frame={shown.frame}
         state={{ ...INITIAL_STATE, page }}
         size={{ columns, rows }}
         color={color}
@@ -73,22 +74,19 @@ describe('the VAE dashboard at a fixed state (2 epochs on 256 images, cpu-js)', 
   });
 
   it('--optimizer both: a loss chart per optimizer', () => {
-    const both = fixedVae({ optimizer: 'both', layers: '32' });
-    const text = plainText(
-      renderToString(
-        <VaeDashboardView
-          info={both.info}
-          frame={both.frame}
-          state={INITIAL_STATE}
-          size={{ columns: 120, rows: 40 }}
-          color={false}
-        />,
-        { columns: 120 },
-      ),
-    );
-    expect(text).toMatch(/^adam\s/m);
-    expect(text).toMatch(/^rmsprop\s/m);
-    expect(text.match(/── train   ── validation/g)).toHaveLength(2);
+    const text = vaeScreen(120, 40, 0, false, vaeBoth);
+    expect(text).toMatch(/^adam +train [\d.]+ val [\d.]+/m);
+    expect(text).toMatch(/^rmsprop +train [\d.]+ val [\d.]+/m);
+    expect(text.match(/── train   ┈┈ validation/g)).toHaveLength(2);
+    expect(text).toContain('adam: latent space');
+    expect(text).toContain('o optimizer');
+  });
+
+  it("--optimizer both at 200x60: both runs' pictures side by side, each labelled", () => {
+    const text = vaeScreen(200, 60, 0, false, vaeBoth);
+    for (const panel of ['latent space', 'original | reconstruction', 'generated'])
+      for (const optimizer of ['adam', 'rmsprop']) expect(text).toContain(`${optimizer}: ${panel}`);
+    expect(text).not.toContain('o optimizer');
   });
 
   it('says how much room it needs when the terminal is too small', () => {
@@ -106,6 +104,30 @@ describe('the denoise dashboard at a fixed state (200 epochs, cpu-js)', () => {
     expect(pages.join('\n=== next page ===\n')).toMatchSnapshot();
   });
 
+  it('at 80 columns: the whole state and notice, and whole rows of triplets as the header says', () => {
+    const notice = 'training done: q quits and keeps the model in the terminal';
+    const text = plainText(
+      renderToString(
+        <DenoiseDashboardView
+          info={denoise.info}
+          frame={{ ...denoiseFrame, notice }}
+          state={INITIAL_STATE}
+          size={{ columns: 80, rows: 24 }}
+          color={false}
+        />,
+        { columns: 80 },
+      ),
+    );
+    expect(text).toMatch(/■ epoch limit reached$/m);
+    expect(text).toContain(notice);
+    expect(text).toContain('rows 1-1 of 8');
+    const lines = text.split('\n');
+    expect(lines.filter((line) => /^in +\d+ px/.test(line))).toHaveLength(1);
+    // The row ends with its captions: no part of a second row under them.
+    const captions = lines.findIndex((line) => /^\S +a +b +c$/.test(line));
+    expect(lines.slice(captions + 1, -1).join('')).toBe('');
+  });
+
   it('at 120x40: triplets beside the chart', () => {
     const text = denoiseScreen(120, 40);
     fits(text, 120, 40);
@@ -121,6 +143,32 @@ const shownBatch = (frame: string | undefined) => {
   const match = /epoch (\d+)\/\d+ batch (\d+)\//.exec(plainText(frame));
   return match ? Number(match[1]) * 1000 + Number(match[2]) : -1;
 };
+
+/** The live VAE dashboard at 100x30 on a run's feed, unmounted after the test. */
+function showVae(
+  run: ReturnType<typeof startVaeRun>,
+  feed: VaeFeed,
+  control: RunControl,
+  { save, onQuit }: { save: () => string; onQuit: () => void },
+) {
+  const app = render(
+    <VaeDashboard
+      info={vaeInfo(run)}
+      feed={feed}
+      control={control}
+      save={save}
+      color={false}
+      size={size}
+      sampling={fast}
+      onQuit={onQuit}
+    />,
+  );
+  cleanup(() => {
+    control.stop();
+    app.unmount();
+  });
+  return app;
+}
 
 describe('VAE dashboard keys', () => {
   it('p pauses (the batch counter stops), s saves a checkpoint file, q quits', async () => {
@@ -142,22 +190,7 @@ describe('VAE dashboard keys', () => {
       },
       control,
     );
-    const app = render(
-      <VaeDashboard
-        info={vaeInfo(run)}
-        feed={feed}
-        control={control}
-        save={save}
-        color={false}
-        size={size}
-        sampling={fast}
-        onQuit={() => (quit = true)}
-      />,
-    );
-    cleanup(() => {
-      control.stop();
-      app.unmount();
-    });
+    const app = showVae(run, feed, control, { save, onQuit: () => (quit = true) });
 
     await eventually(() => expect(shownBatch(app.lastFrame())).toBeGreaterThan(1002));
     app.stdin.write('p');
@@ -174,6 +207,27 @@ describe('VAE dashboard keys', () => {
 
     app.stdin.write('q');
     await eventually(() => expect(quit).toBe(true));
+    control.stop();
+    await training;
+  });
+});
+
+describe('VAE dashboard keys with --optimizer both', () => {
+  it('o switches the pictures between the optimizers', async () => {
+    const run = startVaeRun(
+      { ...VAE_SETTINGS, epochs: '1', layers: '32', optimizer: 'both' },
+      undefined,
+      'every-epoch',
+    );
+    const feed = new VaeFeed(run.optimizers, undefined),
+      control = new RunControl();
+    const training = drive(run.events, feed.push, control);
+    const app = showVae(run, feed, control, { save: () => 'unused', onQuit: () => undefined });
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('adam: latent space: 200'));
+    app.stdin.write('o');
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('rmsprop: latent space: 200'));
+    app.stdin.write('o');
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('adam: latent space: 200'));
     control.stop();
     await training;
   });

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { IMAGE_PIXELS, loadDataset } from '../source/data/mnist.js';
 import { Rng } from '../source/random.js';
+import { toAscii } from '../source/render/ascii.js';
 import { halfBlockLines } from '../source/render/halfblock.js';
-import { generatedLines, latentScatterLines, reconstructionLines } from '../source/render/vae.js';
+import { digitLines, generatedLines, latentScatterLines, reconstructionLines } from '../source/render/vae.js';
 import { projectTwo } from '../source/train/pca.js';
 import type { VaeView } from '../source/train/vae-view.js';
 
@@ -44,6 +45,16 @@ describe('half-block digits', () => {
     expect(lines.join('\n')).toMatchSnapshot();
   });
 
+  it('draws a faint digit in grey levels: a stroke peaking at 0.5 shows, fainter than a full one', () => {
+    const faint = digit(0).map((v) => v * 0.5);
+    const full = digitLines(digit(0), 0).join('');
+    const half = digitLines(faint, 0).join('');
+    expect(half.replace(/ /g, '').length).toBeGreaterThan(0.8 * full.replace(/ /g, '').length);
+    expect(half).not.toContain('█');
+    expect(half).toMatch(/[░▒]/);
+    expect(toAscii(half)).toMatch(/^[ .:+#]+$/);
+  });
+
   it('puts each original beside its reconstruction, with the class', () => {
     const view: VaeView = {
       latent: 2,
@@ -62,15 +73,20 @@ describe('half-block digits', () => {
 });
 
 describe('latent scatter', () => {
-  it('colours the classes without moving anything: stripped of colour it is the plain plot', () => {
+  it('without colour, tells the classes apart by number: each cell shows its most common class', () => {
     const { codes, labels } = clusters(2, 30);
     const view = { latent: 2, codes, labels } as VaeView;
     const layout = { width: 40, height: 10 };
-    const coloured = latentScatterLines(view, ['zero', 'one', 'two'], { ...layout, color: true });
+    const coloured = latentScatterLines(view, ['0', '1', '2'], { ...layout, color: true });
     expect(coloured.join('\n')).toContain('\x1b[');
-    expect(coloured.map(stripAnsi)).toEqual(
-      latentScatterLines(view, ['zero', 'one', 'two'], { ...layout, color: false }),
-    );
+    expect(stripAnsi(coloured.join('\n'))).toContain('■ 0');
+    const plain = latentScatterLines(view, ['0', '1', '2'], { ...layout, color: false });
+    const plot = plain.slice(1, 10).map((line) => line.slice(line.search(/[┤│]/) + 1));
+    // The three clusters: every class shows, as numbers only (no dots, no colour squares).
+    for (const cls of ['0', '1', '2']) expect(plot.join('')).toContain(cls);
+    expect(plot.join('')).toMatch(/^[012 ]+$/);
+    expect(plain.join(' ').replace(/\s+/g, ' ')).toContain('each number: the class of most codes in its cell');
+    expect(plain.join('\n')).not.toContain('■');
   });
 
   it('labels the classes and adds a legend (2-D codes as they are)', () => {

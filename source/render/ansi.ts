@@ -53,3 +53,20 @@ export function visibleWidth(text: string): number {
 export function padVisible(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - visibleWidth(text)));
 }
+
+/** Cuts a rendered string to `width` visible columns, keeping its colour codes (and closing any it cut into). */
+export function clipVisible(text: string, width: number): string {
+  if (visibleWidth(text) <= width) return text;
+  let out = '',
+    used = 0;
+  for (const part of text.split(/(\u001B\[[\d;]*m)/)) {
+    if (SGR_PART.test(part)) out += part;
+    else {
+      out += part.slice(0, Math.max(0, width - used));
+      used += Math.min(part.length, Math.max(0, width - used));
+    }
+  }
+  return `${out}\u001B[39m`;
+}
+
+const SGR_PART = /^\u001B\[[\d;]*m$/;

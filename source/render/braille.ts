@@ -1,7 +1,7 @@
 /**
  * A scatter plot in braille dots (2 x 4 dots per character cell), for any labelled points: glyph codes labelled
- * by character, digits coloured by class. A label replaces the dots of its cell (and of the cells it spans);
- * a label that would cover another is left out, its dot stays. Marks (a cursor) are drawn last, over anything.
+ * by character, digits coloured by class. A label goes beside its dot, never over it; a label that would cover
+ * another is left out, its dot stays. Marks (a cursor) are drawn last, over anything.
  */
 import { CLASS_COLORS, noPaint, type Paint } from './ansi.js';
 import { compactNumber } from './format.js';
@@ -32,6 +32,8 @@ export interface ScatterOptions {
   xName?: string;
   yName?: string;
   paint?: Paint;
+  /** Each cell shows the number of the class most of its points belong to, instead of dots (no colour). */
+  classDigits?: boolean;
 }
 
 const DOT_BITS = [
@@ -68,7 +70,9 @@ export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOpt
   const gutter = Math.max(top.length, bottom.length, yName.length);
   const plotWidth = Math.max(1, width - gutter - 1),
     plotHeight = Math.max(1, height - 1);
-  const cells = plotCells(points, bounds, plotWidth, plotHeight, options.marks ?? [], paint);
+  const cells = options.classDigits
+    ? classDigitCells(points, bounds, plotWidth, plotHeight)
+    : plotCells(points, bounds, plotWidth, plotHeight, options.marks ?? [], paint);
   const middle = Math.floor((plotHeight - 1) / 2);
   const lines = cells.map((row, r) => {
     const label = r === 0 ? top : r === plotHeight - 1 ? bottom : r === middle && plotHeight > 2 ? yName : '';
@@ -81,6 +85,31 @@ export function scatterPlot(points: readonly ScatterPoint[], options: ScatterOpt
   const before = Math.floor((room - name.length) / 2);
   const axis = room > 0 ? `${left}${' '.repeat(before)}${name}${' '.repeat(room - before - name.length)}${right}` : '';
   return [...lines, `${' '.repeat(gutter + 1)}${axis}`];
+}
+
+/** The cell a point falls in, or undefined outside the plot. */
+function cellOf(x: number, y: number, bounds: Bounds2, width: number, height: number): number | undefined {
+  const col = Math.floor(((x - bounds.minX) / (bounds.maxX - bounds.minX || 1)) * width);
+  const row = Math.floor(((bounds.maxY - y) / (bounds.maxY - bounds.minY || 1)) * height);
+  return col < 0 || row < 0 || col >= width || row >= height ? undefined : row * width + col;
+}
+
+/** Character cells of the plotting area: the most common class's number (mod 10) in each occupied cell. */
+function classDigitCells(points: readonly ScatterPoint[], bounds: Bounds2, width: number, height: number): string[][] {
+  const counts = new Map<number, number[]>();
+  for (const p of points) {
+    const cell = cellOf(p.x, p.y, bounds, width, height);
+    if (cell === undefined || p.cls === undefined) continue;
+    const perClass = counts.get(cell) ?? Array<number>(10).fill(0);
+    perClass[p.cls % 10]++;
+    counts.set(cell, perClass);
+  }
+  return Array.from({ length: height }, (_, r) =>
+    Array.from({ length: width }, (_, c) => {
+      const perClass = counts.get(r * width + c);
+      return perClass ? String(perClass.indexOf(Math.max(...perClass))) : ' ';
+    }),
+  );
 }
 
 /** Character cells of the plotting area: braille dots, then labels, then marks. */
@@ -112,7 +141,7 @@ function plotCells(
     if (p.cls !== undefined) colour[dot.cell] = p.cls;
     if (p.label) labelled.push({ cell: dot.cell, label: p.label });
   }
-  for (const { cell, label } of labelled) placeLabel(text, cell, label, width);
+  for (const { cell, label } of labelled) placeLabel(text, bits, cell, label, width);
   for (const mark of marks) {
     const dot = dotOf(mark.x, mark.y);
     if (dot)
@@ -132,16 +161,24 @@ function plotCells(
   );
 }
 
-/** Puts a label on its cell, or on the nearest free cells in the same line; one character per cell. */
-function placeLabel(text: Array<string | undefined>, cell: number, label: string, width: number): void {
+/**
+ * Puts a label beside its point's cell (right, else left, then one further out), never on it: the dot stays
+ * readable. Cells free of dots are preferred; a label is left out where every place would cover another label.
+ */
+function placeLabel(
+  text: Array<string | undefined>,
+  bits: Uint8Array,
+  cell: number,
+  label: string,
+  width: number,
+): void {
   const row = Math.floor(cell / width),
     col = cell % width;
-  for (const shift of [0, 1, -1, 2, -2]) {
-    const start = col + shift;
-    if (start < 0 || start + label.length > width) continue;
-    const cells = Array.from(label, (_, k) => row * width + start + k);
-    if (cells.some((c) => text[c] !== undefined)) continue;
-    cells.forEach((c, k) => (text[c] = label[k]));
-    return;
-  }
+  const starts = [col + 1, col - label.length, col + 2, col - label.length - 1];
+  const cellsAt = (start: number) => Array.from(label, (_, k) => row * width + start + k);
+  const fits = (start: number) =>
+    start >= 0 && start + label.length <= width && cellsAt(start).every((c) => text[c] === undefined && c !== cell);
+  const start =
+    starts.find((at) => fits(at) && cellsAt(at).every((c) => bits[c] === 0)) ?? starts.find((at) => fits(at));
+  if (start !== undefined) cellsAt(start).forEach((c, k) => (text[c] = label[k]));
 }

@@ -65,7 +65,10 @@ export function lineChart(series: readonly ChartSeries[], options: ChartOptions)
   return [...lines, xAxisLine(x, plotWidth), ...(withLegend ? [legend] : [])];
 }
 
-/** asciichart's lines, exactly `lines` of them (it may round one more or less). */
+/**
+ * asciichart's lines, exactly `lines` of them (it may round one more or less). Without colour every series after
+ * the first is drawn dotted, over the first: two lines then tell apart by glyph alone (NO_COLOR).
+ */
 function plot(
   values: number[][],
   lines: number,
@@ -80,15 +83,35 @@ function plot(
     min -= log ? 0.5 : Math.max(1, Math.abs(min) * 0.1);
     max += log ? 0.5 : Math.max(1, Math.abs(max) * 0.1);
   }
-  const colors = paint === noPaint ? undefined : series.map((s) => (s.color ? ASCIICHART_COLORS[s.color] : undefined));
-  for (let asked = lines - 1; ; asked--) {
-    const format = count ? countLabel((max - min) / Math.max(1, asked)) : numberLabel(log);
-    const drawn = asciichart
-      .plot(values, { height: Math.max(0, asked), min, max, format, offset: 3, colors })
-      .split('\n');
-    if (drawn.length <= lines || asked <= 0)
-      return [...Array<string>(Math.max(0, lines - drawn.length)).fill(''), ...drawn.slice(0, lines)];
+  const draw = (drawn: number[][], options: { colors?: Array<string | undefined>; symbols?: string[] }) => {
+    for (let asked = lines - 1; ; asked--) {
+      const format = count ? countLabel((max - min) / Math.max(1, asked)) : numberLabel(log);
+      const out = asciichart.plot(drawn, { height: Math.max(0, asked), min, max, format, offset: 3, ...options });
+      const split = out.split('\n');
+      if (split.length <= lines || asked <= 0)
+        return [...Array<string>(Math.max(0, lines - split.length)).fill(''), ...split.slice(0, lines)];
+    }
+  };
+  if (paint !== noPaint) {
+    const colors = series.map((s) => (s.color ? ASCIICHART_COLORS[s.color] : undefined));
+    return draw(values, { colors });
   }
+  return values
+    .slice(1)
+    .map((v) => draw([v], { symbols: DOTTED }))
+    .reduce(overlay, draw([values[0]], {}));
+}
+
+/** asciichart's symbols for a dotted line: the axis as usual, the line in dashes. */
+const DOTTED = ['┼', '┤', '╶', '╴', '┈', '┊', '┊', '┊', '┊', '┊'];
+
+/** `top`'s line drawn over `under`, right of the axis. */
+function overlay(under: string[], top: string[]): string[] {
+  return under.map((line, i) =>
+    Array.from({ length: Math.max(line.length, top[i].length) }, (_, j) =>
+      j >= PREFIX && (top[i][j] ?? ' ') !== ' ' ? top[i][j] : (line[j] ?? ' '),
+    ).join(''),
+  );
 }
 
 function numberLabel(log: boolean): (v: number) => string {
@@ -112,6 +135,9 @@ function xAxisLine(x: ChartOptions['x'], plotWidth: number): string {
 }
 
 function legendLine(series: readonly ChartSeries[], log: boolean, paint: Paint): string {
-  const names = series.map((s) => (s.color ? paint('──', s.color) : '──') + ` ${s.name}`);
+  const names = series.map((s, i) => {
+    if (paint === noPaint) return `${i === 0 ? '──' : '┈┈'} ${s.name}`;
+    return `${s.color ? paint('──', s.color) : '──'} ${s.name}`;
+  });
   return `${' '.repeat(PREFIX)}${names.join('   ')}${log ? '   (log scale)' : ''}`;
 }

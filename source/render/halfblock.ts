@@ -5,11 +5,12 @@
  * should be lit (X wins when a cell has both); with colour they are also red. Targets apply at full scale only.
  */
 import { noPaint, type Paint } from './ansi.js';
+import { SHADE_RAMPS } from './charset.js';
 
 export const HALF_BLOCK_LEGEND = 'X wrongly lit   o wrongly dark';
 
 const BLOCKS = [' ', '▀', '▄', '█'];
-const SHADES = [' ', '░', '▒', '▓', '█'];
+const SHADES = [...SHADE_RAMPS.unicode];
 
 export interface BitmapOptions {
   /** The pixels the bitmap should have: wrong ones are marked. */
@@ -69,4 +70,31 @@ export function shadedLines(pixels: ArrayLike<number>, rows: number, cols: numbe
     lines.push(line);
   }
   return lines;
+}
+
+/** Where each shade starts: below the first, blank, so the faint haze a decoder leaves around a digit stays out. */
+const GREY_STEPS = [0.15, 0.35, 0.6, 0.85];
+const greyLevel = (value: number) => GREY_STEPS.filter((step) => value >= step).length;
+
+/**
+ * A bitmap in grey levels, `width` characters across and as many lines as keep its shape (a character is about
+ * twice as tall as wide): each character averages the pixels that fall in it, so a stroke peaking at 0.5 still
+ * shows, greyer, at any size.
+ */
+export function greyCellLines(pixels: ArrayLike<number>, rows: number, cols: number, width = cols): string[] {
+  const ramp = SHADE_RAMPS.unicode;
+  const height = Math.max(1, Math.round((width * rows) / cols / 2));
+  const sums = new Float64Array(width * height),
+    counts = new Uint16Array(width * height);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const cell = Math.floor((r * height) / rows) * width + Math.floor((c * width) / cols);
+      sums[cell] += pixels[r * cols + c];
+      counts[cell]++;
+    }
+  return Array.from({ length: height }, (_, line) =>
+    Array.from({ length: width }, (_, x) => ramp[greyLevel(sums[line * width + x] / counts[line * width + x])]).join(
+      '',
+    ),
+  );
 }

@@ -1,5 +1,5 @@
 /**
- * The VAE's pictures, as pure functions of an epoch's view (train/vae-view.ts): digits as half-block art,
+ * The VAE's pictures, as pure functions of an epoch's view (train/vae-view.ts): digits in grey-level blocks,
  * originals beside their reconstructions, generated digits, and the held-out images' latent codes as a
  * braille scatter coloured and labelled by class, with a legend (first two principal components when the
  * latent space has more than two dimensions).
@@ -7,19 +7,20 @@
 import { IMAGE_COLS, IMAGE_PIXELS, IMAGE_ROWS } from '../data/mnist.js';
 import { projectTwo } from '../train/pca.js';
 import { GRID_BOX, type VaeView } from '../train/vae-view.js';
-import { ansiPaint, CLASS_COLORS, noPaint } from './ansi.js';
+import { ansiPaint, CLASS_COLORS } from './ansi.js';
 import { wrapWords } from './format.js';
 import { scatterPlot } from './braille.js';
 import { median } from '../math/median.js';
 import { sideBySide, wrapBlocks } from './glyph.js';
-import { halfBlockLines } from './halfblock.js';
+import { greyCellLines } from './halfblock.js';
 
-export function digitLines(pixels: Float32Array, index: number, scale = 1): string[] {
-  // Averaged 2x2 blocks of a thin stroke fall below one half: a lower threshold keeps small digits legible.
-  return halfBlockLines(pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS), IMAGE_ROWS, IMAGE_COLS, {
-    scale,
-    threshold: scale > 1 ? 0.3 : 0.5,
-  });
+/**
+ * One digit in grey levels, `width` columns across (28: one pixel a column): a faint generated stroke shows faint
+ * instead of vanishing below a threshold.
+ */
+export function digitLines(pixels: Float32Array, index: number, width = IMAGE_COLS): string[] {
+  const digit = pixels.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
+  return greyCellLines(digit, IMAGE_ROWS, IMAGE_COLS, width);
 }
 
 /** Each of the first `count` originals with its reconstruction beside it, wrapped to `columns`. */
@@ -46,18 +47,18 @@ export function digitRowLines(pixels: Float32Array, columns: number, captions?: 
 }
 
 /**
- * An n x n grid of digits, row after row; by default half size (14 columns each) when full size does not fit
- * `columns`.
+ * An n x n grid of digits, row after row, each `width` columns across; by default full size, or half size (14
+ * columns) when full size does not fit `columns`.
  */
 export function digitGridLines(
   pixels: Float32Array,
   n: number,
   columns: number,
-  scale = n * (IMAGE_COLS + 1) - 1 <= columns ? 1 : 2,
+  width = n * (IMAGE_COLS + 1) - 1 <= columns ? IMAGE_COLS : IMAGE_COLS / 2,
 ): string[] {
   return Array.from({ length: n }, (_, r) =>
     sideBySide(
-      Array.from({ length: n }, (_, c) => ({ lines: digitLines(pixels, r * n + c, scale) })),
+      Array.from({ length: n }, (_, c) => ({ lines: digitLines(pixels, r * n + c, width) })),
       1,
     ),
   ).flat();
@@ -73,13 +74,19 @@ export const GRID_CAPTION =
   `z0 ${GRID_BOX.min[0]} .. ${GRID_BOX.max[0]} left to right,` +
   ` z1 ${GRID_BOX.max[1]} .. ${GRID_BOX.min[1]} top to bottom`;
 
+const NO_COLOR_KEY = 'each number: the class of most codes in its cell';
+
 export interface ScatterLayout {
   width: number;
   height: number;
   color: boolean;
 }
 
-/** The held-out codes by class: a title, the plot, and a legend of class colours and names. */
+/**
+ * The held-out codes by class: a title, the plot, and a legend. With colour, braille dots coloured by class, each
+ * class's number at its median and a legend of colours; without (NO_COLOR), each cell shows the number of the
+ * class most of its codes belong to, and the legend says so.
+ */
 export function latentScatterLines(
   view: VaeView,
   classNames: readonly string[],
@@ -87,20 +94,31 @@ export function latentScatterLines(
 ): string[] {
   const { points, xName, yName } = latentPlane(view);
   const count = points.length;
-  const paint = color ? ansiPaint : noPaint;
   const title =
     view.latent === 2
       ? `latent space: ${count} held-out images (z0 across, z1 up)`
       : `latent space (${view.latent}-D, first two principal components): ${count} held-out images`;
+  if (!color) {
+    const plot = scatterPlot(points, { width, height, xName, yName, classDigits: true });
+    const named = classNames.some((name, k) => name !== String(k));
+    const names = named
+      ? wrapWords(
+          classNames.map((_, k) => className(classNames, k)),
+          width,
+          2,
+        )
+      : [];
+    return [title, ...plot, ...wrapWords(NO_COLOR_KEY.split(' '), width), ...names];
+  }
   const marks = classNames.flatMap((_, cls) => {
     const members = points.filter((p) => p.cls === cls);
     return members.length === 0
       ? []
       : [{ x: median(members.map((p) => p.x)), y: median(members.map((p) => p.y)), text: String(cls), cls }];
   });
-  const plot = scatterPlot(points, { width, height, marks, xName, yName, paint });
+  const plot = scatterPlot(points, { width, height, marks, xName, yName, paint: ansiPaint });
   const legend = classNames.map(
-    (_, i) => `${paint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`,
+    (_, i) => `${ansiPaint('■', CLASS_COLORS[i % CLASS_COLORS.length])} ${className(classNames, i)}`,
   );
   return [title, ...plot, ...wrapWords(legend, width, 2)];
 }

@@ -26,11 +26,14 @@ export function StatusLine({
   color: boolean;
 }) {
   const { mark, color: tint } = STATUS[status];
+  const state = clip(`${mark} ${status}`, width);
+  // The state is what a glance looks for: the text gives way to it, and the line never wraps.
+  const lead = text.length + state.length <= width ? text : `${clip(text, width - state.length - 1)} `;
   return (
     <Text>
-      {clip(text, width)}
+      {lead}
       <Text bold color={color ? tint : undefined}>
-        {clip(`${mark} ${status}`, Math.max(0, width - text.length))}
+        {state}
       </Text>
     </Text>
   );
@@ -38,9 +41,16 @@ export function StatusLine({
 
 /** The keys on the left, the last message on the right, in inverse video across the whole width. */
 export function Footer({ keys, message, width }: { keys: string; message: string; width: number }) {
+  return <Text inverse>{clip(footerLine(keys, message, width), width).padEnd(width)}</Text>;
+}
+
+/** The message whole where the keys leave room for it; else the message first and only `? help` of the keys. */
+function footerLine(keys: string, message: string, width: number): string {
+  if (!message) return keys;
   const room = width - keys.length - 2;
-  const line = message && room >= 8 ? `${keys}  ${clip(message, room).padStart(room)}` : keys;
-  return <Text inverse>{clip(line, width).padEnd(width)}</Text>;
+  if (message.length <= room) return `${keys}  ${message.padStart(room)}`;
+  const help = '  ? help';
+  return message.length + help.length <= width ? `${message}${help.padStart(width - message.length)}` : message;
 }
 
 export function TooSmall({

@@ -3,6 +3,7 @@
  * are dropped: Ink spends its time per character, and the box keeps the size anyway.
  */
 import { Box, Text } from 'ink';
+import { clipVisible } from '../render/ansi.js';
 
 export interface Rect {
   width: number;
@@ -17,7 +18,8 @@ export function TextBlock({ title, lines, rect }: { title?: string; lines: strin
       <Text>
         {lines
           .slice(0, room)
-          .map((line) => line.trimEnd())
+          // A line wider than the box would wrap in it and push the panel below its own title.
+          .map((line) => clipVisible(line.trimEnd(), rect.width))
           .join('\n')}
       </Text>
     </Box>

@@ -14,6 +14,8 @@ export interface TerminalOptions {
   cwd?: string;
   /** Killed after this long, so that a program that never quits fails its test instead of hanging it. */
   timeoutMs?: number;
+  /** Variables set on top of this process's (TERM, LC_ALL, NO_COLOR). */
+  env?: Record<string, string>;
 }
 
 const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
@@ -25,11 +27,14 @@ export function onTerminal(
 ): Promise<{ status: number | null; output: string }> {
   const command = `stty cols 100 rows 30; exec ${argv.map(quote).join(' ')}`;
   // A person's terminal, not CI's: Ink draws only the last frame when it sees CI variables.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('CI_'),
+  const env = {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([key]) => key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION' && !key.startsWith('CI_'),
+      ),
     ),
-  );
+    ...options.env,
+  };
   const child = spawn('script', ['-qefc', command, '/dev/null'], {
     cwd: options.cwd,
     stdio: ['pipe', 'pipe', 'inherit'],

@@ -135,9 +135,8 @@ function TripletPanel({
   scroll: number;
 }) {
   const lines = tripletPanel(info.glyphs, samples, rect.width);
-  const room = rect.height - 1 - LEGEND_LINES;
   const rows = Math.ceil(lines.length / TRIPLET_ROW_LINES),
-    shown = Math.max(1, Math.floor((room + 1) / TRIPLET_ROW_LINES));
+    shown = rowsShown(rect);
   const first = Math.min(scroll, Math.max(0, rows - shown));
   const position = rows > shown ? `   rows ${first + 1}-${Math.min(rows, first + shown)} of ${rows} ↑↓` : '';
   const legend = [
@@ -147,17 +146,24 @@ function TripletPanel({
   return (
     <TextBlock
       title={`triplets${position}`}
-      lines={[...legend, ...lines.slice(first * TRIPLET_ROW_LINES)]}
+      // Whole rows only (each row's last line is the blank between rows), so the header's range is what shows.
+      lines={[...legend, ...lines.slice(first * TRIPLET_ROW_LINES, (first + shown) * TRIPLET_ROW_LINES - 1)]}
       rect={rect}
     />
   );
+}
+
+/** Whole rows of triplets under the title and legend (the last row needs no blank line after it). */
+function rowsShown(rect: Rect): number {
+  const room = rect.height - 1 - LEGEND_LINES;
+  return Math.max(1, Math.floor((room + 1) / TRIPLET_ROW_LINES));
 }
 
 /** The triplet rows that can be scrolled past. */
 function maxScroll(info: DenoiseRunInfo, rect: Rect): number {
   const perRow = Math.max(1, Math.floor((rect.width + 3) / 20));
   const rows = Math.ceil(info.glyphs.length / perRow);
-  return Math.max(0, rows - Math.max(1, Math.floor((rect.height - LEGEND_LINES) / TRIPLET_ROW_LINES)));
+  return Math.max(0, rows - rowsShown(rect));
 }
 
 export interface DenoiseDashboardProps extends DashboardWiring<GlyphFrame> {

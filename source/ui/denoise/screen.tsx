@@ -14,6 +14,7 @@ import { DenoiseDashboard } from './dashboard.js';
 import { TripletScorer } from './scorer.js';
 import { ModelSnapshot } from '../../nn/model-snapshot.js';
 import { backendDisplayName } from '../../render/backend-name.js';
+import { terminalCapabilities } from '../capabilities.js';
 
 /** Where `s` saves when --save was not given. */
 const DEFAULT_DENOISE_FILE = 'denoise-model.json';
@@ -53,7 +54,7 @@ async function showDenoiseDashboard(run: DenoiseRun, stdout: NodeJS.WriteStream)
       feed={feed}
       control={run.control}
       save={() => run.saveTo(file)}
-      color={stdout.hasColors?.() ?? false}
+      color={terminalCapabilities(process.env, stdout).color}
     />
   );
   await watchOnScreen(run, stdout, dashboard, feed, {

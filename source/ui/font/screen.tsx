@@ -14,6 +14,7 @@ import { watchOnScreen } from '../run-screen.js';
 import { FontDashboard } from './dashboard.js';
 import { GlyphFeed } from '../glyph-feed.js';
 import { fontRunInfo } from './info.js';
+import { terminalCapabilities } from '../capabilities.js';
 
 /** Where `s` saves when --save was not given. */
 export const DEFAULT_MODEL_FILE = 'font-model.json';
@@ -58,7 +59,7 @@ export async function showFontDashboard(
       feed={feed}
       control={run.control}
       save={() => run.saveTo(file)}
-      color={stdout.hasColors?.() ?? false}
+      color={terminalCapabilities(process.env, stdout).color}
       onQuit={(state) => (run.kept = state.kept)}
     />
   );

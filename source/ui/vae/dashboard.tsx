@@ -3,12 +3,13 @@
  * render it directly. VaeDashboard wires it to the live run: sampled frames, the reducer, the keys, pausing.
  */
 import { Box, Text } from 'ink';
+import { useState } from 'react';
 import { formatDuration, wholeNumber } from '../../render/format.js';
 import { Footer, StatusLine, TooSmall } from '../chrome.js';
 import { commonKey, pageKey, useKeys } from '../keys.js';
 import type { DashboardState } from '../state.js';
 import type { TerminalSize } from '../terminal.js';
-import { clip, TextBlock } from '../text-block.js';
+import { clip, TextBlock, type Rect } from '../text-block.js';
 import { useDashboard, type DashboardWiring } from '../use-dashboard.js';
 import type { VaeFeed, VaeFrame, VaeRunInfo } from './feed.js';
 import { PANEL_GAP, vaeLayout, type VaeLayout } from './layout.js';
@@ -20,6 +21,8 @@ export interface VaeDashboardViewProps {
   state: DashboardState;
   size: TerminalSize;
   color: boolean;
+  /** Whose pictures show when two runs do not fit side by side (an index into frame.runs). */
+  shown?: number;
 }
 
 const HELP = [
@@ -29,6 +32,8 @@ const HELP = [
   's           save a checkpoint now (to --save FILE, else',
   '            vae-checkpoint.json) and carry on',
   'tab         next page, when the terminal is too small for every panel',
+  "o           the other optimizer's pictures (--optimizer both, when they",
+  '            do not fit side by side)',
   '?           this help (? or Esc closes it)',
   '',
   'loss        train and validation loss per image (BCE + KL, nats),',
@@ -40,13 +45,14 @@ const HELP = [
   '            epoch: watch them take shape',
 ];
 
-export function VaeDashboardView({ info, frame, state, size, color }: VaeDashboardViewProps) {
-  const layout = vaeLayout(size.columns, size.rows);
+export function VaeDashboardView({ info, frame, state, size, color, shown = 0 }: VaeDashboardViewProps) {
+  const layout = vaeLayout(size.columns, size.rows, frame.runs.length);
   if (layout.kind === 'too-small') return <TooSmall need={layout.need} columns={size.columns} rows={size.rows} />;
+  const switching = frame.runs.length > 1 && !layout.sideBySide;
   const keys =
     state.overlay === 'help'
       ? 'q quit  ? or esc close the help'
-      : `q quit  p pause  s save  ? help${layout.pages > 1 ? '  tab page' : ''}`;
+      : `q quit  p pause  s save  ? help${layout.pages > 1 ? '  tab page' : ''}${switching ? '  o optimizer' : ''}`;
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
       <Header info={info} frame={frame} width={size.columns} color={color} />
@@ -54,7 +60,7 @@ export function VaeDashboardView({ info, frame, state, size, color }: VaeDashboa
         {state.overlay === 'help' ? (
           <TextBlock title="keys" lines={HELP} rect={layout.body} />
         ) : (
-          <Body info={info} frame={frame} layout={layout} page={state.page} color={color} />
+          <Body info={info} frame={frame} layout={layout} page={state.page} shown={shown} color={color} />
         )}
       </Box>
       <Footer keys={keys} message={state.message || frame.notice} width={size.columns} />
@@ -67,23 +73,41 @@ function Body({
   frame,
   layout,
   page,
+  shown,
   color,
 }: {
   info: VaeRunInfo;
   frame: VaeFrame;
   layout: Exclude<VaeLayout, { kind: 'too-small' }>;
   page: number;
+  shown: number;
   color: boolean;
 }) {
-  const common = { info, frame, color };
-  const top = (
+  // Two runs' pictures side by side where each half still holds them; else the one `o` picked.
+  const runs = layout.sideBySide ? frame.runs : [frame.runs[shown % frame.runs.length]];
+  const pictures = (Panel: typeof LatentPanel, rect: Rect) => (
     <Box flexDirection="row" gap={PANEL_GAP}>
-      <LossPanel {...common} rect={layout.chart} />
-      <LatentPanel {...common} rect={layout.latent} />
+      {runs.map((run, i) => (
+        <Panel
+          key={run.optimizer}
+          info={info}
+          run={run}
+          version={frame.version}
+          label={frame.runs.length > 1 ? run.optimizer : undefined}
+          rect={splitWidth(rect, runs.length, i)}
+          color={color}
+        />
+      ))}
     </Box>
   );
-  const reconstructions = <ReconstructionPanel {...common} rect={layout.reconstructions} />;
-  const generated = <GeneratedPanel {...common} rect={layout.generated} />;
+  const top = (
+    <Box flexDirection="row" gap={PANEL_GAP}>
+      <LossPanel frame={frame} rect={layout.chart} color={color} />
+      {pictures(LatentPanel, layout.latent)}
+    </Box>
+  );
+  const reconstructions = pictures(ReconstructionPanel, layout.reconstructions);
+  const generated = pictures(GeneratedPanel, layout.generated);
   if (layout.kind === 'pages') return [top, reconstructions, generated][page % layout.pages];
   return (
     <Box flexDirection="column">
@@ -94,6 +118,12 @@ function Body({
       </Box>
     </Box>
   );
+}
+
+/** The `part`-th of `parts` rects side by side in `rect`, PANEL_GAP apart. */
+function splitWidth(rect: Rect, parts: number, part: number): Rect {
+  const width = Math.floor((rect.width - PANEL_GAP * (parts - 1)) / parts);
+  return { width: part === parts - 1 ? rect.width - (width + PANEL_GAP) * (parts - 1) : width, height: rect.height };
 }
 
 function Header({ info, frame, width, color }: { info: VaeRunInfo; frame: VaeFrame; width: number; color: boolean }) {
@@ -130,8 +160,10 @@ export interface VaeDashboardProps extends DashboardWiring<VaeFrame> {
 
 export function VaeDashboard({ info, save, color, ...wiring }: VaeDashboardProps) {
   const { state, dispatch, frame, drawn, quit } = useDashboard(wiring);
+  const [shown, setShown] = useState(0);
   const layout = vaeLayout(drawn.columns, drawn.rows);
   useKeys((input, key) => {
+    if (input === 'o' && frame.runs.length > 1) return setShown((now) => (now + 1) % frame.runs.length);
     const context = {
       state,
       dispatch,
@@ -143,5 +175,5 @@ export function VaeDashboard({ info, save, color, ...wiring }: VaeDashboardProps
     };
     if (!commonKey(input, key, context)) pageKey(key, context);
   });
-  return <VaeDashboardView info={info} frame={frame} state={state} size={drawn} color={color} />;
+  return <VaeDashboardView info={info} frame={frame} state={state} size={drawn} color={color} shown={shown} />;
 }

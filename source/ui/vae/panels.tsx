@@ -4,12 +4,11 @@ import { ansiPaint, noPaint, type Color } from '../../render/ansi.js';
 import { lineChart, type ChartSeries } from '../../render/chart.js';
 import { stretch } from '../../render/series.js';
 import { latentScatterLines, GRID_CAPTION } from '../../render/vae.js';
-import { clip, TextBlock, type Rect } from '../text-block.js';
+import { TextBlock, type Rect } from '../text-block.js';
 import { digitCount, fittedGrid, fittedTiles } from './digits.js';
 import type { VaeFrame, VaeRunInfo, VaeRunView } from './feed.js';
 
 interface PanelProps {
-  info: VaeRunInfo;
   frame: VaeFrame;
   rect: Rect;
   color: boolean;
@@ -24,8 +23,18 @@ const COLORS: Array<[Color, Color]> = [
   ['magenta', 'green'],
 ];
 
-/** The run whose pictures show: the first (Adam, with --optimizer both). */
-const pictured = (frame: VaeFrame): VaeRunView => frame.runs[0];
+/** One run's pictures; `label` names the optimizer when two runs are compared. */
+interface PicturePanelProps {
+  info: VaeRunInfo;
+  run: VaeRunView;
+  /** Changes whenever the frame does (the memo key). */
+  version: number;
+  label?: string;
+  rect: Rect;
+  color: boolean;
+}
+
+const titled = (label: string | undefined, title: string) => (label ? `${label}: ${title}` : title);
 
 /** Train and validation loss per epoch; with --optimizer both, one chart per run, one above the other. */
 export function LossPanel({ frame, rect, color }: PanelProps) {
@@ -45,42 +54,40 @@ export function LossPanel({ frame, rect, color }: PanelProps) {
         x: { name: 'epoch', from: 1, to: Math.max(1, epochs) },
         paint: paintFor(color),
       });
-      return both ? [run.optimizer, ...chart] : chart;
+      // Each chart under its optimizer's name and latest losses: one title could not hold both runs' numbers.
+      return both ? [`${run.optimizer}   ${lossNow(run)}`, ...chart] : chart;
     });
   }, [frame.version, rect.width, rect.height, color]);
-  const now = frame.runs
-    .map((run) => (run.epoch ? `${frame.runs.length > 1 ? `${run.optimizer} ` : ''}${lossNow(run)}` : ''))
-    .filter(Boolean)
-    .join('  ');
-  return (
-    <TextBlock title={clip(`loss per image (nats)${now ? `   ${now}` : ''}`, rect.width)} lines={lines} rect={rect} />
-  );
+  const [run] = frame.runs;
+  const now = frame.runs.length === 1 ? lossNow(run) : '';
+  return <TextBlock title={`loss per image (nats)${now ? `   ${now}` : ''}`} lines={lines} rect={rect} />;
 }
 
 function lossNow(run: VaeRunView): string {
-  const e = run.epoch!;
+  const e = run.epoch;
+  if (!e) return '';
   const validation = e.validationLoss === undefined ? '' : ` val ${e.validationLoss.toFixed(1)}`;
   return `train ${e.trainLoss.toFixed(1)}${validation}`;
 }
 
 /** The held-out digits at their latent means, coloured and labelled by class, with the legend under them. */
-export function LatentPanel({ info, frame, rect, color }: PanelProps) {
+export function LatentPanel({ info, run, version, label, rect, color }: PicturePanelProps) {
   const lines = useMemo(() => {
-    const view = pictured(frame).epoch?.view;
-    if (!view) return { title: 'latent space', rest: WAITING };
+    const view = run.epoch?.view;
+    if (!view) return { title: titled(label, 'latent space'), rest: WAITING };
     const plotFor = (height: number) => latentScatterLines(view, info.classNames, { width: rect.width, height, color });
     // The legend takes one or more lines depending on the width: measure it once, then give the plot the rest.
     const legend = plotFor(3).length - 4;
     const [title, ...rest] = plotFor(Math.max(3, rect.height - 1 - legend));
-    return { title, rest };
-  }, [frame.version, rect.width, rect.height, color]);
+    return { title: titled(label, title), rest };
+  }, [version, rect.width, rect.height, color, label]);
   return <TextBlock title={lines.title} lines={lines.rest} rect={rect} />;
 }
 
 /** Held-out digits, each original beside its reconstruction (decoded from its latent mean). */
-export function ReconstructionPanel({ frame, rect }: PanelProps) {
+export function ReconstructionPanel({ run, version, label, rect }: PicturePanelProps) {
   const lines = useMemo(() => {
-    const view = pictured(frame).epoch?.view;
+    const view = run.epoch?.view;
     if (!view) return WAITING;
     const tiles = Array.from({ length: digitCount(view.originals) }, (_, i) => ({
       digits: [
@@ -90,13 +97,13 @@ export function ReconstructionPanel({ frame, rect }: PanelProps) {
       caption: `class ${view.labels[i]}`,
     }));
     return fittedTiles(tiles, { width: rect.width, height: rect.height - 1 }, 2);
-  }, [frame.version, rect.width, rect.height]);
-  return <TextBlock title="original | reconstruction" lines={lines} rect={rect} />;
+  }, [version, rect.width, rect.height]);
+  return <TextBlock title={titled(label, 'original | reconstruction')} lines={lines} rect={rect} />;
 }
 
 /** New digits decoded from the prior: a latent grid (2-D) or fixed N(0, I) draws, the same codes every epoch. */
-export function GeneratedPanel({ frame, rect }: PanelProps) {
-  const view = pictured(frame).epoch?.view;
+export function GeneratedPanel({ run, version, label, rect }: PicturePanelProps) {
+  const view = run.epoch?.view;
   const lines = useMemo(() => {
     if (!view) return WAITING;
     const room = { width: rect.width, height: rect.height - 1 };
@@ -108,10 +115,10 @@ export function GeneratedPanel({ frame, rect }: PanelProps) {
       room,
       4,
     );
-  }, [frame.version, rect.width, rect.height]);
+  }, [version, rect.width, rect.height]);
   const title =
     view?.gridSize === undefined ? 'generated: decoded from draws of N(0, I)' : `generated: ${GRID_CAPTION}`;
-  return <TextBlock title={title} lines={lines} rect={rect} />;
+  return <TextBlock title={titled(label, title)} lines={lines} rect={rect} />;
 }
 
 const paintFor = (color: boolean) => (color ? ansiPaint : noPaint);

@@ -10,6 +10,7 @@ import { watchOnScreen } from '../run-screen.js';
 import { VaeDashboard } from './dashboard.js';
 import { VaeFeed, type VaeRunInfo } from './feed.js';
 import { backendDisplayName } from '../../render/backend-name.js';
+import { terminalCapabilities } from '../capabilities.js';
 
 export function vaeScreen(context: RunContext): Observer<VaeRun> {
   const out = context.stdout;
@@ -46,7 +47,7 @@ async function showVaeDashboard(run: VaeRun, stdout: NodeJS.WriteStream): Promis
       feed={feed}
       control={run.control}
       save={save}
-      color={stdout.hasColors?.() ?? false}
+      color={terminalCapabilities(process.env, stdout).color}
     />
   );
   const end = run.plan.saveAtEnd
