@@ -8,7 +8,9 @@ import { compactNumber, formatDuration } from '../source/render/format.js';
 import { halfBlockLines, shadedLines } from '../source/render/halfblock.js';
 import { resample, spansDecades } from '../source/render/series.js';
 import { sparkline } from '../source/render/sparkline.js';
-import { History } from '../source/ui/history.js';
+import { Thinned } from '../source/train/thinned.js';
+import { fontHistory } from '../source/train/history.js';
+import type { GlyphEpoch } from '../source/train/font.js';
 import { loadFont } from '../source/data/font.js';
 
 const font = loadFont();
@@ -167,7 +169,7 @@ describe('formats', () => {
 
 describe('history', () => {
   it('keeps a long series in bounded memory, evenly thinned, ending at the latest value', () => {
-    const history = new History(8);
+    const history = new Thinned<number>(8);
     for (let i = 0; i < 100; i++) history.push(i);
     const values = history.values();
     expect(values.length).toBeLessThanOrEqual(9);
@@ -178,5 +180,23 @@ describe('history', () => {
       .map((v, i, all) => (i === 0 ? undefined : v - all[i - 1]))
       .slice(1);
     expect(new Set(steps).size).toBe(1);
+  });
+
+  it("keeps a font run's per-epoch rows for the export bounded too, spanning the whole run", () => {
+    const history = fontHistory(8);
+    for (let epoch = 0; epoch < 1000; epoch++) {
+      history.onEvent({
+        type: 'epoch',
+        epoch,
+        loss: 1 / (epoch + 1),
+        maxPixelError: 3,
+        meanPixelError: 1,
+      } as GlyphEpoch);
+    }
+    const epochs = history.rows.map((row) => row.epoch);
+    expect(epochs.length).toBeLessThanOrEqual(9);
+    expect(epochs[0]).toBe(0);
+    expect(epochs.at(-1)).toBe(999);
+    expect(history.rows.at(-1)).toEqual({ epoch: 999, loss: 0.001, maxPixelError: 3, meanPixelError: 1 });
   });
 });

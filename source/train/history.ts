@@ -3,21 +3,28 @@
  * stream: what an export draws its loss curves from. Collecting changes nothing that is printed.
  */
 import type { GlyphEvent } from './font.js';
+import { Thinned } from './thinned.js';
 import type { VaeEvent } from './vae.js';
 
 /** One epoch's metrics, e.g. {epoch: 3, loss: 0.41, maxPixelError: 9} or {epoch: 3, trainLoss, validationLoss}. */
 export type HistoryRow = { epoch: number } & Record<string, number>;
 
 export interface HistoryRecorder<E> {
-  rows: HistoryRow[];
+  readonly rows: HistoryRow[];
   onEvent(event: E): void;
 }
 
-/** Every epoch of a font run (the `done` event repeats the last epoch, so it adds nothing). */
-export function fontHistory(): HistoryRecorder<GlyphEvent> {
-  const rows: HistoryRow[] = [];
+/**
+ * The epochs of a font run (the `done` event repeats the last epoch, so it adds nothing): every one up to
+ * `capacity`, then evenly thinned (and always the last), so that a run of millions of epochs keeps a few
+ * hundred kilobytes.
+ */
+export function fontHistory(capacity?: number): HistoryRecorder<GlyphEvent> {
+  const rows = new Thinned<HistoryRow>(capacity);
   return {
-    rows,
+    get rows() {
+      return rows.values();
+    },
     onEvent(event) {
       if (event.type === 'epoch')
         rows.push({

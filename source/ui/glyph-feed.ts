@@ -4,7 +4,7 @@
  * renders only that.
  */
 import type { GlyphEpoch, GlyphEvent } from '../train/font.js';
-import { History } from './history.js';
+import { Thinned } from '../train/thinned.js';
 import { RateMeter } from './stopwatch.js';
 import { RunFeed, type RunStatus } from './run-feed.js';
 
@@ -24,9 +24,9 @@ export interface GlyphFrame {
 
 export class GlyphFeed extends RunFeed<GlyphFrame> {
   private last: GlyphEpoch | undefined;
-  private readonly loss = new History();
-  private readonly maxWrong = new History();
-  private readonly meanWrong = new History();
+  private readonly loss = new Thinned<number>();
+  private readonly maxWrong = new Thinned<number>();
+  private readonly meanWrong = new Thinned<number>();
   private readonly rate = new RateMeter();
 
   readonly push = (event: GlyphEvent): void => {

@@ -5,7 +5,7 @@
  */
 import type { VaeRunEvent } from '../../run/vae.js';
 import type { VaeBatchEvent, VaeEpochEvent } from '../../train/vae.js';
-import { History } from '../history.js';
+import { Thinned } from '../../train/thinned.js';
 import { RunFeed, type RunStatus } from '../run-feed.js';
 
 /** What stays fixed for the whole run. */
@@ -39,8 +39,8 @@ export interface VaeFrame {
 interface RunState {
   batch?: VaeBatchEvent;
   epoch?: VaeEpochEvent;
-  train: History;
-  validation: History;
+  train: Thinned<number>;
+  validation: Thinned<number>;
   testLoss?: number;
 }
 
@@ -52,7 +52,8 @@ export class VaeFeed extends RunFeed<VaeFrame> {
     now?: () => number,
   ) {
     super(now);
-    for (const optimizer of optimizers) this.runs.set(optimizer, { train: new History(), validation: new History() });
+    for (const optimizer of optimizers)
+      this.runs.set(optimizer, { train: new Thinned<number>(), validation: new Thinned<number>() });
   }
 
   readonly push = ({ optimizer, event }: VaeRunEvent): void => {

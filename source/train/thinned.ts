@@ -1,18 +1,20 @@
 /**
  * A series that may grow for hours in bounded memory: once `capacity` values are held it keeps every other one
- * and from then on takes one value in two (then four, ...). Appending is O(1) amortised; the chart squeezes the
- * values into its width anyway, so evenly thinned history draws the same curve. The latest value always shows.
+ * and from then on takes one value in two (then four, ...), so what is kept always spans the whole run, evenly
+ * spaced. Appending is O(1) amortised; a chart squeezes the values into its width anyway, so evenly thinned
+ * history draws the same curve. The latest value always shows. The screens' charts and the export's per-epoch
+ * rows keep their histories in it.
  */
-export class History {
-  private readonly kept: number[] = [];
+export class Thinned<T> {
+  private readonly kept: T[] = [];
   private stride = 1;
   /** Values pushed so far: the kept ones are those pushed at multiples of the stride. */
   private pushed = 0;
-  private latest: number | undefined;
+  private latest: T | undefined;
 
   constructor(private readonly capacity = 4096) {}
 
-  push(value: number): void {
+  push(value: T): void {
     this.latest = value;
     if (this.pushed++ % this.stride !== 0) return;
     this.latest = undefined;
@@ -26,7 +28,7 @@ export class History {
   }
 
   /** A copy of the kept values, oldest first, ending with the latest value pushed. */
-  values(): number[] {
+  values(): T[] {
     return this.latest === undefined ? this.kept.slice() : [...this.kept, this.latest];
   }
 }
