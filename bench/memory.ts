@@ -6,8 +6,9 @@
  *
  *   node --expose-gc --import tsx bench/memory.ts [--epochs 300000] [--columns 120] [--rows 40]
  */
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { nullTerminal } from '../source/commands/bench-screen.js';
 import { startFontRun } from '../source/commands/font.js';
 import { loadFontScreen } from '../source/ui/load.js';
 
@@ -23,12 +24,6 @@ interface Sample {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-/** A stream that looks like a terminal of the given size and throws everything away. */
-function nullTerminal(columns: number, rows: number): NodeJS.WriteStream {
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  return Object.assign(sink, { isTTY: true, columns, rows, hasColors: () => true }) as unknown as NodeJS.WriteStream;
-}
 
 function sample(started: number, epoch: number): Sample {
   gc!();

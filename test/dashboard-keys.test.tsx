@@ -75,6 +75,34 @@ describe('keys', () => {
     await training;
   });
 
+  it('p shows "paused" in the frame the key draws, not at the next sampled frame', async () => {
+    const run = startFontRun({ backend: 'cpu', epochs: '100', target: '0' });
+    const feed = new GlyphFeed(),
+      control = new RunControl();
+    for (let i = 0; i < 3; i++) feed.push(run.events.next().value!);
+    // No sampled frame comes within the test: only the key's own redraw can show the status.
+    const never = { minIntervalMs: 600_000, maxIntervalMs: 600_000 };
+    const app = render(
+      <FontDashboard
+        info={fontRunInfo(run)}
+        feed={feed}
+        control={control}
+        save={() => 'unused'}
+        color={false}
+        size={size}
+        sampling={never}
+      />,
+    );
+    cleanup(() => app.unmount());
+    expect(plainText(app.lastFrame())).toContain('● training');
+    await press(app, 'p');
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
+    expect(control.paused).toBe(true);
+    await press(app, 'p');
+    await eventually(() => expect(plainText(app.lastFrame())).toContain('● training'));
+    expect(control.paused).toBe(false);
+  });
+
   it('e opens the explorer; arrows move the cursor and change the glyph; Enter keeps it; Esc leaves', async () => {
     const { info, feed } = trainedRun(300);
     const app = render(

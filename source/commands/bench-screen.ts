@@ -23,7 +23,7 @@ export interface ScreenCost {
 }
 
 /** A stream that looks like a terminal of the given size and throws everything away. */
-function nullTerminal(columns: number, rows: number): NodeJS.WriteStream {
+export function nullTerminal(columns: number, rows: number): NodeJS.WriteStream {
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   return Object.assign(sink, { isTTY: true, columns, rows, hasColors: () => true }) as unknown as NodeJS.WriteStream;
 }

@@ -6,7 +6,7 @@ import { useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
 import type { RunControl } from '../train/drive.js';
 import type { RunFeed } from './run-feed.js';
-import { dashboardReducer, INITIAL_STATE, type DashboardState } from './state.js';
+import { dashboardReducer, INITIAL_STATE, type DashboardAction, type DashboardState } from './state.js';
 import { useTerminalSize, type TerminalSize } from './terminal.js';
 import { useSampled, type SamplingOptions } from './use-sampled.js';
 
@@ -22,17 +22,26 @@ export interface DashboardWiring<F> {
 }
 
 export function useDashboard<F>({ feed, control, onQuit, size, sampling }: DashboardWiring<F>) {
-  const [state, dispatch] = useReducer(dashboardReducer, INITIAL_STATE);
-  const frame = useSampled(feed, sampling);
+  const [state, update] = useReducer(dashboardReducer, INITIAL_STATE);
+  const { frame, redraw } = useSampled(feed, sampling);
   const terminal = useTerminalSize();
   // One line short of the terminal: a full-height frame makes Ink clear the whole screen on every update.
   const drawn = size ?? { columns: terminal.columns, rows: terminal.rows - 1 };
   const { exit } = useApp();
-  useEffect(() => {
-    feed.setPaused(state.paused);
-    if (state.paused) control.pause();
+  const applyPause = (paused: boolean) => {
+    feed.setPaused(paused);
+    if (paused) control.pause();
     else control.resume();
-  }, [state.paused]);
+    redraw();
+  };
+  // p pauses in the key's own handler: Ink batches it with the key's state change, so the one render the key
+  // causes shows "paused" (else it waited for the next sampled frame, up to 2.5 s away on a big terminal).
+  const dispatch = (action: DashboardAction) => {
+    if (action.type === 'toggle-pause') applyPause(!state.paused);
+    update(action);
+  };
+  // Keeps training in step with the state, whatever came between (two presses before one render).
+  useEffect(() => applyPause(state.paused), [state.paused]);
   const quit = () => {
     onQuit?.(state);
     exit();

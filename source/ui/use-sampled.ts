@@ -4,9 +4,10 @@
  *
  * How often adapts to what a frame costs here: Ink redraws the whole screen character by character, so a big
  * terminal costs more per frame. Each render is timed (render start to layout effect, which includes Ink's
- * output) and frames are spaced so that drawing takes at most `budget` of the time: a share of throughput.
+ * output) and frames are spaced so that drawing takes at most `budget` of the time: a share of throughput. What
+ * the user changed (pausing) is drawn at once instead: `redraw`.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export interface Sampled<F> {
   /** Changes whenever a new frame would differ. */
@@ -23,11 +24,18 @@ export interface SamplingOptions {
   maxIntervalMs?: number;
 }
 
+export interface Sampling<F> {
+  frame: F;
+  /** Takes a frame now if the source changed: for news the user made (a key), which should not wait for a tick. */
+  redraw: () => void;
+}
+
 export function useSampled<F>(
   source: Sampled<F>,
   { minIntervalMs = 100, budget = 0.03, maxIntervalMs = 2500 }: SamplingOptions = {},
-): F {
+): Sampling<F> {
   const [frame, setFrame] = useState(() => source.frame());
+  const seen = useRef(source.signature);
   const renderStart = performance.now();
   const costMs = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
@@ -36,21 +44,22 @@ export function useSampled<F>(
     costMs.current =
       costMs.current === undefined ? 0 : costMs.current === 0 ? spent : 0.8 * costMs.current + 0.2 * spent;
   });
+  const redraw = useCallback(() => {
+    if (source.signature === seen.current) return;
+    seen.current = source.signature;
+    setFrame(source.frame());
+  }, [source]);
   useEffect(() => {
-    let seen = source.signature;
     let timer: NodeJS.Timeout;
     const next = () => {
       timer = setTimeout(tick, Math.min(maxIntervalMs, Math.max(minIntervalMs, (costMs.current ?? 0) / budget)));
     };
     const tick = () => {
-      if (source.signature !== seen) {
-        seen = source.signature;
-        setFrame(source.frame());
-      }
+      redraw();
       next();
     };
     next();
     return () => clearTimeout(timer);
-  }, [source, minIntervalMs, budget, maxIntervalMs]);
-  return frame;
+  }, [redraw, minIntervalMs, budget, maxIntervalMs]);
+  return { frame, redraw };
 }

@@ -119,7 +119,7 @@ export interface SweepDashboardProps {
 
 export function SweepDashboard({ info, feed, onQuit, color, size, sampling }: SweepDashboardProps) {
   const [state, dispatch] = useReducer(dashboardReducer, INITIAL_STATE);
-  const frame = useSampled(feed, sampling);
+  const { frame } = useSampled(feed, sampling);
   const terminal = useTerminalSize();
   // One line short of the terminal: a full-height frame makes Ink clear the whole screen on every update.
   const drawn = size ?? { columns: terminal.columns, rows: terminal.rows - 1 };
