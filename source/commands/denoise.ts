@@ -39,6 +39,7 @@ export function startDenoiseRun(settings: RawSettings, config: DenoiseConfig): D
     seed: config.seed,
     maxEpochs: config.epochs,
     save: config.save,
+    pace: config.pace,
     noise,
     copies: config.copies,
     export:

@@ -51,6 +51,7 @@ export function startFontRun(settings: RawSettings, config = parseFontConfig(set
     target: config.target,
     maxEpochs: config.epochs,
     save: config.save,
+    pace: config.pace,
     export: dir === undefined ? undefined : { dir, settings: recorded },
   });
 }

@@ -14,6 +14,7 @@ import { defaultsOf } from './table.js';
 import {
   exportOption,
   loadOption,
+  paceOption,
   saveOption,
   seedOption,
   seedsOption,
@@ -118,6 +119,7 @@ export const DENOISE_OPTIONS = {
   save: saveOption(),
   load: loadOption(),
   export: exportOption(),
+  pace: paceOption(MODEL),
   ...trainerFlags(),
 };
 

@@ -10,6 +10,7 @@ import { defaultsOf, parseTable } from './table.js';
 import {
   exportOption,
   loadOption,
+  paceOption,
   saveOption,
   seedOption,
   seedsOption,
@@ -63,6 +64,7 @@ export const FONT_OPTIONS = {
   load: loadOption(),
   export: exportOption(),
   exitOnDone: switchOption({ group: FONT, help: 'close the dashboard when training ends (else: until q)' }),
+  pace: paceOption(FONT),
 };
 
 /** The grid of --sweep: every latent size x subset x learning rate (x seed), the other settings shared. */

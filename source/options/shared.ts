@@ -58,6 +58,10 @@ const backendOption = flagOnly({
     ' cpu is the fastest CPU one',
 });
 
+/** --pace N: a glyph run (font, denoise) held to at most N epochs a second, for a class to watch it learn. */
+export const paceOption = (group: string) =>
+  whole(undefined, { min: 1 }, { group, scope: 'run', help: 'at most N epochs a second, to watch it learn' });
+
 /** --save FILE, checked when read (unless the run checks it later), so that a bad path fails before training. */
 export const saveOption = (checkNow = true) =>
   custom<string | undefined>(

@@ -8,6 +8,7 @@ import type { BackendSelection } from '../math/select.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
 import { saveAutoencoder } from '../nn/autoencoder-file.js';
 import { RunControl } from '../train/drive.js';
+import { Pacer } from '../train/pacer.js';
 import type { GlyphDone, GlyphEpoch, GlyphEvent } from '../train/font.js';
 import { fontHistory } from '../train/history.js';
 import { stopReason, type Run, type Stopped } from './observe.js';
@@ -25,6 +26,8 @@ export interface GlyphRunPlan {
   maxEpochs: number;
   /** --save FILE: written at the end, and by a stop. */
   save?: string;
+  /** --pace N: at most N epochs a second. */
+  pace?: number;
   /** --export DIR, with the settings it records (config.json). */
   export?: { dir: string; settings: Record<string, unknown> };
 }
@@ -35,13 +38,15 @@ export interface GlyphStopped extends Stopped {
 }
 
 export abstract class GlyphRun<Plan extends GlyphRunPlan, R> implements Run<GlyphEvent, R, GlyphStopped> {
-  readonly control = new RunControl();
+  readonly control: RunControl;
   readonly history = fontHistory();
   /** The last finished epoch. */
   last: GlyphEpoch | undefined;
   protected done: GlyphDone | undefined;
 
-  constructor(readonly plan: Plan) {}
+  constructor(readonly plan: Plan) {
+    this.control = new RunControl(plan.pace === undefined ? undefined : new Pacer(plan.pace));
+  }
 
   get events(): Generator<GlyphEvent> {
     return this.plan.events;

@@ -1,12 +1,17 @@
 /**
  * Pumps a training event stream. Training is synchronous math; every `sliceMs` the pump yields to the event
- * loop so that the screen can draw and keys get answered while training runs. Pause and stop are honoured
- * between events.
+ * loop so that the screen can draw and keys get answered while training runs. Pause, stop and the pace
+ * (--pace) are honoured between events.
  */
+import type { Pacer } from './pacer.js';
+
 export class RunControl {
   paused = false;
   stopped = false;
   private wake: (() => void) | undefined;
+
+  /** `pacer`: at most so many events a second (none: as fast as training goes). */
+  constructor(readonly pacer?: Pacer) {}
 
   pause(): void {
     this.paused = true;
@@ -51,6 +56,10 @@ export async function drive<E>(
     if (control.paused) {
       await control.whilePaused();
       continue;
+    }
+    if (control.pacer) {
+      await control.pacer.wait();
+      if (control.stopped || control.paused) continue;
     }
     const next = events.next();
     if (next.done) return;
