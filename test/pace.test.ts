@@ -13,7 +13,9 @@ function fakeClock(): Clock & { ms: number } {
   const clock = {
     ms: 0,
     now: () => clock.ms,
-    sleep: async (ms: number) => void (clock.ms += ms),
+    sleep: async (ms: number) => {
+      clock.ms += ms;
+    },
   };
   return clock;
 }
