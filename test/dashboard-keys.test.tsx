@@ -10,6 +10,9 @@ import type { DashboardState } from '../source/ui/state.js';
 import { cleanupAfterEach, eventually, FAST_SAMPLING, pause, plainText, trainedRun } from './font-fixture.js';
 
 const RIGHT = '\u001B[C',
+  LEFT = '\u001B[D',
+  ESCAPE = '\u001B',
+  END = '\u001B[F',
   UP = '\u001B[A',
   ENTER = '\r';
 const fast = FAST_SAMPLING;
@@ -145,6 +148,45 @@ describe('keys', () => {
     await eventually(() => expect(plainText(app.lastFrame())).toContain('kept 1:'));
     app.stdin.write('\u001B');
     await eventually(() => expect(plainText(app.lastFrame())).toContain('original | reconstruction'));
+  });
+
+  it('← → scrub through the replay of a run; Esc and End return to live', async () => {
+    const { info, feed } = trainedRun(300);
+    const epochs = feed.frame().snapshots.map((snapshot) => snapshot.epoch);
+    const app = render(
+      <FontDashboard
+        info={info}
+        feed={feed}
+        control={new RunControl()}
+        save={() => 'unused'}
+        color={false}
+        size={size}
+        sampling={fast}
+      />,
+    );
+    cleanup(() => app.unmount());
+    const text = () => plainText(app.lastFrame());
+    const live = text();
+    expect(live).toContain('epoch 300/');
+
+    await press(app, LEFT);
+    await eventually(() => expect(text()).toContain(`replay: epoch ${epochs.at(-1)} of 300`));
+    await press(app, LEFT);
+    await eventually(() => expect(text()).toContain(`replay: epoch ${epochs.at(-2)} of 300`));
+    await press(app, RIGHT);
+    await eventually(() => expect(text()).toContain(`replay: epoch ${epochs.at(-1)} of 300`));
+    await press(app, RIGHT);
+    await eventually(() => expect(text()).toBe(live));
+
+    for (let i = 0; i < epochs.length + 3; i++) await press(app, LEFT);
+    await eventually(() => expect(text()).toContain('replay: epoch 0 of 300'));
+    expect(text()).toContain('esc live');
+    await press(app, ESCAPE);
+    await eventually(() => expect(text()).toBe(live));
+    await press(app, LEFT);
+    await eventually(() => expect(text()).toContain('replay: epoch'));
+    await press(app, END);
+    await eventually(() => expect(text()).toBe(live));
   });
 
   it('q quits cleanly, handing over what the user kept; s saves and says where', async () => {

@@ -93,6 +93,15 @@ describe('the whole dashboard', () => {
     expect(plainText(dashboard(80, 24, state))).toMatchSnapshot();
   });
 
+  it("a replay frame: an early snapshot's glyphs, codes and charts, named in the header", () => {
+    const snapshot = frame.snapshots[12];
+    const text = plainText(dashboard(120, 40, { ...INITIAL_STATE, replay: snapshot.epoch }));
+    expect(text).toContain(`replay: epoch ${snapshot.epoch} of 150`);
+    expect(text).toContain(`now ${snapshot.loss.toPrecision(4)}`);
+    expect(text).not.toBe(plainText(dashboard(120, 40)));
+    expect(text).toMatchSnapshot();
+  });
+
   it('says how much room it needs when the terminal is too small', () => {
     const text = plainText(dashboard(50, 12));
     expect(text).toContain(`at least ${MIN_SIZE.columns}x${MIN_SIZE.rows}`);

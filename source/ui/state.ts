@@ -1,7 +1,7 @@
 /**
  * A dashboard's own state (what the user asked to see), as a reducer: keys become actions, the view renders
  * the state. Training state is not here: it arrives in frames from the feed. Every screen shares it; the
- * explorer's fields (cursor, kept) are the font dashboard's alone.
+ * explorer's fields (cursor, kept) and the replay's are the font dashboard's alone.
  */
 export type Overlay = 'none' | 'help' | 'explorer';
 export type Point = [number, number];
@@ -17,6 +17,8 @@ export interface DashboardState {
   cursor?: Point;
   /** Latent points the user kept in the explorer, oldest first. */
   kept: Point[];
+  /** The replay's epoch on show (← →); live when absent. */
+  replay?: number;
   /** One line for the footer: what the last key did. */
   message: string;
 }
@@ -30,6 +32,7 @@ export type DashboardAction =
   | { type: 'keep' }
   | { type: 'next-page'; pages: number }
   | { type: 'scroll'; by: number; max: number }
+  | { type: 'replay'; to: (epoch: number | undefined) => number | undefined }
   | { type: 'say'; message: string };
 
 export const INITIAL_STATE: DashboardState = {
@@ -50,7 +53,8 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
     case 'close':
       return { ...state, overlay: 'none' };
     case 'explore':
-      return { ...state, overlay: 'explorer', cursor: state.cursor ?? action.from };
+      // The explorer decodes with the live model: it explores the live latent space.
+      return { ...state, overlay: 'explorer', cursor: state.cursor ?? action.from, replay: undefined };
     case 'move':
       return state.cursor
         ? { ...state, cursor: [state.cursor[0] + action.by[0], state.cursor[1] + action.by[1]] }
@@ -66,6 +70,8 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       return { ...state, page: (state.page + 1) % Math.max(1, action.pages), scroll: 0 };
     case 'scroll':
       return { ...state, scroll: Math.min(action.max, Math.max(0, state.scroll + action.by)) };
+    case 'replay':
+      return { ...state, replay: action.to(state.replay) };
     case 'say':
       return { ...state, message: action.message };
   }

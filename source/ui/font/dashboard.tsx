@@ -3,6 +3,7 @@
  * render it directly. FontDashboard wires it to the live run: sampled frames, the reducer, the keys, pausing.
  */
 import { Box } from 'ink';
+import { useMemo } from 'react';
 import { ansiPaint, noPaint } from '../../render/ansi.js';
 import type { TerminalSize } from '../terminal.js';
 import { useDashboard, type DashboardWiring } from '../use-dashboard.js';
@@ -16,6 +17,7 @@ import { Help } from './help.js';
 import { useDashboardKeys } from './keys.js';
 import { dashboardLayout, PANEL_GAP, type Layout } from './layout.js';
 import { ChartPanel, GlyphPanel, LatentPanel } from './panels.js';
+import { replayFrame } from './replay.js';
 import type { DashboardState } from '../state.js';
 
 export interface FontDashboardViewProps {
@@ -31,7 +33,12 @@ export interface FontDashboardViewProps {
 }
 
 export function FontDashboardView(props: FontDashboardViewProps) {
-  const { info, frame, state, size, color } = props;
+  const { info, state, size, color } = props;
+  const live = props.frame;
+  const frame = useMemo(
+    () => (state.replay === undefined ? live : replayFrame(live, state.replay)),
+    [live, state.replay],
+  );
   const layout = dashboardLayout(size.columns, size.rows, info.glyphs.length);
   if (layout.kind === 'too-small') {
     const extra = (props.terminal?.rows ?? size.rows) - size.rows;
@@ -47,12 +54,19 @@ export function FontDashboardView(props: FontDashboardViewProps) {
     (layout.kind === 'pages' ? '  tab page' : '') + (layout.kind === 'pages' && state.page === 0 ? '  ↑↓ scroll' : '');
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows}>
-      <Header info={info} frame={frame} width={size.columns} color={color} />
+      <Header
+        info={info}
+        frame={frame}
+        width={size.columns}
+        color={color}
+        liveEpoch={state.replay === undefined ? undefined : live.last?.epoch}
+      />
       <Box height={layout.body.height}>
-        <Body {...props} layout={layout} paint={color ? ansiPaint : noPaint} />
+        <Body {...props} frame={frame} layout={layout} paint={color ? ansiPaint : noPaint} />
       </Box>
       <FontFooter
         overlay={state.overlay}
+        replaying={state.replay !== undefined}
         extraKeys={extraKeys}
         message={state.message || frame.notice}
         width={size.columns}

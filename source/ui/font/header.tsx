@@ -13,14 +13,20 @@ export function Header({
   frame,
   width,
   color,
+  liveEpoch,
 }: {
   info: FontRunInfo;
   frame: GlyphFrame;
   width: number;
   color: boolean;
+  /** The replay's: the epoch training is at while `frame` shows an earlier one. */
+  liveEpoch?: number;
 }) {
   const last = frame.last;
-  const epoch = `epoch ${String(last?.epoch ?? 0).padStart(String(info.maxEpochs).length)}/${info.maxEpochs}`;
+  const epoch =
+    liveEpoch === undefined
+      ? `epoch ${String(last?.epoch ?? 0).padStart(String(info.maxEpochs).length)}/${info.maxEpochs}`
+      : `replay: epoch ${last?.epoch ?? 0} of ${liveEpoch}`;
   const first = `sia-ae font · ${info.backend} · ${epoch} · loss ${last ? last.loss.toPrecision(4) : '-'} `;
   const spark = sparkline(frame.loss, Math.min(40, width - first.length));
   const wrong = last
@@ -36,22 +42,27 @@ export function Header({
   );
 }
 
-const KEYS: Record<Overlay, string> = {
+const KEYS: Record<Overlay | 'replay', string> = {
   none: 'q quit  p pause  s save  e explore  ? help',
+  replay: '← older  → newer  esc live  q quit  p pause  e explore  ? help',
   help: 'q quit  ? or esc close the help',
   explorer: 'arrows move (shift: faster)  enter keep  esc back  q quit',
 };
 
 export function FontFooter({
   overlay,
+  replaying,
   extraKeys,
   message,
   width,
 }: {
   overlay: Overlay;
+  replaying: boolean;
   extraKeys: string;
   message: string;
   width: number;
 }) {
-  return <Footer keys={KEYS[overlay] + (overlay === 'none' ? extraKeys : '')} message={message} width={width} />;
+  // The replay's keys come last: where the bar is cut (60 columns), Tab and the scroll keys matter more.
+  const keys = overlay !== 'none' ? KEYS[overlay] : replaying ? KEYS.replay : `${KEYS.none}${extraKeys}  ←→ replay`;
+  return <Footer keys={keys} message={message} width={width} />;
 }

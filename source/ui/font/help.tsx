@@ -7,6 +7,8 @@ const HELP = [
   's           save the model now (to --save FILE, or font-model.json)',
   'e           latent explorer: move a cursor over the latent plane and',
   '            watch the glyph it decodes to; Enter keeps it, Esc leaves',
+  '← →         replay: the glyphs, codes and charts as they were at earlier',
+  '            epochs (kept log-spaced); Esc or End returns to live',
   'tab         next page, when the terminal is too small for every panel',
   '↑ ↓         scroll the glyphs, when they do not fit',
   '?           this help (? or Esc closes it)',

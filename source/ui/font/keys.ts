@@ -7,6 +7,7 @@ import type { GlyphFrame } from '../glyph-feed.js';
 import type { FontRunInfo } from './info.js';
 import { explorerBounds, explorerStep } from './explorer.js';
 import { latentPoints } from './glyph-data.js';
+import { scrub } from './replay.js';
 import { GLYPH_SHAPE, pageCount, type Layout } from './layout.js';
 import { visibleGlyphRows } from './panels.js';
 import { commonKey, pageKey, useKeys } from '../keys.js';
@@ -36,6 +37,7 @@ export function handleKey(input: string, key: Key, context: KeyContext): void {
   if (commonKey(input, key, common)) return;
   if (state.overlay === 'explorer') return explorerKey(input, key, context);
   if (input === 'e') return openExplorer(context);
+  if (state.overlay === 'none' && replayKey(key, context)) return;
   if (pageKey(key, common) || state.overlay !== 'none' || context.layout.kind === 'too-small') return;
   if (key.upArrow || key.downArrow) dispatch({ type: 'scroll', by: key.upArrow ? -1 : 1, max: maxScroll(context) });
 }
@@ -59,6 +61,20 @@ function explorerKey(input: string, key: Key, { state, dispatch, info, frame, la
   );
   const times = key.shift ? FAST : 1;
   dispatch({ type: 'move', by: [direction[0] * step[0] * times, direction[1] * step[1] * times] });
+}
+
+/**
+ * ← → scrub through the replay's snapshots (→ past the newest: live); Esc or End: live. Each names its step from
+ * the epoch on show as the reducer has it: two keys can come before the handler sees the first one's state.
+ */
+function replayKey(key: Key, { dispatch, frame }: KeyContext): boolean {
+  if (key.leftArrow || key.rightArrow) {
+    const by = key.leftArrow ? -1 : 1;
+    if (frame.snapshots.length === 0) dispatch({ type: 'say', message: 'wait for the first epoch' });
+    else dispatch({ type: 'replay', to: (epoch) => scrub(frame.snapshots, epoch, by) });
+  } else if (key.escape || key.end) dispatch({ type: 'replay', to: () => undefined });
+  else return false;
+  return true;
 }
 
 function openExplorer({ dispatch, info, frame }: KeyContext): void {

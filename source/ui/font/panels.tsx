@@ -1,4 +1,7 @@
-/** The three training panels: glyphs, latent scatter, loss chart. Each renders its strings only when drawn. */
+/**
+ * The three training panels: glyphs, latent scatter, loss chart. Each renders its strings only when what it draws
+ * changed (a new epoch, or the replay's).
+ */
 import { useMemo } from 'react';
 import type { Paint } from '../../render/ansi.js';
 import { bitmapGridRows, itemHeight } from '../../render/bitmap-grid.js';
@@ -28,7 +31,7 @@ export function visibleGlyphRows(rect: Rect): number {
 export function GlyphPanel({ info, frame, rect, paint, scroll }: PanelProps & { scroll: number }) {
   const rows = useMemo(
     () => (frame.last ? bitmapGridRows(glyphItems(info, frame.last), GLYPH_SHAPE, rect.width, paint) : [WAITING]),
-    [info, frame.version, rect.width, paint],
+    [info, frame.last, rect.width, paint],
   );
   const shown = visibleGlyphRows(rect);
   const first = Math.min(scroll, Math.max(0, rows.length - shown));
@@ -54,7 +57,7 @@ export function LatentPanel({ info, frame, rect, paint }: PanelProps) {
             paint,
           })
         : WAITING,
-    [info, frame.version, rect.width, rect.height, paint],
+    [info, frame.last, rect.width, rect.height, paint],
   );
   const dims = info.model.latentSize === 2 ? '' : ` (first two of ${info.model.latentSize} dimensions)`;
   return <TextBlock title={`latent space: each glyph at its code${dims}`} lines={lines} rect={rect} />;
@@ -83,7 +86,7 @@ export function ChartPanel({ frame, rect, paint, pixelsOf }: Omit<PanelProps, 'i
       { width: rect.width, height: wrongHeight, log: false, x, paint, count: true },
     );
     return [...loss, ...wrong];
-  }, [frame.version, rect.width, rect.height, paint]);
+  }, [frame.last, frame.loss, rect.width, rect.height, paint]);
   const last = frame.last;
   const now = last
     ? `   now ${last.loss.toPrecision(4)},` +
