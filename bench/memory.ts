@@ -32,8 +32,9 @@ function sample(started: number, epoch: number): Sample {
 }
 
 function line({ seconds, epoch, heapMb, rssMb }: Sample, what = ''): string {
-  const time = `${seconds.toFixed(0).padStart(5)} s`;
-  return `${time}  epoch ${String(epoch).padStart(8)}  heap ${heapMb.toFixed(1).padStart(7)} MB  rss ${rssMb.toFixed(1).padStart(7)} MB${what}`;
+  const mb = (value: number) => `${value.toFixed(1).padStart(7)} MB`;
+  const time = `${seconds.toFixed(0).padStart(5)} s  epoch ${String(epoch).padStart(8)}`;
+  return `${time}  heap ${mb(heapMb)}  rss ${mb(rssMb)}${what}`;
 }
 
 async function main(): Promise<void> {
