@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { startFontRun } from '../source/commands/font.js';
 import { drive, RunControl } from '../source/train/drive.js';
-import { FontDashboard } from '../source/ui/font/dashboard.js';
+import { FontDashboard, type FontDashboardProps } from '../source/ui/font/dashboard.js';
 import { GlyphFeed } from '../source/ui/glyph-feed.js';
 import { fontRunInfo } from '../source/ui/font/info.js';
 import type { DashboardState } from '../source/ui/state.js';
@@ -28,6 +28,22 @@ function shownEpoch(frame: string | undefined): number {
 async function press(app: { stdin: { write(data: string): void } }, key: string): Promise<void> {
   app.stdin.write(key);
   await pause(20);
+}
+
+/** The dashboard on a fixed-size test terminal, unmounted after the test; `props` override the defaults. */
+function dashboard(props: Pick<FontDashboardProps, 'info' | 'feed'> & Partial<FontDashboardProps>) {
+  const app = render(
+    <FontDashboard
+      control={new RunControl()}
+      save={() => 'unused'}
+      color={false}
+      size={size}
+      sampling={fast}
+      {...props}
+    />,
+  );
+  cleanup(() => app.unmount());
+  return app;
 }
 
 describe('keys', () => {
@@ -85,18 +101,7 @@ describe('keys', () => {
     for (let i = 0; i < 3; i++) feed.push(run.events.next().value!);
     // No sampled frame comes within the test: only the key's own redraw can show the status.
     const never = { minIntervalMs: 600_000, maxIntervalMs: 600_000 };
-    const app = render(
-      <FontDashboard
-        info={fontRunInfo(run)}
-        feed={feed}
-        control={control}
-        save={() => 'unused'}
-        color={false}
-        size={size}
-        sampling={never}
-      />,
-    );
-    cleanup(() => app.unmount());
+    const app = dashboard({ info: fontRunInfo(run), feed, control, sampling: never });
     expect(plainText(app.lastFrame())).toContain('● training');
     await press(app, 'p');
     await eventually(() => expect(plainText(app.lastFrame())).toContain('‖ paused'));
@@ -108,18 +113,7 @@ describe('keys', () => {
 
   it('e opens the explorer; arrows move the cursor and change the glyph; Enter keeps it; Esc leaves', async () => {
     const { info, feed } = trainedRun(300);
-    const app = render(
-      <FontDashboard
-        info={info}
-        feed={feed}
-        control={new RunControl()}
-        save={() => 'unused'}
-        color={false}
-        size={size}
-        sampling={fast}
-      />,
-    );
-    cleanup(() => app.unmount());
+    const app = dashboard({ info, feed });
     const cursor = () => {
       const match = /at \((-?[\d.]+), (-?[\d.]+)\)/.exec(plainText(app.lastFrame()));
       return match ? [Number(match[1]), Number(match[2])] : undefined;
@@ -153,18 +147,7 @@ describe('keys', () => {
   it('← → scrub through the replay of a run; Esc and End return to live', async () => {
     const { info, feed } = trainedRun(300);
     const epochs = feed.frame().snapshots.map((snapshot) => snapshot.epoch);
-    const app = render(
-      <FontDashboard
-        info={info}
-        feed={feed}
-        control={new RunControl()}
-        save={() => 'unused'}
-        color={false}
-        size={size}
-        sampling={fast}
-      />,
-    );
-    cleanup(() => app.unmount());
+    const app = dashboard({ info, feed });
     const text = () => plainText(app.lastFrame());
     const live = text();
     expect(live).toContain('epoch 300/');
@@ -193,19 +176,7 @@ describe('keys', () => {
     const { info, feed } = trainedRun(50);
     let finalState: DashboardState | undefined;
     const save = vi.fn(() => 'model.json');
-    const app = render(
-      <FontDashboard
-        info={info}
-        feed={feed}
-        control={new RunControl()}
-        save={save}
-        color={false}
-        size={size}
-        sampling={fast}
-        onQuit={(state) => (finalState = state)}
-      />,
-    );
-    cleanup(() => app.unmount());
+    const app = dashboard({ info, feed, save, onQuit: (state) => (finalState = state) });
     app.stdin.write('s');
     await eventually(() => expect(plainText(app.lastFrame())).toContain('saved the model to model.json'));
     expect(save).toHaveBeenCalledOnce();
