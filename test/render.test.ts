@@ -10,6 +10,7 @@ import { resample, spansDecades } from '../source/render/series.js';
 import { sparkline } from '../source/render/sparkline.js';
 import { Thinned } from '../source/train/thinned.js';
 import { fontHistory } from '../source/train/history.js';
+import { historyTable } from '../source/export/figures.js';
 import type { GlyphEpoch } from '../source/train/font.js';
 import { loadFont } from '../source/data/font.js';
 
@@ -198,5 +199,6 @@ describe('history', () => {
     expect(epochs[0]).toBe(0);
     expect(epochs.at(-1)).toBe(999);
     expect(history.rows.at(-1)).toEqual({ epoch: 999, loss: 0.001, maxPixelError: 3, meanPixelError: 1 });
+    expect(historyTable(history.rows).title).toBe(`Training history (every ${epochs[1]} epochs, and the last)`);
   });
 });

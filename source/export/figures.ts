@@ -27,9 +27,14 @@ export function historyFigure(
   return { name: figure.name, title: figure.title, caption: figure.caption, svg };
 }
 
-/** The whole history, one row per epoch: too long for report.md, so linked from it. */
+/**
+ * The whole history, one row per epoch (a long font run's evenly thinned: train/thinned.ts): too long for
+ * report.md, so linked from it.
+ */
 export function historyTable(history: Array<Record<string, Cell>>): Table {
-  return objectTable('history', 'Training history (every epoch)', history, false);
+  const stride = history.length > 1 ? Number(history[1].epoch) - Number(history[0].epoch) : 1;
+  const which = stride > 1 ? `every ${stride} epochs, and the last` : 'every epoch';
+  return objectTable('history', `Training history (${which})`, history, false);
 }
 
 /** Items in rows of `size` (the last may be shorter): bitmaps into the rows of a sheet. */
