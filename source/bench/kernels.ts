@@ -66,7 +66,7 @@ export function benchKernels(options: KernelBenchOptions = {}): KernelBenchRepor
     const rows = shapes.map((shape) => {
       options.onShape?.(shape);
       const timed = running.filter((b) => b.name !== 'reference' || shape.m * shape.n * shape.k <= REFERENCE_LIMIT);
-      const samples = timed.map((backend) => prepare(backend, shape));
+      const samples = timed.map((backend) => matmulSampler(backend, shape));
       const times = timed.map(() => [] as number[]);
       for (let r = 0; r < rounds; r++) {
         // Each round starts with a different backend, so that none always runs right after the same one.
@@ -89,7 +89,10 @@ export function benchKernels(options: KernelBenchOptions = {}): KernelBenchRepor
 }
 
 /** Allocates the operands and warms up; returns a sampler answering milliseconds per matmul. */
-function prepare(backend: Backend, { m, n, k, transA, transB }: MatmulShape): (sampleMs: number) => number {
+export function matmulSampler(
+  backend: Backend,
+  { m, n, k, transA, transB }: MatmulShape,
+): (sampleMs: number) => number {
   const a = backend.alloc(m * k).fill(0.5),
     b = backend.alloc(k * n).fill(0.25),
     out = backend.alloc(m * n);

@@ -66,11 +66,43 @@ export function timeVaeSteps(backend: Backend, splits: Splits, options: VaeBench
 }
 
 /** The same training on every backend, one step each in turn; each backend's steps are timed alone. */
-function timeVaeStepsSideBySide(
+function timeVaeStepsSideBySide(backends: Backend[], splits: Splits, options: VaeBenchOptions): VaeTiming[] {
+  const { batch = 128, steps = 20 } = options;
+  const trainings = startVaeTrainings(backends, splits, options);
+  const times = backends.map(() => [] as number[]);
+  try {
+    for (let step = 0; step < WARM_UP + steps; step++) {
+      for (let turn = 0; turn < backends.length; turn++) {
+        const i = (step + turn) % backends.length;
+        const ms = trainings.stepMs(i);
+        if (step >= WARM_UP) times[i].push(ms);
+      }
+    }
+  } finally {
+    trainings.close();
+  }
+  return backends.map((backend, i) => ({
+    backend: backend.name,
+    architecture: trainings.architecture,
+    batch,
+    samplesPerSecond: (batch * 1000) / median(times[i]),
+    steps,
+  }));
+}
+
+/** VAE trainings, one per backend, that step when asked: a caller can put other work between their steps. */
+export interface VaeTrainings {
+  architecture: string;
+  /** Runs backend i's next training step (forward, backward, Adam step) and answers its milliseconds. */
+  stepMs(i: number): number;
+  close(): void;
+}
+
+export function startVaeTrainings(
   backends: Backend[],
   splits: Splits,
-  { hidden = [400], latent = 20, batch = 128, steps = 20 }: VaeBenchOptions,
-): VaeTiming[] {
+  { hidden = [400], latent = 20, batch = 128 }: VaeBenchOptions,
+): VaeTrainings {
   const trainings = backends.map(
     (backend) =>
       new VaeTraining(backend, splits, {
@@ -83,21 +115,13 @@ function timeVaeStepsSideBySide(
       }),
   );
   const events = trainings.map((training) => training.run());
-  const times = backends.map(() => [] as number[]);
-  for (let step = 0; step < WARM_UP + steps; step++) {
-    for (let turn = 0; turn < backends.length; turn++) {
-      const i = (step + turn) % backends.length;
+  return {
+    architecture: trainings[0]?.model.architecture ?? '',
+    stepMs(i) {
       const start = performance.now();
       events[i].next();
-      if (step >= WARM_UP) times[i].push(performance.now() - start);
-    }
-  }
-  events.forEach((stream) => stream.return(undefined));
-  return backends.map((backend, i) => ({
-    backend: backend.name,
-    architecture: trainings[i].model.architecture,
-    batch,
-    samplesPerSecond: (batch * 1000) / median(times[i]),
-    steps,
-  }));
+      return performance.now() - start;
+    },
+    close: () => events.forEach((stream) => stream.return(undefined)),
+  };
 }

@@ -12,6 +12,7 @@
  * cannot change a single bit.
  */
 import { madd } from './fma';
+import { pack } from './pack';
 
 const MR = 4;
 const NR = 8;
@@ -159,37 +160,6 @@ function roundUp(value: i32, multiple: i32): i32 {
 function evenBlock(length: i32, limit: i32, multiple: i32): i32 {
   const blocks = (length + limit - 1) / limit;
   return roundUp((length + blocks - 1) / blocks, multiple);
-}
-
-/**
- * Copies `lines` lines of a strided matrix into panels of `width` lines, interleaved along the depth:
- * panel q holds, for each p < depth, the elements (q·width + 0 … q·width + width − 1, p). Missing lines of the
- * last panel are zero, so the micro-kernel never needs a shorter variant.
- * src(line, p) = src[line·lineStride + p·depthStride].
- */
-function pack(src: usize, lineStride: i32, depthStride: i32, lines: i32, depth: i32, width: i32, dst: usize): void {
-  const lineStep = (<usize>lineStride) << 2, depthStep = (<usize>depthStride) << 2;
-  for (let q = 0; q < lines; q += width) {
-    const count = min(width, lines - q);
-    const panel = src + (<usize>q) * lineStep;
-    if (lineStride == 1 && count == width) {
-      // The lines are adjacent in memory: each depth step is one contiguous run, copied by vectors.
-      for (let p = 0; p < depth; p++) {
-        const from = panel + (<usize>p) * depthStep;
-        let r = 0;
-        for (; r + 4 <= width; r += 4) v128.store(dst + (<usize>r << 2), v128.load(from + (<usize>r << 2)));
-        for (; r < width; r++) store<f32>(dst + (<usize>r << 2), load<f32>(from + (<usize>r << 2)));
-        dst += (<usize>width) << 2;
-      }
-      continue;
-    }
-    for (let p = 0; p < depth; p++) {
-      let from = panel + (<usize>p) * depthStep;
-      for (let r = 0; r < count; r++, from += lineStep) store<f32>(dst + (<usize>r << 2), load<f32>(from));
-      for (let r = count; r < width; r++) store<f32>(dst + (<usize>r << 2), 0);
-      dst += (<usize>width) << 2;
-    }
-  }
 }
 
 /** A partial block at the bottom or right edge: computed in a full-size tile, then the valid part copied out. */
