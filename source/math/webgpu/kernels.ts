@@ -111,17 +111,18 @@ export class Kernels {
       size: total * 4,
       usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     });
+    const starts: number[] = [];
     let at = 0;
     for (const [buffer, first, length] of ranges) {
       encoder.copyBufferToBuffer(buffer, first * 4, staging, at * 4, length * 4);
+      starts.push(at);
       at += length;
     }
     this.device.queue.submit([encoder.finish()]);
     await staging.mapAsync(GPUMapMode.READ);
     const all = new Float32Array(staging.getMappedRange().slice(0));
     staging.destroy();
-    at = 0;
-    return ranges.map(([, , length]) => all.subarray(at, (at += length)));
+    return ranges.map(([, , length], i) => all.subarray(starts[i], starts[i] + length));
   }
 
   /** A uniform of u32 words followed by f32 words, in the order of the kernel's Params struct. */
