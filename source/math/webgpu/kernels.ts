@@ -26,8 +26,14 @@ function flatGroups(n: number): [number, number] {
 
 export class Kernels {
   private readonly pipelines = new Map<string, GPUComputePipeline>();
+  /** The first error the device reported (a kernel that did not compile, a bad binding): reads throw it. */
+  private failure: string | undefined;
 
-  constructor(readonly device: GPUDevice) {}
+  constructor(readonly device: GPUDevice) {
+    device.addEventListener('uncapturederror', (event) => {
+      this.failure ??= (event as GPUUncapturedErrorEvent).error.message;
+    });
+  }
 
   /** A storage buffer of `length` floats, zeroed or holding `data`. */
   buffer(length: number, data?: Float32Array | Uint32Array): GPUBuffer {
@@ -120,6 +126,7 @@ export class Kernels {
     }
     this.device.queue.submit([encoder.finish()]);
     await staging.mapAsync(GPUMapMode.READ);
+    if (this.failure) throw new Error(`the GPU device reported an error: ${this.failure}`);
     const all = new Float32Array(staging.getMappedRange().slice(0));
     staging.destroy();
     return ranges.map(([, , length], i) => all.subarray(starts[i], starts[i] + length));

@@ -166,7 +166,7 @@ fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) group
  * most wrong pixels of any sample; sets \`halted\` when that is within the target.
  */
 export const SCORE = /* wgsl */ `
-struct Params { count: u32, features: u32, target: f32 }
+struct Params { count: u32, features: u32, limit: f32 }
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> y: array<f32>;
 @group(0) @binding(2) var<storage, read> t: array<f32>;
@@ -200,7 +200,7 @@ fn main(@builtin(local_invocation_index) lane: u32) {
     let most = atomicLoad(&worst);
     stats[0] = partial[0] / f32(p.count * p.features);
     stats[1] = f32(most);
-    if (f32(most) <= p.target) { halted[0] = 1u; }
+    if (f32(most) <= p.limit) { halted[0] = 1u; }
   }
 }
 `;
