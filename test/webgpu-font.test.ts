@@ -9,6 +9,7 @@ import { ReferenceBackend } from '../source/math/reference.js';
 import { FONT_DEFAULTS, fontTraining } from '../source/options/font.js';
 import { startDeviceFontTraining } from '../source/train/font-device.js';
 import { trainFont, type GlyphEpoch, type GlyphEvent } from '../source/train/font.js';
+import { jsonLines, runCli } from './helpers/cli.js';
 import { testDevice } from './webgpu-device.js';
 
 const { opened } = await testDevice();
@@ -60,6 +61,24 @@ describe.skipIf(!opened)('the font autoencoder on the device', () => {
       startDeviceFontTraining(device, new FastCpuBackend(), glyphs, options({ epochs: 30, target: -1 }, 25)).events,
     );
     expect(epochs(all).map((e) => e.epoch)).toEqual([0, 25, 30]);
+  });
+});
+
+describe.skipIf(!opened)('sia-ae font --backend webgpu', () => {
+  it('trains on the device through the run layer, names the adapter, and exits', () => {
+    const { status, stdout } = runCli(['font', '--backend', 'webgpu', '--json'], {}, { timeout: 60_000 });
+    expect(status).toBe(0);
+    const lines = jsonLines(stdout);
+    const result = lines[lines.length - 1];
+    expect(result).toMatchObject({ event: 'result', reachedTarget: true });
+    expect(result.backend).toBe(`webgpu:${opened!.adapter.name}`);
+    expect(lines.slice(0, -2).every((line) => line.epoch % 25 === 0)).toBe(true);
+  });
+
+  it('refuses what the device trainer cannot train yet, before training (status 2)', () => {
+    const { status, stderr } = runCli(['font', '--backend', 'webgpu', '--batch', '4'], {}, { timeout: 60_000 });
+    expect(status).toBe(2);
+    expect(stderr).toContain('--backend webgpu trains only the full batch');
   });
 });
 

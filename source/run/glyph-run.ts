@@ -7,7 +7,7 @@ import type { Backend } from '../math/backend.js';
 import type { BackendSelection } from '../math/select.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
 import { saveAutoencoder } from '../nn/autoencoder-file.js';
-import { RunControl } from '../train/drive.js';
+import { type EventStream, RunControl } from '../train/drive.js';
 import type { GlyphDone, GlyphEpoch, GlyphEvent } from '../train/font.js';
 import { fontHistory } from '../train/history.js';
 import { stopReason, type Run, type Stopped } from './observe.js';
@@ -17,7 +17,7 @@ export interface GlyphRunPlan {
   glyphs: Glyph[];
   /** The model being trained (the screens decode with it and save it mid-run). */
   model: Autoencoder;
-  events: Generator<GlyphEvent>;
+  events: EventStream<GlyphEvent>;
   backend: BackendSelection;
   /** The views' backend: the explorer, the denoise triplets and the export decode on it. */
   views: Backend;
@@ -43,7 +43,7 @@ export abstract class GlyphRun<Plan extends GlyphRunPlan, R> implements Run<Glyp
 
   constructor(readonly plan: Plan) {}
 
-  get events(): Generator<GlyphEvent> {
+  get events(): EventStream<GlyphEvent> {
     return this.plan.events;
   }
 

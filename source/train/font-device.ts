@@ -27,6 +27,15 @@ export interface DeviceFontTraining {
   events: AsyncGenerator<GlyphEvent>;
 }
 
+/**
+ * Epochs per submit for a run that prints every `logEvery` epochs: the largest divisor of it up to 100, so that
+ * every progress line falls on an event, and a submit is long enough to pay for its readback.
+ */
+export function stepsPerSubmitFor(logEvery: number): number {
+  for (let k = Math.min(logEvery, 100); k > 1; k--) if (logEvery % k === 0) return k;
+  return 1;
+}
+
 /** Why these options cannot train on the device yet, or undefined when they can. */
 export function deviceUnsupported(options: FontTrainingOptions, glyphCount: number): string | undefined {
   if (options.loss !== 'bce' || options.shape.outputActivation !== 'sigmoid') return 'only BCE through a sigmoid';

@@ -5,6 +5,7 @@
  * backend reaches Mesa's llvmpipe (EGL_PLATFORM=surfaceless), which only answers the compatibility feature level.
  * Debian 12's Vulkan lavapipe is rejected by Dawn, so the two paths are tried in that order.
  */
+import { GpuUnavailableError } from '../gpujs.js';
 
 /** One way to ask Dawn for an adapter. */
 export interface DawnPath {
@@ -20,7 +21,10 @@ export const DAWN_PATHS: readonly DawnPath[] = [
 
 /** What the user is told about an adapter. */
 export interface AdapterReport {
+  /** The device's name, e.g. "NVIDIA H200" or "llvmpipe (LLVM 15.0.6, 256 bits)". */
   name: string;
+  /** The driver's own line, e.g. "OpenGL ES 3.2 Mesa 22.3.6". */
+  driver: string;
   /** A CPU rasteriser posing as a GPU: llvmpipe, lavapipe, SwiftShader. `auto` never picks one. */
   software: boolean;
   /** The Dawn flags that found it. */
@@ -35,14 +39,15 @@ export interface OpenDevice {
 }
 
 /** Thrown when no WebGPU adapter can start here; the message says why. */
-export class WebGpuUnavailableError extends Error {}
+export class WebGpuUnavailableError extends GpuUnavailableError {}
 
 const SOFTWARE = /llvmpipe|lavapipe|swiftshader|software/i;
 
 /** The adapter's name and whether it is software, from what Dawn tells of it. */
 export function describeAdapter(info: GPUAdapterInfo, flags: string[]): AdapterReport {
-  const name = [info.vendor, info.device || info.architecture, info.description].filter(Boolean).join(' ').trim();
-  return { name: name || 'unnamed adapter', software: SOFTWARE.test(name), flags };
+  const name = info.device || info.architecture || info.vendor || 'unnamed adapter';
+  const driver = info.description;
+  return { name, driver, software: SOFTWARE.test(`${name} ${driver}`), flags };
 }
 
 type Dawn = typeof import('webgpu');
