@@ -7,7 +7,7 @@ import { loadFont } from '../source/data/font.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';
 import { ReferenceBackend } from '../source/math/reference.js';
 import { FONT_DEFAULTS, fontTraining } from '../source/options/font.js';
-import { startDeviceFontTraining } from '../source/train/font-device.js';
+import { startDeviceFontTraining, stepsPerSubmitFor } from '../source/train/font-device.js';
 import { trainFont, type GlyphEpoch, type GlyphEvent } from '../source/train/font.js';
 import { jsonLines, runCli } from './helpers/cli.js';
 import { testDevice } from './webgpu-device.js';
@@ -61,6 +61,12 @@ describe.skipIf(!opened)('the font autoencoder on the device', () => {
       startDeviceFontTraining(device, new FastCpuBackend(), glyphs, options({ epochs: 30, target: -1 }, 25)).events,
     );
     expect(epochs(all).map((e) => e.epoch)).toEqual([0, 25, 30]);
+  });
+});
+
+describe('epochs per submit', () => {
+  it('divide --log-every (every progress line falls on an event), at most 100', () => {
+    expect([25, 1000, 150, 7, 1, 101].map(stepsPerSubmitFor)).toEqual([25, 100, 75, 7, 1, 1]);
   });
 });
 
