@@ -3,6 +3,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { startFontRun } from '../source/commands/font.js';
 import { drive, RunControl } from '../source/train/drive.js';
+import type { GlyphEvent } from '../source/train/font.js';
 import { FontDashboard, type FontDashboardProps } from '../source/ui/font/dashboard.js';
 import { GlyphFeed } from '../source/ui/glyph-feed.js';
 import { fontRunInfo } from '../source/ui/font/info.js';
@@ -98,7 +99,7 @@ describe('keys', () => {
     const run = startFontRun({ backend: 'cpu', epochs: '100', target: '0' });
     const feed = new GlyphFeed(),
       control = new RunControl();
-    for (let i = 0; i < 3; i++) feed.push(run.events.next().value!);
+    for (let i = 0; i < 3; i++) feed.push((run.events as Generator<GlyphEvent>).next().value!);
     // No sampled frame comes within the test: only the key's own redraw can show the status.
     const never = { minIntervalMs: 600_000, maxIntervalMs: 600_000 };
     const app = dashboard({ info: fontRunInfo(run), feed, control, sampling: never });

@@ -5,7 +5,7 @@ import { parseFontConfig } from '../source/options/font.js';
 import { exportFiles } from '../source/export/bundle.js';
 import { fontExport } from '../source/export/font.js';
 import { tableCsv } from '../source/export/table.js';
-import type { GlyphDone, GlyphEpoch } from '../source/train/font.js';
+import type { GlyphDone, GlyphEpoch, GlyphEvent } from '../source/train/font.js';
 import { fontHistory } from '../source/train/history.js';
 import { expectValidXml, inkShare } from './helpers/svg.js';
 
@@ -16,7 +16,7 @@ function exportOfShortRun() {
   const history = fontHistory();
   const epochs: GlyphEpoch[] = [];
   let done: GlyphDone | undefined;
-  for (const event of run.events) {
+  for (const event of run.events as Generator<GlyphEvent>) {
     run.record(event);
     history.onEvent(event);
     if (event.type === 'epoch') epochs.push(event);

@@ -5,6 +5,7 @@ import type { FontRun } from '../source/run/font.js';
 import { GlyphFeed, type GlyphFrame } from '../source/ui/glyph-feed.js';
 import { fontRunInfo, type FontRunInfo } from '../source/ui/font/info.js';
 import { stripAnsi } from '../source/render/ansi.js';
+import type { GlyphEvent } from '../source/train/font.js';
 
 export interface FixedRun {
   run: FontRun;
@@ -17,7 +18,8 @@ export interface FixedRun {
 export function trainedRun(epochs: number, settings: Record<string, unknown> = {}): FixedRun {
   const run = startFontRun({ backend: 'cpu-js', epochs: String(epochs), target: '0', ...settings });
   const feed = new GlyphFeed(() => 0);
-  for (const event of run.events) feed.push(event);
+  // A CPU run: its events are computed on the spot.
+  for (const event of run.events as Generator<GlyphEvent>) feed.push(event);
   return { run, feed, info: fontRunInfo(run) };
 }
 

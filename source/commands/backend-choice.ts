@@ -4,8 +4,10 @@ import { GpuUnavailableError } from '../math/gpujs.js';
 import {
   BACKEND_CHOICES,
   selectBackend,
+  selectDevice,
   selectSweepBackend,
   type BackendChoice,
+  type DeviceSelection,
   type BackendSelection,
   type Workload,
 } from '../math/select.js';
@@ -20,6 +22,16 @@ export interface SweepBackend {
 
 export function backendFromSettings(settings: RawSettings, workload: Workload): BackendSelection {
   return startable(() => selectBackend(backendChoice(settings), workload));
+}
+
+/** --backend webgpu: the device, opened (a usage error when it cannot open); else undefined. */
+export async function deviceFromSettings(settings: RawSettings): Promise<DeviceSelection | undefined> {
+  if (backendChoice(settings) !== 'webgpu') return undefined;
+  try {
+    return await selectDevice();
+  } catch (error) {
+    throw usageError(error);
+  }
 }
 
 /** Started here once, and stopped: a backend that cannot start is a usage error before any worker runs. */
@@ -38,7 +50,11 @@ function startable(start: () => BackendSelection): BackendSelection {
   try {
     return start();
   } catch (error) {
-    if (error instanceof GpuUnavailableError) throw new UsageError(`${error.message} (use --backend cpu)`);
-    throw error;
+    throw usageError(error);
   }
+}
+
+/** A backend that cannot start here is a usage error; anything else stays what it is. */
+function usageError(error: unknown): unknown {
+  return error instanceof GpuUnavailableError ? new UsageError(`${error.message} (use --backend cpu)`) : error;
 }

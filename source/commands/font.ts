@@ -1,8 +1,9 @@
 /** `sia-ae font`: the basic autoencoder on the font glyphs. */
 import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
-import { startFontTraining } from '../train/font.js';
-import { createViewBackend } from '../math/select.js';
+import { startFontTraining, type FontTrainingOptions } from '../train/font.js';
+import { deviceUnsupported, startDeviceFontTraining, stepsPerSubmitFor } from '../train/font-device.js';
+import { createViewBackend, type DeviceSelection } from '../math/select.js';
 import { fontJsonOutput, fontPlainOutput } from '../report/font.js';
 import { FontRun } from '../run/font.js';
 import { observe, type Outputs } from '../run/observe.js';
@@ -10,7 +11,8 @@ import { loadAutoencoder } from '../nn/autoencoder-file.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import type { RawSettings } from '../config.js';
 import { loadFontScreen } from '../ui/load.js';
-import { backendFromSettings } from './backend-choice.js';
+import type { Autoencoder } from '../nn/autoencoder.js';
+import { backendFromSettings, deviceFromSettings } from './backend-choice.js';
 import { isFontSweep, runFontSweep } from './font-sweep.js';
 import type { Command, CommandContext } from './command.js';
 import { FONT, FONT_COMMAND_OPTIONS, fontTraining, parseFontConfig, SWEEP, type FontConfig } from '../options/font.js';
@@ -18,8 +20,15 @@ import { optionsHelp } from '../options/help.js';
 import { EXPORT, trainerHelp } from '../options/shared.js';
 import { flagsOf } from '../options/table.js';
 
-/** A font run from its settings: the glyphs, the backend, the model (new or loaded) and its training. */
-export function startFontRun(settings: RawSettings, config = parseFontConfig(settings)): FontRun {
+/**
+ * A font run from its settings: the glyphs, the backend, the model (new or loaded) and its training; on the
+ * device trainer when `device` is given (--backend webgpu).
+ */
+export function startFontRun(
+  settings: RawSettings,
+  config = parseFontConfig(settings),
+  device?: DeviceSelection,
+): FontRun {
   let glyphs: Glyph[];
   try {
     glyphs = selectGlyphs(loadFont(), config.subset);
@@ -29,7 +38,7 @@ export function startFontRun(settings: RawSettings, config = parseFontConfig(set
   const batch = Math.min(config.batch, glyphs.length);
   checkMemory(`--layers ${config.layers.join(',')}`, autoencoderSize(config.layers), batch + glyphs.length);
   const widest = Math.max(...config.layers.slice(1));
-  const backend = backendFromSettings(settings, { m: batch, n: widest, k: 35 });
+  const backend = device ?? backendFromSettings(settings, { m: batch, n: widest, k: 35 });
   const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
   if (loaded) {
     if (settings.layers !== undefined && loaded.shape.layers.join() !== config.layers.join()) {
@@ -39,7 +48,10 @@ export function startFontRun(settings: RawSettings, config = parseFontConfig(set
     }
     config.layers = loaded.shape.layers;
   }
-  const { model, events } = startFontTraining(backend.backend, glyphs, fontTraining(config, loaded?.shape), loaded);
+  const training = fontTraining(config, loaded?.shape);
+  const { model, events } = device
+    ? trainOnDevice(device, glyphs, { training, logEvery: config.logEvery }, loaded)
+    : startFontTraining(backend.backend, glyphs, training, loaded);
   const { export: dir, ...recorded } = config;
   return new FontRun({
     glyphs,
@@ -56,6 +68,18 @@ export function startFontRun(settings: RawSettings, config = parseFontConfig(set
   });
 }
 
+function trainOnDevice(
+  device: DeviceSelection,
+  glyphs: Glyph[],
+  { training, logEvery }: { training: FontTrainingOptions; logEvery: number },
+  loaded?: Autoencoder,
+) {
+  const unsupported = deviceUnsupported(training, glyphs.length);
+  if (unsupported) throw new UsageError(`--backend webgpu trains ${unsupported}, for now`);
+  const options = { ...training, stepsPerSubmit: stepsPerSubmitFor(logEvery) };
+  return startDeviceFontTraining(device.opened.device, device.backend, glyphs, options, loaded);
+}
+
 /** The screen, plain lines or JSON lines for a font run. */
 export function fontOutputs(config: Pick<FontConfig, 'logEvery' | 'exitOnDone'>): Outputs<FontRun> {
   return {
@@ -68,7 +92,15 @@ export function fontOutputs(config: Pick<FontConfig, 'logEvery' | 'exitOnDone'>)
 async function runFont(settings: RawSettings, context: CommandContext): Promise<number> {
   if (isFontSweep(settings)) return runFontSweep(settings, context);
   const config = parseFontConfig(settings);
-  return observe(startFontRun(settings, config), fontOutputs(config), context);
+  const device = await deviceFromSettings(settings);
+  let run: FontRun;
+  try {
+    run = startFontRun(settings, config, device);
+  } catch (error) {
+    device?.backend.dispose(); // an open device keeps Node from exiting
+    throw error;
+  }
+  return observe(run, fontOutputs(config), context);
 }
 
 export const fontCommand: Command = {

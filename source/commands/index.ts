@@ -2,6 +2,7 @@
 import type { Command } from './command.js';
 import { benchCommand } from './bench.js';
 import { denoiseCommand } from './denoise.js';
+import { doctorCommand } from './doctor.js';
 import { exportCommand } from './export.js';
 import { fontCommand } from './font.js';
 import { generateCommand } from './generate.js';
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   glyphsCommand,
   benchCommand,
   exportCommand,
+  doctorCommand,
 ];

@@ -28,7 +28,7 @@ const SHAPES: Array<[number, number, number]> = [
   [125, 515, 263],
 ];
 
-const RULES: Record<string, UpdateRule> = {
+export const RULES: Record<string, UpdateRule> = {
   sgd: { lr: 0.1, beta1: 0, gain1: 1, beta2: 0, eps: 0, correction1: 1, correction2: 1, useSecondMoment: false },
   adam: {
     lr: 0.01,

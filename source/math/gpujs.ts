@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 import type { GPU, IKernelRunShortcut } from 'gpu.js';
 import { ACTIVATIONS, type Activation, type Backend, type UpdateRule } from './backend.js';
 
-export const GPU_MODES = ['gpu', 'headlessgl', 'webgl', 'webgl2', 'webgpu', 'webasm'] as const;
+// Not 'webgpu': gpu.js's WebGPU mode is asynchronous and fails behind this synchronous interface;
+// --backend webgpu is the device trainer's (math/webgpu/).
+export const GPU_MODES = ['gpu', 'headlessgl', 'webgl', 'webgl2', 'webasm'] as const;
 export type GpuMode = (typeof GPU_MODES)[number];
 
 /**

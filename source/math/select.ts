@@ -5,10 +5,12 @@
 import type { Backend } from './backend.js';
 import { median } from './median.js';
 import { FastCpuBackend } from './fast-cpu.js';
-import { GPU_MODES, GpuJsBackend, type GpuMode } from './gpujs.js';
+import { GPU_MODES, GpuJsBackend, GpuUnavailableError, type GpuMode } from './gpujs.js';
 import { ReferenceBackend } from './reference.js';
 import { WasmBackend } from './wasm/backend.js';
 import { detectWasmSupport, type WasmSupport } from './wasm/features.js';
+import { openDevice, type OpenDevice } from './webgpu/device.js';
+import { WebGpuHost } from './webgpu/host.js';
 
 export const BACKEND_CHOICES = [
   'auto',
@@ -20,6 +22,7 @@ export const BACKEND_CHOICES = [
   'wasm-simd-2t',
   'wasm-simd-fma',
   'wasm-simd-fma-2t',
+  'webgpu',
   ...GPU_MODES.filter((m) => m !== 'gpu'),
 ] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -155,9 +158,24 @@ function startChosen(choice: Exclude<BackendChoice, 'auto'>): BackendSelection {
       return { backend: new WasmBackend(1, 'fma'), reason: `asked for the ${FUSED} on one thread` };
     case 'wasm-simd-fma-2t':
       return { backend: new WasmBackend(2, 'fma'), reason: `asked for the ${FUSED} on two threads` };
+    case 'webgpu':
+      throw new GpuUnavailableError('--backend webgpu trains `sia-ae font` only, for now');
     default:
       return { backend: new GpuJsBackend(choice as GpuMode), reason: `asked for gpu.js mode ${choice}` };
   }
+}
+
+/** --backend webgpu: a device for the device trainer, and the Backend that stands for it in the run layer. */
+export interface DeviceSelection extends BackendSelection {
+  opened: OpenDevice;
+}
+
+export async function selectDevice(): Promise<DeviceSelection> {
+  const opened = await openDevice();
+  const { name, driver, software, flags } = opened.adapter;
+  const kind = software ? 'a software adapter (the CPU drawing as a GPU: correct, and slow)' : 'a hardware adapter';
+  const reason = `asked for WebGPU: ${name} (${driver}), ${kind}, Dawn flags ${flags.join(',')}`;
+  return { backend: new WebGpuHost(opened), reason, opened };
 }
 
 function selectAuto(workload: Workload): BackendSelection {

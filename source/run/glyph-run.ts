@@ -7,7 +7,7 @@ import type { Backend } from '../math/backend.js';
 import type { BackendSelection } from '../math/select.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
 import { saveAutoencoder } from '../nn/autoencoder-file.js';
-import { RunControl } from '../train/drive.js';
+import { type EventStream, RunControl } from '../train/drive.js';
 import { Pacer } from '../train/pacer.js';
 import type { GlyphDone, GlyphEpoch, GlyphEvent } from '../train/font.js';
 import { fontHistory } from '../train/history.js';
@@ -18,7 +18,7 @@ export interface GlyphRunPlan {
   glyphs: Glyph[];
   /** The model being trained (the screens decode with it and save it mid-run). */
   model: Autoencoder;
-  events: Generator<GlyphEvent>;
+  events: EventStream<GlyphEvent>;
   backend: BackendSelection;
   /** The views' backend: the explorer, the denoise triplets and the export decode on it. */
   views: Backend;
@@ -48,7 +48,7 @@ export abstract class GlyphRun<Plan extends GlyphRunPlan, R> implements Run<Glyp
     this.control = new RunControl(plan.pace === undefined ? undefined : new Pacer(plan.pace));
   }
 
-  get events(): Generator<GlyphEvent> {
+  get events(): EventStream<GlyphEvent> {
     return this.plan.events;
   }
 

@@ -5,12 +5,12 @@
  * Commands are parse -> start -> observe.
  */
 import { interruptions, INTERRUPTED_STATUS } from '../io/interrupt.js';
-import { drive, type RunControl } from '../train/drive.js';
+import { drive, type EventStream, type RunControl } from '../train/drive.js';
 import type { RunContext } from './context.js';
 
 /** A started run: training as an event stream, and what becomes of it at the end. */
 export interface Run<E, R, S extends Stopped = Stopped> {
-  readonly events: Iterator<E>;
+  readonly events: EventStream<E>;
   readonly control: RunControl;
   /** Sees every event before the output does: what the result is made of. */
   record(event: E): void;

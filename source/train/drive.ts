@@ -45,8 +45,11 @@ export class RunControl {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Training's events: computed on the spot (the CPU trainers), or awaited (the device trainer's readbacks). */
+export type EventStream<E> = Iterator<E> | AsyncIterator<E>;
+
 export async function drive<E>(
-  events: Iterator<E>,
+  events: EventStream<E>,
   onEvent: (event: E) => void,
   control = new RunControl(),
   sliceMs = 15,
@@ -61,7 +64,9 @@ export async function drive<E>(
       await control.pacer.wait();
       if (control.stopped || control.paused) continue;
     }
-    const next = events.next();
+    const pending = events.next();
+    // Awaited only when it is a promise: a CPU trainer's event costs no extra turn of the microtask queue.
+    const next = pending instanceof Promise ? await pending : pending;
     if (next.done) return;
     onEvent(next.value);
     if (performance.now() - sliceStart > sliceMs) {
@@ -69,5 +74,5 @@ export async function drive<E>(
       sliceStart = performance.now();
     }
   }
-  events.return?.(undefined);
+  await events.return?.(undefined);
 }

@@ -8,11 +8,11 @@ import { render, type Instance } from 'ink';
 import type { ReactElement } from 'react';
 import { interruptions } from '../io/interrupt.js';
 import type { Run, Stopped } from '../run/observe.js';
-import { drive, type RunControl } from '../train/drive.js';
+import { drive, type EventStream, type RunControl } from '../train/drive.js';
 import { CLEAR_SCREEN, enterAlternateScreen } from './terminal.js';
 
 export interface ScreenTraining<E> {
-  events: Iterator<E>;
+  events: EventStream<E>;
   /** Sees every event: the feed, and whatever the command keeps. */
   onEvent: (event: E) => void;
   control: RunControl;

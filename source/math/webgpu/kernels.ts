@@ -1,0 +1,167 @@
+/// <reference types="@webgpu/types" />
+/**
+ * The device's kernels as ready-made dispatches: each call binds buffers and sizes once and returns a Dispatch
+ * that a command encoder can replay on every step, so a training step builds nothing. Pipelines are compiled
+ * once per kernel. Offsets are in elements into the flat parameter and gradient buffers.
+ */
+import { ACTIVATIONS, type Activation, type UpdateRule } from '../backend.js';
+import * as WGSL from './wgsl.js';
+
+export interface Dispatch {
+  pipeline: GPUComputePipeline;
+  bindGroup: GPUBindGroup;
+  groups: [number, number];
+}
+
+/** The update's constants; the bias corrections come per step from a buffer. */
+export type UpdateConstants = Omit<UpdateRule, 'correction1' | 'correction2'>;
+
+const MAX_GROUPS = 65535;
+
+/** Workgroups of 64 for n elements, spilling into y past 65535 (the kernels' flatIndex). */
+function flatGroups(n: number): [number, number] {
+  const groups = Math.max(1, Math.ceil(n / 64));
+  return [Math.min(groups, MAX_GROUPS), Math.ceil(groups / MAX_GROUPS)];
+}
+
+export class Kernels {
+  private readonly pipelines = new Map<string, GPUComputePipeline>();
+  /** The first error the device reported (a kernel that did not compile, a bad binding): reads throw it. */
+  private failure: string | undefined;
+
+  constructor(readonly device: GPUDevice) {
+    device.addEventListener('uncapturederror', (event) => {
+      this.failure ??= (event as GPUUncapturedErrorEvent).error.message;
+    });
+  }
+
+  /** A storage buffer of `length` floats, zeroed or holding `data`. */
+  buffer(length: number, data?: Float32Array | Uint32Array): GPUBuffer {
+    const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    const buffer = this.device.createBuffer({ size: Math.max(4, length * 4), usage });
+    if (data) this.device.queue.writeBuffer(buffer, 0, data);
+    return buffer;
+  }
+
+  /** out (m×n) = op(a)·op(b), as Backend.matmul; offsets into a, b and out. */
+  matmul(
+    [a, b, out]: GPUBuffer[],
+    [m, n, k]: number[],
+    { transA = false, transB = false, accumulate = false } = {},
+    [aOffset, bOffset, outOffset] = [0, 0, 0],
+  ): Dispatch {
+    const flags = +transA | (+transB << 1) | (+accumulate << 2);
+    const uniform = this.uniform([m, n, k, flags, aOffset, bOffset, outOffset]);
+    return this.dispatch(WGSL.MATMUL, [uniform, a, b, out], [Math.ceil(n / 8), Math.ceil(m / 8)]);
+  }
+
+  biasActivate(x: GPUBuffer, bias: GPUBuffer, rows: number, cols: number, act: Activation, biasOffset = 0): Dispatch {
+    const uniform = this.uniform([rows, cols, ACTIVATIONS.indexOf(act), biasOffset]);
+    return this.dispatch(WGSL.BIAS_ACTIVATE, [uniform, bias, x], flatGroups(rows * cols));
+  }
+
+  activationBackward(act: Activation, y: GPUBuffer, gradOut: GPUBuffer, gradIn: GPUBuffer, n: number): Dispatch {
+    const uniform = this.uniform([n, ACTIVATIONS.indexOf(act)]);
+    return this.dispatch(WGSL.ACTIVATION_BACKWARD, [uniform, y, gradOut, gradIn], flatGroups(n));
+  }
+
+  columnSums(x: GPUBuffer, rows: number, cols: number, out: GPUBuffer, accumulate: boolean, outOffset = 0): Dispatch {
+    const uniform = this.uniform([rows, cols, +accumulate, outOffset]);
+    return this.dispatch(WGSL.COLUMN_SUMS, [uniform, x, out], flatGroups(cols));
+  }
+
+  /** The update over n parameters; `corrections` holds [correction1, correction2], `halted` one u32. */
+  update(
+    [params, grads, m, v]: GPUBuffer[],
+    [corrections, halted]: GPUBuffer[],
+    n: number,
+    rule: UpdateConstants,
+  ): Dispatch {
+    const floats = [rule.lr, rule.beta1, rule.gain1, rule.beta2, rule.eps];
+    const uniform = this.uniform([n, +rule.useSecondMoment], floats);
+    return this.dispatch(WGSL.UPDATE, [uniform, grads, corrections, halted, params, m, v], flatGroups(n));
+  }
+
+  bceSigmoidGradient(y: GPUBuffer, t: GPUBuffer, grad: GPUBuffer, n: number): Dispatch {
+    return this.dispatch(WGSL.BCE_SIGMOID_GRADIENT, [this.uniform([n], [1 / n]), y, t, grad], flatGroups(n));
+  }
+
+  /** stats = [mean BCE, most wrong pixels in a sample]; halted set once that is within `target`. */
+  score([y, t]: GPUBuffer[], [stats, halted]: GPUBuffer[], count: number, features: number, target: number): Dispatch {
+    const uniform = this.uniform([count, features], [target]);
+    return this.dispatch(WGSL.SCORE, [uniform, y, t, stats, halted], [1, 1]);
+  }
+
+  /** Records the dispatches, in order, as one compute pass (each dispatch sees the writes of those before it). */
+  record(encoder: GPUCommandEncoder, dispatches: readonly Dispatch[]): void {
+    const pass = encoder.beginComputePass();
+    for (const { pipeline, bindGroup, groups } of dispatches) {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroup);
+      pass.dispatchWorkgroups(groups[0], groups[1]);
+    }
+    pass.end();
+  }
+
+  /** Runs the dispatches now (the tests' way; the trainer records many steps per submit). */
+  run(dispatches: readonly Dispatch[]): void {
+    const encoder = this.device.createCommandEncoder();
+    this.record(encoder, dispatches);
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  /** Copies `ranges` ([buffer, first element, length]) into one mappable buffer and reads them back, in order. */
+  async read(ranges: ReadonlyArray<[GPUBuffer, number, number]>, encoder = this.device.createCommandEncoder()) {
+    const total = ranges.reduce((sum, [, , length]) => sum + length, 0);
+    const staging = this.device.createBuffer({
+      size: total * 4,
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
+    const starts: number[] = [];
+    let at = 0;
+    for (const [buffer, first, length] of ranges) {
+      encoder.copyBufferToBuffer(buffer, first * 4, staging, at * 4, length * 4);
+      starts.push(at);
+      at += length;
+    }
+    this.device.queue.submit([encoder.finish()]);
+    await staging.mapAsync(GPUMapMode.READ);
+    if (this.failure) throw new Error(`the GPU device reported an error: ${this.failure}`);
+    const all = new Float32Array(staging.getMappedRange().slice(0));
+    staging.destroy();
+    return ranges.map(([, , length], i) => all.subarray(starts[i], starts[i] + length));
+  }
+
+  /** A uniform of u32 words followed by f32 words, in the order of the kernel's Params struct. */
+  private uniform(words: number[], floats: number[] = []): GPUBuffer {
+    const data = new ArrayBuffer(Math.ceil((words.length + floats.length) / 4) * 16);
+    new Uint32Array(data, 0, words.length).set(words);
+    new Float32Array(data, words.length * 4, floats.length).set(floats);
+    const buffer = this.device.createBuffer({
+      size: data.byteLength,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    });
+    this.device.queue.writeBuffer(buffer, 0, data);
+    return buffer;
+  }
+
+  private dispatch(source: string, buffers: GPUBuffer[], groups: [number, number]): Dispatch {
+    const pipeline = this.pipeline(source);
+    const entries = buffers.map((buffer, binding) => ({ binding, resource: { buffer } }));
+    return {
+      pipeline,
+      bindGroup: this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries }),
+      groups,
+    };
+  }
+
+  private pipeline(source: string): GPUComputePipeline {
+    let pipeline = this.pipelines.get(source);
+    if (!pipeline) {
+      const module = this.device.createShaderModule({ code: source });
+      pipeline = this.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' } });
+      this.pipelines.set(source, pipeline);
+    }
+    return pipeline;
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The WGSL compute kernels of the device trainer, one entry point each. Written here rather than through gpu.js's
+ * WebGPU mode: these update in place, index in u32 (exact at any size, where gpu.js computes indices in f32), and
+ * take element offsets into the flat parameter buffers, so one kernel instance serves every layer it is bound to.
+ *
+ * Every kernel reads its sizes and offsets from a uniform of u32 and f32 words (the `Params` struct).
+ */
+
+/** Activation codes shared with ops.ts: the order of ACTIVATIONS in math/backend.ts. */
+const ACTIVATION_FUNCTIONS = /* wgsl */ `
+fn activate(kind: u32, z: f32) -> f32 {
+  switch kind {
+    case 1u: { return 1.0 / (1.0 + exp(-z)); }
+    // Clamped: some drivers compute tanh through exp, which overflows to inf/inf = NaN for large |z|.
+    case 2u: { return tanh(clamp(z, -15.0, 15.0)); }
+    case 3u: { return max(z, 0.0); }
+    default: { return z; }
+  }
+}
+
+fn derivative(kind: u32, y: f32) -> f32 {
+  switch kind {
+    case 1u: { return y * (1.0 - y); }
+    case 2u: { return 1.0 - y * y; }
+    case 3u: { return select(0.0, 1.0, y > 0.0); }
+    default: { return 1.0; }
+  }
+}
+`;
+
+/** A 1-D index over a dispatch that may spill into y (at most 65535 workgroups per dimension). */
+const FLAT_INDEX = /* wgsl */ `
+fn flatIndex(id: vec3u, groups: vec3u) -> u32 {
+  return id.x + id.y * groups.x * 64u;
+}
+`;
+
+/** out (m×n) = op(a)·op(b) (+ out): flags bit 0 transposes a, bit 1 transposes b, bit 2 accumulates. */
+export const MATMUL = /* wgsl */ `
+struct Params { m: u32, n: u32, k: u32, flags: u32, aOffset: u32, bOffset: u32, outOffset: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> a: array<f32>;
+@group(0) @binding(2) var<storage, read> b: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out: array<f32>;
+
+@compute @workgroup_size(8, 8)
+fn main(@builtin(global_invocation_id) id: vec3u) {
+  let i = id.y;
+  let j = id.x;
+  if (i >= p.m || j >= p.n) { return; }
+  var sum = 0.0;
+  for (var q = 0u; q < p.k; q++) {
+    var av: f32;
+    if ((p.flags & 1u) != 0u) { av = a[p.aOffset + q * p.m + i]; } else { av = a[p.aOffset + i * p.k + q]; }
+    var bv: f32;
+    if ((p.flags & 2u) != 0u) { bv = b[p.bOffset + j * p.k + q]; } else { bv = b[p.bOffset + q * p.n + j]; }
+    sum += av * bv;
+  }
+  let o = p.outOffset + i * p.n + j;
+  if ((p.flags & 4u) != 0u) { sum += out[o]; }
+  out[o] = sum;
+}
+`;
+
+/** x[r][c] = act(x[r][c] + bias[c]), in place. */
+export const BIAS_ACTIVATE = /* wgsl */ `
+struct Params { rows: u32, cols: u32, act: u32, biasOffset: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> bias: array<f32>;
+@group(0) @binding(2) var<storage, read_write> x: array<f32>;
+${ACTIVATION_FUNCTIONS}
+${FLAT_INDEX}
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = flatIndex(id, groups);
+  if (i >= p.rows * p.cols) { return; }
+  x[i] = activate(p.act, x[i] + bias[p.biasOffset + i % p.cols]);
+}
+`;
+
+/** gradIn[i] = gradOut[i] · act′ at the output y[i]. */
+export const ACTIVATION_BACKWARD = /* wgsl */ `
+struct Params { n: u32, act: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> y: array<f32>;
+@group(0) @binding(2) var<storage, read> gradOut: array<f32>;
+@group(0) @binding(3) var<storage, read_write> gradIn: array<f32>;
+${ACTIVATION_FUNCTIONS}
+${FLAT_INDEX}
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = flatIndex(id, groups);
+  if (i >= p.n) { return; }
+  gradIn[i] = gradOut[i] * derivative(p.act, y[i]);
+}
+`;
+
+/** out[c] = Σ_r x[r][c] (+ out when accumulate): one thread per column. */
+export const COLUMN_SUMS = /* wgsl */ `
+struct Params { rows: u32, cols: u32, accumulate: u32, outOffset: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;
+${FLAT_INDEX}
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let c = flatIndex(id, groups);
+  if (c >= p.cols) { return; }
+  var sum = 0.0;
+  if (p.accumulate != 0u) { sum = out[p.outOffset + c]; }
+  for (var r = 0u; r < p.rows; r++) { sum += x[r * p.cols + c]; }
+  out[p.outOffset + c] = sum;
+}
+`;
+
+/**
+ * The optimizer update of math/backend.ts's UpdateRule over the flat parameter buffer. The bias corrections come
+ * from a storage buffer (the trainer copies each step's pair there), and nothing moves once \`halted\` is set
+ * (the trainer's target was reached earlier in the same submit).
+ */
+export const UPDATE = /* wgsl */ `
+struct Params { n: u32, useSecondMoment: u32, lr: f32, beta1: f32, gain1: f32, beta2: f32, eps: f32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> grads: array<f32>;
+@group(0) @binding(2) var<storage, read> corrections: array<f32>;
+@group(0) @binding(3) var<storage, read> halted: array<u32>;
+@group(0) @binding(4) var<storage, read_write> params: array<f32>;
+@group(0) @binding(5) var<storage, read_write> m: array<f32>;
+@group(0) @binding(6) var<storage, read_write> v: array<f32>;
+${FLAT_INDEX}
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = flatIndex(id, groups);
+  if (i >= p.n || halted[0] != 0u) { return; }
+  let g = grads[i];
+  let mi = p.beta1 * m[i] + p.gain1 * g;
+  m[i] = mi;
+  if (p.useSecondMoment != 0u) {
+    let vi = p.beta2 * v[i] + (1.0 - p.beta2) * g * g;
+    v[i] = vi;
+    params[i] -= (p.lr * (mi / corrections[0])) / (sqrt(vi / corrections[1]) + p.eps);
+  } else {
+    params[i] -= (p.lr * mi) / corrections[0];
+  }
+}
+`;
+
+/** ∂L/∂z of BCE through a sigmoid output: (y − t) / n. */
+export const BCE_SIGMOID_GRADIENT = /* wgsl */ `
+struct Params { n: u32, scale: f32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> y: array<f32>;
+@group(0) @binding(2) var<storage, read> t: array<f32>;
+@group(0) @binding(3) var<storage, read_write> grad: array<f32>;
+${FLAT_INDEX}
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = flatIndex(id, groups);
+  if (i >= p.n) { return; }
+  grad[i] = (y[i] - t[i]) * p.scale;
+}
+`;
+
+/**
+ * One workgroup scores a step: stats[0] = the mean BCE (predictions clipped as nn/losses.ts does), stats[1] = the
+ * most wrong pixels of any sample; sets \`halted\` when that is within the target.
+ */
+export const SCORE = /* wgsl */ `
+struct Params { count: u32, features: u32, limit: f32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> y: array<f32>;
+@group(0) @binding(2) var<storage, read> t: array<f32>;
+@group(0) @binding(3) var<storage, read_write> stats: array<f32>;
+@group(0) @binding(4) var<storage, read_write> halted: array<u32>;
+var<workgroup> partial: array<f32, 64>;
+var<workgroup> worst: atomic<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(local_invocation_index) lane: u32) {
+  if (lane == 0u) { atomicStore(&worst, 0u); }
+  workgroupBarrier();
+  var total = 0.0;
+  for (var s = lane; s < p.count; s += 64u) {
+    var wrong = 0u;
+    for (var f = 0u; f < p.features; f++) {
+      let i = s * p.features + f;
+      let q = clamp(y[i], 1e-7, 1.0 - 1e-7);
+      total -= t[i] * log(q) + (1.0 - t[i]) * log(1.0 - q);
+      if ((y[i] > 0.5) != (t[i] > 0.5)) { wrong++; }
+    }
+    atomicMax(&worst, wrong);
+  }
+  partial[lane] = total;
+  workgroupBarrier();
+  for (var stride = 32u; stride > 0u; stride /= 2u) {
+    if (lane < stride) { partial[lane] += partial[lane + stride]; }
+    workgroupBarrier();
+  }
+  if (lane == 0u) {
+    let most = atomicLoad(&worst);
+    stats[0] = partial[0] / f32(p.count * p.features);
+    stats[1] = f32(most);
+    if (f32(most) <= p.limit) { halted[0] = 1u; }
+  }
+}
+`;
