@@ -1,5 +1,6 @@
 /** `sia-ae bench`: times the compute backends on this machine, side by side in one run. */
 import { timeFontEpochs, timeToTarget } from '../bench/font.js';
+import { benchGpu, type GpuBenchOptions } from '../bench/gpu.js';
 import { benchKernels, type KernelBenchOptions } from '../bench/kernels.js';
 import { benchVae, VAE_BENCH_BACKENDS, type VaeBenchOptions } from '../bench/vae.js';
 import { startBackends, type StartedBackend } from '../math/select.js';
@@ -12,6 +13,7 @@ import {
   vaeSection,
   type FontBenchRow,
 } from '../report/bench.js';
+import { gpuSection } from '../report/bench-gpu.js';
 import { writeJsonLine } from '../report/json.js';
 import { rejectUnknown, type RawSettings } from '../config.js';
 import type { Command, CommandContext } from './command.js';
@@ -35,6 +37,7 @@ export interface BenchPlan {
   fontEpochs?: number;
   fontRepeats?: number;
   vae?: VaeBenchOptions;
+  gpu?: GpuBenchOptions;
 }
 
 /** The font section: ms per epoch of the reference network and the defaults' time to target, per backend. */
@@ -84,6 +87,8 @@ export async function runBench(settings: RawSettings, context: CommandContext, p
   const vae = runs('vae')
     ? benchVae(vaeBackends, plan.vae, (name) => progress(`timing the VAE on ${name} ...`))
     : undefined;
+  if (runs('gpu')) progress('timing the font autoencoder on the WebGPU device, cpu and cpu-js ...');
+  const gpu = runs('gpu') ? await benchGpu(REFERENCE_LAYERS, 0.01, plan.gpu) : undefined;
 
   // Which backends started, as the first section that tried each found it.
   const tried = [...(kernels?.backends ?? []), ...(fontBench?.backends ?? []), ...(vae?.backends ?? [])];
@@ -126,6 +131,7 @@ export async function runBench(settings: RawSettings, context: CommandContext, p
           steps: vaeSetup.steps,
           peakMemoryMB: vae.peakMemoryMB,
         },
+      gpu,
     });
     return 0;
   }
@@ -133,6 +139,7 @@ export async function runBench(settings: RawSettings, context: CommandContext, p
     ...(kernels ? [kernelSection(kernels)] : []),
     ...(font ? [fontSection(font, REFERENCE_LAYERS, seeds, auto)] : []),
     ...(vae ? [vaeSection(vae)] : []),
+    ...(gpu ? [gpuSection(gpu)] : []),
   ];
   context.stdout.write(sections.join('\n'));
   context.stdout.write(
@@ -181,7 +188,7 @@ export const benchCommand: Command = {
   summary: 'time the compute backends on this machine',
   flags: flagsOf(BENCH_OPTIONS),
   help: `
-  Usage: sia-ae bench [--seeds N] [--only kernels|font|vae] [--json]
+  Usage: sia-ae bench [--seeds N] [--only kernels|font|vae|gpu] [--json]
 
   Times the compute backends that start here, side by side in one run, each
   figure a median over repeats:
@@ -193,6 +200,9 @@ export const benchCommand: Command = {
     vae      samples/s of 784-400-20 (batch 128, Adam) on cpu-js and both
              wasm builds on one and two threads, and the peak memory with
              MNIST loaded
+    gpu      the font autoencoder's whole training steps/s on the WebGPU
+             device trainer beside cpu and cpu-js, with the adapter's name
+             and whether it is software (or why none started)
   Backends that cannot start are listed with the reason. Run it under
   xvfb-run -a to include gpu.js's headless-gl mode. About a minute here.
 

@@ -5,14 +5,14 @@ import { outputOptions } from './shared.js';
 /** The --help section of its options. */
 export const BENCH = 'bench';
 
-export const BENCH_SECTIONS = ['kernels', 'font', 'vae'] as const;
+export const BENCH_SECTIONS = ['kernels', 'font', 'vae', 'gpu'] as const;
 
 export const BENCH_OPTIONS = {
   seeds: whole(10, { min: 1, max: 100 }, { group: BENCH, help: 'seeds for the time-to-target measurement' }),
   only: choice(BENCH_SECTIONS, undefined, {
     placeholder: 'S',
     group: BENCH,
-    shown: 'all three',
+    shown: 'all four',
     help: `${BENCH_SECTIONS.join(' | ')}: run one section`,
   }),
   screen: switchOption({
