@@ -137,30 +137,38 @@ async function main(argv: string[]): Promise<number> {
 }
 
 watchProcess();
-main(process.argv.slice(2)).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`sia-ae: ${error.message}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof InterruptedError) {
-      process.stderr.write(`sia-ae: stopped (${error.message})\n`);
-      process.exitCode = INTERRUPTED_STATUS;
-    } else if (error instanceof DivergedError) {
-      process.stderr.write(`sia-ae: training diverged: ${error.message}; no model was saved\n`);
-      process.exitCode = 1;
-    } else if (error instanceof SaveError) {
-      process.stderr.write(`sia-ae: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(
-        `sia-ae: internal error: ${message}` +
-          `${process.env.SIA_AE_DEBUG ? `\n${(error as Error).stack}` : ' (SIA_AE_DEBUG=1 shows the stack)'}\n`,
-      );
-      process.exitCode = 1;
-    }
-  },
-);
+main(process.argv.slice(2))
+  .then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`sia-ae: ${error.message}\n`);
+        process.exitCode = 2;
+      } else if (error instanceof InterruptedError) {
+        process.stderr.write(`sia-ae: stopped (${error.message})\n`);
+        process.exitCode = INTERRUPTED_STATUS;
+      } else if (error instanceof DivergedError) {
+        process.stderr.write(`sia-ae: training diverged: ${error.message}; no model was saved\n`);
+        process.exitCode = 1;
+      } else if (error instanceof SaveError) {
+        process.stderr.write(`sia-ae: ${error.message}\n`);
+        process.exitCode = 1;
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(
+          `sia-ae: internal error: ${message}` +
+            `${process.env.SIA_AE_DEBUG ? `\n${(error as Error).stack}` : ' (SIA_AE_DEBUG=1 shows the stack)'}\n`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  )
+  .finally(exitIfDawnStarted);
+
+/** Dawn keeps Node running for as long as it lives (math/webgpu/device.ts): once the command is done, exit. */
+async function exitIfDawnStarted(): Promise<void> {
+  const { dawnStarted } = await import('./math/webgpu/device.js');
+  if (dawnStarted()) process.exit();
+}

@@ -34,7 +34,7 @@ export interface AdapterReport {
 export interface OpenDevice {
   device: GPUDevice;
   adapter: AdapterReport;
-  /** Destroys the device and lets go of Dawn, so that Node can exit. */
+  /** Destroys the device (Dawn itself stays: dawnStarted). */
   close(): void;
 }
 
@@ -54,7 +54,7 @@ type Dawn = typeof import('webgpu');
 
 /**
  * Dawn's instances, one per set of flags. Dawn lives as long as its instance is referenced (an instance collected
- * mid-run takes its devices with it), and Node does not exit while one is: they are kept here until released.
+ * mid-run takes its devices with it), and Node does not exit while one is: they are kept here for good.
  */
 const instances = new Map<string, GPU>();
 
@@ -68,9 +68,13 @@ function instance(dawn: Dawn, flags: string[]): GPU {
   return gpu;
 }
 
-/** Lets go of every Dawn instance (after their devices are destroyed), so that Node can exit. */
-export function releaseDawn(): void {
-  instances.clear();
+/**
+ * Whether Dawn was started in this process. Node does not exit while an instance is referenced, and an instance
+ * let go is torn down when it is collected, which on Mesa's llvmpipe aborts the process or hangs it (seen in
+ * `bench --only gpu`, run to run). So instances are kept, and the program exits explicitly when Dawn started.
+ */
+export function dawnStarted(): boolean {
+  return instances.size > 0;
 }
 
 async function loadDawn(): Promise<Dawn> {
@@ -113,10 +117,7 @@ export async function openDevice(paths = pathsFromEnvironment()): Promise<OpenDe
     const device = await found.adapter.requestDevice({
       requiredLimits: { maxStorageBuffersPerShaderStage: found.adapter.limits.maxStorageBuffersPerShaderStage },
     });
-    const close = () => {
-      device.destroy();
-      releaseDawn();
-    };
+    const close = () => device.destroy();
     return { device, adapter: found.report, close };
   }
   throw new WebGpuUnavailableError(`no WebGPU adapter (tried ${tried.join('; ')}): run sia-ae doctor`);
