@@ -12,6 +12,8 @@ import {
   type Workload,
 } from '../math/select.js';
 import { parseChoice, setting, type RawSettings } from '../config.js';
+import { autoVerdict } from '../math/webgpu/doctor.js';
+import { requireHardware } from './gpu-choice.js';
 
 /** What a sweep's workers train on: --backend as each worker starts it, and its name and reason for the output. */
 export interface SweepBackend {
@@ -24,13 +26,30 @@ export function backendFromSettings(settings: RawSettings, workload: Workload): 
   return startable(() => selectBackend(backendChoice(settings), workload));
 }
 
-/** --backend webgpu: the device, opened (a usage error when it cannot open); else undefined. */
+/**
+ * --backend webgpu: the device, opened; --backend gpu: the same on a hardware adapter only. A usage error when it
+ * cannot open (or is software, for gpu); undefined for the other choices.
+ */
 export async function deviceFromSettings(settings: RawSettings): Promise<DeviceSelection | undefined> {
-  if (backendChoice(settings) !== 'webgpu') return undefined;
+  const choice = backendChoice(settings);
+  if (choice !== 'webgpu' && choice !== 'gpu') return undefined;
+  let device: DeviceSelection;
   try {
-    return await selectDevice();
+    device = await selectDevice();
   } catch (error) {
     throw usageError(error);
+  }
+  if (choice === 'gpu') hardwareOnly(device);
+  return device;
+}
+
+function hardwareOnly(device: DeviceSelection): void {
+  const { adapter } = device.opened;
+  try {
+    requireHardware(adapter, autoVerdict([{ flags: adapter.flags, adapter }]));
+  } catch (error) {
+    device.backend.dispose();
+    throw error;
   }
 }
 
@@ -42,7 +61,7 @@ export function sweepBackendFromSettings(settings: RawSettings): SweepBackend {
   return { choice, name: backend.name, reason };
 }
 
-function backendChoice(settings: RawSettings): BackendChoice {
+export function backendChoice(settings: RawSettings): BackendChoice {
   return setting(settings, 'backend', 'auto' as const, (key, value) => parseChoice(key, value, BACKEND_CHOICES));
 }
 

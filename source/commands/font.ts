@@ -3,7 +3,7 @@ import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
 import { startFontTraining, type FontTrainingOptions } from '../train/font.js';
 import { deviceUnsupported, startDeviceFontTraining, stepsPerSubmitFor } from '../train/font-device.js';
-import { createViewBackend, type DeviceSelection } from '../math/select.js';
+import { type BackendSelection, createViewBackend, type DeviceSelection } from '../math/select.js';
 import { fontJsonOutput, fontPlainOutput } from '../report/font.js';
 import { FontRun } from '../run/font.js';
 import { observe, type Outputs } from '../run/observe.js';
@@ -12,7 +12,8 @@ import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import type { RawSettings } from '../config.js';
 import { loadFontScreen } from '../ui/load.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
-import { backendFromSettings, deviceFromSettings } from './backend-choice.js';
+import { backendFromSettings } from './backend-choice.js';
+import { fontSelection, fontWorkload } from './font-backend.js';
 import { isFontSweep, runFontSweep } from './font-sweep.js';
 import type { Command, CommandContext } from './command.js';
 import { FONT, FONT_COMMAND_OPTIONS, fontTraining, parseFontConfig, SWEEP, type FontConfig } from '../options/font.js';
@@ -27,7 +28,7 @@ import { flagsOf } from '../options/table.js';
 export function startFontRun(
   settings: RawSettings,
   config = parseFontConfig(settings),
-  device?: DeviceSelection,
+  selection?: DeviceSelection | BackendSelection,
 ): FontRun {
   let glyphs: Glyph[];
   try {
@@ -35,10 +36,10 @@ export function startFontRun(
   } catch (error) {
     throw new UsageError(`--subset: ${(error as Error).message}`);
   }
-  const batch = Math.min(config.batch, glyphs.length);
-  checkMemory(`--layers ${config.layers.join(',')}`, autoencoderSize(config.layers), batch + glyphs.length);
-  const widest = Math.max(...config.layers.slice(1));
-  const backend = device ?? backendFromSettings(settings, { m: batch, n: widest, k: 35 });
+  const workload = fontWorkload(config, glyphs);
+  checkMemory(`--layers ${config.layers.join(',')}`, autoencoderSize(config.layers), workload.m + glyphs.length);
+  const backend = selection ?? backendFromSettings(settings, workload);
+  const device = selection && 'opened' in selection ? selection : undefined;
   const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
   if (loaded) {
     if (settings.layers !== undefined && loaded.shape.layers.join() !== config.layers.join()) {
@@ -92,12 +93,12 @@ export function fontOutputs(config: Pick<FontConfig, 'logEvery' | 'exitOnDone'>)
 async function runFont(settings: RawSettings, context: CommandContext): Promise<number> {
   if (isFontSweep(settings)) return runFontSweep(settings, context);
   const config = parseFontConfig(settings);
-  const device = await deviceFromSettings(settings);
+  const selection = await fontSelection(settings, config);
   let run: FontRun;
   try {
-    run = startFontRun(settings, config, device);
+    run = startFontRun(settings, config, selection);
   } catch (error) {
-    device?.backend.dispose(); // an open device keeps Node from exiting
+    selection?.backend.dispose();
     throw error;
   }
   return observe(run, fontOutputs(config), context);

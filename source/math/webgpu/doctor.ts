@@ -62,8 +62,8 @@ async function checkPath(dawnPath: DawnPath): Promise<PathCheck> {
   }
 }
 
-/** Why `auto` keeps the CPU: it never takes a software adapter, and does not race the device trainer yet. */
-function autoVerdict(paths: PathCheck[]): string {
+/** What `auto` does with these adapters: it never takes a software one, and races the device trainer on hardware. */
+export function autoVerdict(paths: PathCheck[]): string {
   const adapters = paths.flatMap((p) => (p.adapter ? [p.adapter] : []));
   if (!adapters.length) return 'auto uses the CPU: no WebGPU adapter starts here';
   const hardware = adapters.find((a) => !a.software);
@@ -71,7 +71,7 @@ function autoVerdict(paths: PathCheck[]): string {
     const names = adapters.map((a) => a.name).join(', ');
     return `auto uses the CPU: the only adapters are software (${names}), slower than the CPU kernels`;
   }
-  return `auto uses the CPU: it does not race the device trainer yet; --backend webgpu trains on ${hardware.name}`;
+  return `auto races the font trainer on ${hardware.name} against the CPU and takes the faster; --backend gpu takes it`;
 }
 
 function adviceFor(d: Omit<GpuDiagnosis, 'advice' | 'auto'>, env: NodeJS.ProcessEnv): string[] {
