@@ -19,7 +19,8 @@ const SAMPLE_MS = 10_000;
 function line(seconds: number, epoch: number, note = ''): string {
   const { rss, heapUsed } = process.memoryUsage();
   const mb = (bytes: number) => `${(bytes / MB).toFixed(1).padStart(7)} MB`;
-  return `${seconds.toFixed(0).padStart(5)} s  epoch ${String(epoch).padStart(8)}  rss ${mb(rss)}  heap ${mb(heapUsed)}${note}`;
+  const at = `${seconds.toFixed(0).padStart(5)} s  epoch ${String(epoch).padStart(8)}`;
+  return `${at}  rss ${mb(rss)}  heap ${mb(heapUsed)}${note}`;
 }
 
 async function main(): Promise<void> {
@@ -49,8 +50,8 @@ async function main(): Promise<void> {
   const last = rssAt[rssAt.length - 1];
   console.log(line(seconds(), epoch, '  (end)'));
   console.log(
-    `RSS growth: ${((last - first) / MB).toFixed(1)} MB from the start, ${((last - second) / MB).toFixed(1)} MB after the first submit` +
-      ` (${(epoch / seconds()).toFixed(0)} epochs/s)`,
+    `RSS growth: ${((last - first) / MB).toFixed(1)} MB from the start,` +
+      ` ${((last - second) / MB).toFixed(1)} MB after the first submit (${(epoch / seconds()).toFixed(0)} epochs/s)`,
   );
   opened.close();
   process.exit(); // Dawn keeps Node running (math/webgpu/device.ts)

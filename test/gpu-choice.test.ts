@@ -28,7 +28,8 @@ describe("auto's choice", () => {
     const choice = chooseAuto(H200, 'wasm-simd-fma-2t', { device: 4000, cpu: 8000.4, epochs: 100 });
     expect(choice.device).toBe(false);
     expect(choice.reason).toBe(
-      'auto saw NVIDIA H200: wasm-simd-fma-2t on the CPU is faster, 4000 against 8000 epochs/s over 100 epochs on the device',
+      'auto saw NVIDIA H200: wasm-simd-fma-2t on the CPU is faster,' +
+        ' 4000 against 8000 epochs/s over 100 epochs on the device',
     );
   });
 
@@ -36,7 +37,8 @@ describe("auto's choice", () => {
     const choice = chooseAuto(H200, 'wasm-simd-fma-2t', { device: 30000, cpu: 8000, epochs: 100 });
     expect(choice.device).toBe(true);
     expect(choice.reason).toBe(
-      'auto saw NVIDIA H200: the device trainer is faster, 30000 against 8000 epochs/s over 100 epochs on wasm-simd-fma-2t',
+      'auto saw NVIDIA H200: the device trainer is faster,' +
+        ' 30000 against 8000 epochs/s over 100 epochs on wasm-simd-fma-2t',
     );
   });
 

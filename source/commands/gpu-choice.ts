@@ -36,7 +36,8 @@ export function chooseAuto(adapter: AdapterReport, cpuName: string, race?: FontR
 export function requireHardware(adapter: AdapterReport, doctorSays: string): void {
   if (adapter.software) {
     throw new UsageError(
-      `--backend gpu needs a hardware GPU; the only WebGPU adapter is ${adapter.name}, a software one (sia-ae doctor: ${doctorSays})`,
+      `--backend gpu needs a hardware GPU; the only WebGPU adapter is ${adapter.name}, a software one` +
+        ` (sia-ae doctor: ${doctorSays})`,
     );
   }
 }
