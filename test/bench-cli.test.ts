@@ -11,10 +11,10 @@ describe('sia-ae bench', () => {
   });
 
   it('rejects an unknown section with one line and exit status 2', () => {
-    const { status, stdout, stderr } = runCli(['bench', '--only', 'gpu']);
+    const { status, stdout, stderr } = runCli(['bench', '--only', 'disk']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/--only must be one of kernels, font, vae, got "gpu"/);
+    expect(stderr).toMatch(/--only must be one of kernels, font, vae, gpu, got "disk"/);
   });
 });
