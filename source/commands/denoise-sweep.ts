@@ -29,6 +29,7 @@ import type { SweepBackend } from './backend-choice.js';
 import { exportedLine } from '../report/exported.js';
 import { backendDisplayName } from '../render/backend-name.js';
 import { loadSweepScreen } from '../ui/load.js';
+import { backendLine } from '../report/backend-line.js';
 
 const SCORE_KEYS = ['inputWrongPixels', 'inputMeanAbsError', 'wrongPixels', 'meanAbsError'] as const;
 
@@ -73,7 +74,7 @@ export async function runDenoiseSweep(
     `${jobs.length} trainings of ${config.epochs} epochs on ${Math.min(config.workers, jobs.length)} ` +
     'worker threads';
   const intro =
-    `backend ${backend.name}: ${backend.reason}\n` +
+    backendLine(backend.name, backend.reason) +
     `sweep: ${plan}: ${config.architectures.length} architectures\n` +
     `x (${levels.length} noise settings + the plain baseline) x ${seeds.length} ` +
     `seed${seeds.length > 1 ? 's' : ''}\n`;

@@ -22,6 +22,7 @@ import { fontSweepExport, type FontSweepResult } from '../export/font-sweep.js';
 import { FONT_COMMAND_OPTIONS, FONT_SWEEP_OPTIONS, fontTraining, parseFontConfig } from '../options/font.js';
 import { checkScope, parseTable } from '../options/table.js';
 import { sweepBackendFromSettings } from './backend-choice.js';
+import { backendLine } from '../report/backend-line.js';
 
 const FULL = 'full';
 
@@ -70,7 +71,7 @@ export async function runFontSweep(settings: RawSettings, context: CommandContex
   const json = context.output === 'json';
   if (!json)
     context.stdout.write(
-      `backend ${backend.name}: ${backend.reason}\n` +
+      backendLine(backend.name, backend.reason) +
         `sweep: ${jobs.length} trainings of up to ${base.epochs} epochs (target ${base.target}) ` +
         `on ${Math.min(threads, jobs.length)} worker threads\n`,
     );

@@ -1,20 +1,14 @@
 /**
- * Keys for a long run without the dashboard: `s` saves a checkpoint and carries on; Ctrl-C (or `q`) stops,
- * and the caller saves. Signals and a lost terminal stop it the same way (io/interrupt.ts); without a terminal
- * on stdin they are all there is. Returns the function that puts the terminal back.
+ * Keys for a long run without the dashboard: `s` saves a checkpoint and carries on; Ctrl-C (or `q`) is an
+ * interruption (io/interrupt.ts), so it stops the run the way a signal does, through whatever listens there.
+ * Without a terminal on stdin there are no keys. Returns the function that puts the terminal back.
  */
 import { interruptions } from './interrupt.js';
 
-export interface StopKeys {
-  onSave(): void;
-  onStop(): void;
-}
-
 const CTRL_C = '\u0003';
 
-export function listenForKeys(stdin: NodeJS.ReadStream, { onSave, onStop }: StopKeys): () => void {
-  const unsubscribe = interruptions.subscribe(onStop);
-  if (!stdin.isTTY) return unsubscribe;
+export function listenForKeys(stdin: NodeJS.ReadStream, onSave: () => void): () => void {
+  if (!stdin.isTTY) return () => {};
   const onData = (data: Buffer) => {
     const key = data.toString();
     if (key === 's') onSave();
@@ -29,6 +23,5 @@ export function listenForKeys(stdin: NodeJS.ReadStream, { onSave, onStop }: Stop
     stdin.off('data', onData);
     stdin.setRawMode(false);
     stdin.pause();
-    unsubscribe();
   };
 }

@@ -9,6 +9,7 @@ import { exportedLine } from './exported.js';
 import { fontJsonLogger, fontPlainLogger } from './font.js';
 import { writeJsonLine } from './json.js';
 import { writeStoppedJson, writeStoppedText } from './stopped.js';
+import { backendLine } from './backend-line.js';
 
 /** The end of a denoising run as text: its score table, the first noisy copy of each glyph, the files written. */
 export function denoiseOutcomeText(
@@ -45,7 +46,7 @@ export function denoisePlainOutput({ stdout: out, columns }: RunContext, logEver
   return {
     async watch(started) {
       run = started;
-      out.write(`backend ${run.backend.backend.name}: ${run.backend.reason}\n`);
+      out.write(backendLine(run.backend.backend.name, run.backend.reason));
       out.write(`training a denoising autoencoder ${run.architecture} on ${describeNoise(run.plan.noise)}\n`);
       await watchEvents(run, fontPlainLogger(out, logEvery).onEvent);
     },

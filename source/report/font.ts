@@ -11,6 +11,7 @@ import { watchEvents, type Observer } from '../run/observe.js';
 import { exportedLine } from './exported.js';
 import { writeJsonLine } from './json.js';
 import { writeStoppedJson, writeStoppedText } from './stopped.js';
+import { backendLine } from './backend-line.js';
 
 export interface EpochLogger {
   onEvent(event: GlyphEvent): void;
@@ -101,7 +102,7 @@ export function fontPlainOutput({ stdout: out, columns }: RunContext, logEvery: 
   return {
     async watch(run) {
       glyphs = run.glyphs;
-      out.write(`backend ${run.backend.backend.name}: ${run.backend.reason}\n`);
+      out.write(backendLine(run.backend.backend.name, run.backend.reason));
       await watchEvents(run, fontPlainLogger(out, logEvery).onEvent);
     },
     result: (outcome) => out.write(fontOutcomeText(outcome, glyphs, columns)),

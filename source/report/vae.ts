@@ -11,6 +11,7 @@ import type { VaeResult } from '../train/vae-result.js';
 import { exportedLine } from './exported.js';
 import { writeJsonLine } from './json.js';
 import { fixed, formatDuration } from '../render/format.js';
+import { backendLine } from './backend-line.js';
 
 export interface VaeLogger {
   onEvent(e: VaeRunEvent): void;
@@ -123,18 +124,15 @@ export function vaeOutcomeText(
 export const vaeStoppedLine = ({ saved, resume }: VaeStopped) =>
   `stopped; saved ${saved.join(', ')}: continue with ${resume}\n`;
 
-/** The backend line everything else follows. */
-export const vaeBackendLine = (run: VaeRun) => `backend ${run.backend.backend.name}: ${run.backend.reason}\n`;
-
 /**
  * Progress lines, or JSON epoch lines (then `say` is stderr, so that stdout holds JSON only); on a terminal s
  * saves a checkpoint and Ctrl-C or q stops (io/stop-keys.ts).
  */
 function watchVae(run: VaeRun, logger: VaeLogger, say: NodeJS.WritableStream): Promise<void> {
-  const restore = listenForKeys(process.stdin, {
-    onSave: () => say.write(`saved a checkpoint to ${run.saveCheckpoints().join(', ')}\n`),
-    onStop: () => run.control.stop(),
-  });
+  // The keys' Ctrl-C and q are interruptions: watchEvents stops the run on those as on a signal.
+  const restore = listenForKeys(process.stdin, () =>
+    say.write(`saved a checkpoint to ${run.saveCheckpoints().join(', ')}\n`),
+  );
   return watchEvents(run, logger.onEvent).finally(restore);
 }
 
@@ -144,7 +142,8 @@ export function vaePlainOutput({ stdout: out, columns }: RunContext): Observer<V
     watch(started) {
       run = started;
       out.write(
-        `${vaeBackendLine(run)}${run.trainings[0].model.architecture} on ${run.plan.data.dataset}; ` +
+        backendLine(run.backend.backend.name, run.backend.reason) +
+          `${run.trainings[0].model.architecture} on ${run.plan.data.dataset}; ` +
           'press s to save a checkpoint, Ctrl-C to stop and save\n',
       );
       return watchVae(run, vaePlainLogger(out, run.plan.epochs), out);

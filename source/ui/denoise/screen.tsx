@@ -15,6 +15,7 @@ import { TripletScorer } from './scorer.js';
 import { ModelSnapshot } from '../../nn/model-snapshot.js';
 import { backendDisplayName } from '../../render/backend-name.js';
 import { terminalCapabilities } from '../capabilities.js';
+import { backendLine } from '../../report/backend-line.js';
 
 /** Where `s` saves when --save was not given. */
 const DEFAULT_DENOISE_FILE = 'denoise-model.json';
@@ -23,7 +24,7 @@ export function denoiseScreen(context: RunContext): Observer<DenoiseRun> {
   const out = context.stdout;
   let run: DenoiseRun;
   const leave = (text: () => void) => {
-    out.write(`backend ${run.backend.backend.name}: ${run.backend.reason}\n`);
+    out.write(backendLine(run.backend.backend.name, run.backend.reason));
     text();
   };
   return {

@@ -15,6 +15,7 @@ import { FontDashboard } from './dashboard.js';
 import { GlyphFeed } from '../glyph-feed.js';
 import { fontRunInfo } from './info.js';
 import { terminalCapabilities } from '../capabilities.js';
+import { backendLine } from '../../report/backend-line.js';
 
 /** Where `s` saves when --save was not given. */
 export const DEFAULT_MODEL_FILE = 'font-model.json';
@@ -31,7 +32,7 @@ export function fontScreen(context: RunContext, options: FontScreenOptions): Obs
   let run: FontRun;
   /** What stays in the terminal after the screen: the backend, then the outcome, then the kept glyphs. */
   const leave = (text: () => void) => {
-    out.write(`backend ${run.backend.backend.name}: ${run.backend.reason}\n`);
+    out.write(backendLine(run.backend.backend.name, run.backend.reason));
     text();
     if (run.kept.length > 0) out.write(keptGlyphsText(run.model, run.kept, context.columns));
   };

@@ -2,7 +2,7 @@
  * `sia-ae vae` on a terminal: the dashboard beside training (ui/run-screen.tsx); it stays until q, then the
  * summary (or where the checkpoints went) stays in the terminal.
  */
-import { vaeBackendLine, vaeOutcomeText, vaeStoppedLine } from '../../report/vae.js';
+import { vaeOutcomeText, vaeStoppedLine } from '../../report/vae.js';
 import type { RunContext } from '../../run/context.js';
 import type { Observer } from '../../run/observe.js';
 import type { VaeRun } from '../../run/vae.js';
@@ -11,6 +11,7 @@ import { VaeDashboard } from './dashboard.js';
 import { VaeFeed, type VaeRunInfo } from './feed.js';
 import { backendDisplayName } from '../../render/backend-name.js';
 import { terminalCapabilities } from '../capabilities.js';
+import { backendLine } from '../../report/backend-line.js';
 
 export function vaeScreen(context: RunContext): Observer<VaeRun> {
   const out = context.stdout;
@@ -21,8 +22,12 @@ export function vaeScreen(context: RunContext): Observer<VaeRun> {
       await showVaeDashboard(run, out as NodeJS.WriteStream);
     },
     result: (outcome) =>
-      out.write(vaeBackendLine(run) + vaeOutcomeText(run, outcome, { columns: context.columns, color: true })),
-    stopped: (stopped) => out.write(vaeBackendLine(run) + vaeStoppedLine(stopped)),
+      out.write(
+        backendLine(run.backend.backend.name, run.backend.reason) +
+          vaeOutcomeText(run, outcome, { columns: context.columns, color: true }),
+      ),
+    stopped: (stopped) =>
+      out.write(backendLine(run.backend.backend.name, run.backend.reason) + vaeStoppedLine(stopped)),
   };
 }
 
