@@ -31,8 +31,8 @@ const fontFrame = fixedFrame(font.feed);
 const denoise = fixedDenoise(200);
 for (const event of denoise.events) denoise.feed.push(event);
 const denoiseFrame = { ...denoise.feed.frame(), elapsedMs: 1234, epochsPerSecond: 1500 };
-const vae = fixedVae();
-const vaeBoth = fixedVae({ optimizer: 'both', layers: '32' });
+const vae = await fixedVae();
+const vaeBoth = await fixedVae({ optimizer: 'both', layers: '32' });
 
 const screens: Record<string, View> = {
   font: (state, size) => (

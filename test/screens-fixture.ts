@@ -17,15 +17,15 @@ export const VAE_SETTINGS = { backend: 'cpu-js', trainSize: '256', validation: '
 export const vaeInfo = vaeRunInfo;
 
 /** A VAE trained 2 epochs on 256 images, every epoch fed; the clock-dependent numbers pinned. */
-export function fixedVae(settings: Record<string, string> = {}): { info: VaeRunInfo; frame: VaeFrame } {
-  const run = startVaeRun({ ...VAE_SETTINGS, ...settings }, undefined, 'every-epoch');
+export async function fixedVae(settings: Record<string, string> = {}): Promise<{ info: VaeRunInfo; frame: VaeFrame }> {
+  const run = await startVaeRun({ ...VAE_SETTINGS, ...settings }, undefined, 'every-epoch');
   const feed = new VaeFeed(
     run.trainings.map((t) => t.options.optimizer),
     () => 0,
   );
   // Stop before the done events: they score the 10,000 test images, which the screen does not show.
   let lastEpochs = 0;
-  for (const event of run.events) {
+  for await (const event of run.events) {
     feed.push(event);
     if (event.event.type === 'epoch' && event.event.epoch === run.plan.epochs && ++lastEpochs === run.trainings.length)
       break;

@@ -15,7 +15,7 @@ import { VaeFeed } from '../source/ui/vae/feed.js';
 import { cleanupAfterEach, eventually, FAST_SAMPLING, pause, plainText } from './font-fixture.js';
 import { fixedDenoise, fixedVae, VAE_SETTINGS, vaeInfo } from './screens-fixture.js';
 
-const vae = fixedVae();
+const vae = await fixedVae();
 const denoise = fixedDenoise(200);
 for (const event of denoise.events) denoise.feed.push(event);
 const denoiseFrame = { ...denoise.feed.frame(), elapsedMs: 1234, epochsPerSecond: 1500 };
@@ -26,7 +26,7 @@ function fits(text: string, columns: number, rows: number): void {
   expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
 }
 
-const vaeBoth = fixedVae({ optimizer: 'both', layers: '32' });
+const vaeBoth = await fixedVae({ optimizer: 'both', layers: '32' });
 const vaeScreen = (columns: number, rows: number, page = 0, color = false, shown = vae) =>
   plainText(
     renderToString(
@@ -146,10 +146,10 @@ const shownBatch = (frame: string | undefined) => {
 
 /** The live VAE dashboard at 100x30 on a run's feed, unmounted after the test. */
 function showVae(
-  run: ReturnType<typeof startVaeRun>,
+  run: Awaited<ReturnType<typeof startVaeRun>>,
   feed: VaeFeed,
   control: RunControl,
-  { save, onQuit }: { save: () => string; onQuit: () => void },
+  { save, onQuit }: { save: () => Promise<string> | string; onQuit: () => void },
 ) {
   const app = render(
     <VaeDashboard
@@ -172,12 +172,16 @@ function showVae(
 
 describe('VAE dashboard keys', () => {
   it('p pauses (the batch counter stops), s saves a checkpoint file, q quits', async () => {
-    const run = startVaeRun({ ...VAE_SETTINGS, epochs: '1000', layers: '32' }, undefined, 'every-epoch');
+    const run = await startVaeRun({ ...VAE_SETTINGS, epochs: '1000', layers: '32' }, undefined, 'every-epoch');
     const feed = new VaeFeed(['adam'], undefined),
       control = new RunControl();
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sia-vae-')), 'checkpoint.json');
-    const save = () => {
-      saveVaeCheckpoint(file, run.trainings[0].checkpoint(), { dataset: 'mnist', validation: 200, trainSize: 256 });
+    const save = async () => {
+      saveVaeCheckpoint(file, await run.trainings[0].checkpoint(), {
+        dataset: 'mnist',
+        validation: 200,
+        trainSize: 256,
+      });
       return file;
     };
     let events = 0,
@@ -214,7 +218,7 @@ describe('VAE dashboard keys', () => {
 
 describe('VAE dashboard keys with --optimizer both', () => {
   it('o switches the pictures between the optimizers', async () => {
-    const run = startVaeRun(
+    const run = await startVaeRun(
       { ...VAE_SETTINGS, epochs: '1', layers: '32', optimizer: 'both' },
       undefined,
       'every-epoch',

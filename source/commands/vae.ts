@@ -12,11 +12,12 @@ import { loadVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
 import { vaeJsonOutput, vaePlainOutput } from '../report/vae.js';
 import { observe, type Outputs } from '../run/observe.js';
 import { VaeRun } from '../run/vae.js';
-import { VaeTraining, type VaePictures } from '../train/vae.js';
+import { VaeTraining, type VaePictures, type VaeTrainer } from '../train/vae.js';
+import { DeviceVaeTraining } from '../train/vae-device.js';
 import { EVAL_BATCH, type VaeCheckpoint } from '../nn/vae-checkpoint.js';
 import { loadVaeScreen } from '../ui/load.js';
 import { flagName, type RawSettings } from '../config.js';
-import { backendFromSettings } from './backend-choice.js';
+import { backendFromSettings, deviceFromSettings } from './backend-choice.js';
 import type { Command, CommandContext } from './command.js';
 import { optionsHelp } from '../options/help.js';
 import { EXPORT, trainerHelp } from '../options/shared.js';
@@ -82,11 +83,11 @@ function checkpointFile(config: VaeConfig, optimizer: string): string {
   return path.join(dir, `${name}-${optimizer}${ext || '.json'}`);
 }
 
-export function startVaeRun(
+export async function startVaeRun(
   settings: RawSettings,
   onLoading: (dataset: DatasetName) => void = () => {},
   pictures: VaePictures = 'last-epoch',
-): VaeRun {
+): Promise<VaeRun> {
   let config = parseVaeConfig(settings);
   const loaded = config.load ? loadVaeCheckpoint(config.load) : undefined;
   if (loaded) config = resumedConfig(config, settings, config.load!, loaded.checkpoint, loaded.data);
@@ -112,16 +113,15 @@ export function startVaeRun(
         `the training set ${splits.train.count})`,
     );
   }
-  const backend = backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
-  const trainings = optimizers.map(
-    (optimizer) =>
-      new VaeTraining(
-        backend.backend,
-        splits,
-        { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed },
-        loaded?.checkpoint,
-      ),
-  );
+  const device = await deviceFromSettings(settings);
+  const backend =
+    device ?? backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
+  const trainings = optimizers.map((optimizer): VaeTrainer => {
+    const options = { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed };
+    return device
+      ? new DeviceVaeTraining(device.opened.device, device.backend, splits, options, loaded?.checkpoint)
+      : new VaeTraining(backend.backend, splits, options, loaded?.checkpoint);
+  });
   const { export: dir, ...recorded } = config;
   return new VaeRun({
     dataset,
@@ -156,7 +156,7 @@ const VAE_OUTPUTS: Outputs<VaeRun> = {
 async function runVae(settings: RawSettings, context: CommandContext): Promise<number> {
   const pictures = context.output === 'screen' ? 'every-epoch' : 'last-epoch';
   return observe(
-    startVaeRun(settings, (dataset) => sayLoading(dataset, context), pictures),
+    await startVaeRun(settings, (dataset) => sayLoading(dataset, context), pictures),
     VAE_OUTPUTS,
     context,
   );

@@ -7,7 +7,7 @@ import { interruptions } from './interrupt.js';
 
 const CTRL_C = '\u0003';
 
-export function listenForKeys(stdin: NodeJS.ReadStream, onSave: () => void): () => void {
+export function listenForKeys(stdin: NodeJS.ReadStream, onSave: () => unknown): () => void {
   if (!stdin.isTTY) return () => {};
   const onData = (data: Buffer) => {
     const key = data.toString();

@@ -29,6 +29,18 @@ export function optimizerSettings(name: OptimizerName, lr: number): OptimizerSet
   }
 }
 
+/** Adam's bias corrections [of m, of v] at optimizer step `step` (from 1); 1 for the variants without them. */
+export function biasCorrections(s: OptimizerSettings, step: number): [number, number] {
+  return s.biasCorrection ? [1 - s.beta1 ** step, 1 - s.beta2 ** step] : [1, 1];
+}
+
+/** The corrections of steps first..last as pairs, for a device that takes many steps per submit. */
+export function correctionPairs(s: OptimizerSettings, first: number, last: number): Float32Array {
+  const pairs = new Float32Array(Math.max(0, last - first + 1) * 2);
+  for (let step = first; step <= last; step++) pairs.set(biasCorrections(s, step), (step - first) * 2);
+  return pairs;
+}
+
 export class Optimizer {
   /** First and second moments, one entry per parameter. */
   readonly m: Float32Array;
@@ -48,6 +60,7 @@ export class Optimizer {
   step(): void {
     this.steps++;
     const s = this.settings;
+    const [correction1, correction2] = biasCorrections(s, this.steps);
     const rule: UpdateRule = {
       lr: s.lr,
       beta1: s.beta1,
@@ -55,8 +68,8 @@ export class Optimizer {
       beta2: s.beta2,
       eps: s.eps,
       useSecondMoment: s.useSecondMoment,
-      correction1: s.biasCorrection ? 1 - s.beta1 ** this.steps : 1,
-      correction2: s.biasCorrection ? 1 - s.beta2 ** this.steps : 1,
+      correction1,
+      correction2,
     };
     this.backend.optimizerUpdate(this.params.values, this.params.grads, this.m, this.v, this.params.size, rule);
   }

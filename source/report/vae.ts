@@ -131,7 +131,10 @@ export const vaeStoppedLine = ({ saved, resume }: VaeStopped) =>
 function watchVae(run: VaeRun, logger: VaeLogger, say: NodeJS.WritableStream): Promise<void> {
   // The keys' Ctrl-C and q are interruptions: watchEvents stops the run on those as on a signal.
   const restore = listenForKeys(process.stdin, () =>
-    say.write(`saved a checkpoint to ${run.saveCheckpoints().join(', ')}\n`),
+    run.saveCheckpoints().then(
+      (files) => say.write(`saved a checkpoint to ${files.join(', ')}\n`),
+      (error: Error) => say.write(`could not save: ${error.message}\n`),
+    ),
   );
   return watchEvents(run, logger.onEvent).finally(restore);
 }

@@ -16,10 +16,10 @@ export interface Run<E, R, S extends Stopped = Stopped> {
   record(event: E): void;
   /** Whether the events ran to their end (else the run was stopped). */
   readonly finished: boolean;
-  /** The run reached its end: saves with --save, exports with --export; the result. */
-  finish(): R;
+  /** The run reached its end: saves with --save, exports with --export; the result (awaited: a device reads back). */
+  finish(): R | Promise<R>;
   /** The run stopped before its end: saves what a stop saves. */
-  stop(): S;
+  stop(): S | Promise<S>;
   /** Lets go of the backend. */
   dispose(): void;
 }
@@ -33,8 +33,8 @@ export interface Stopped {
 }
 
 type AnyRun = Run<unknown, unknown>;
-type ResultOf<T> = T extends Run<unknown, infer R> ? R : never;
-type StoppedOf<T> = T extends Run<unknown, unknown, infer S> ? S : never;
+type ResultOf<T> = T extends Run<unknown, infer R> ? Awaited<R> : never;
+type StoppedOf<T> = T extends Run<unknown, unknown, infer S> ? Awaited<S> : never;
 
 /** An output: how it watches the events, and how it shows the end. */
 export interface Observer<T extends AnyRun> {
@@ -57,10 +57,10 @@ export async function observe<T extends AnyRun>(run: T, outputs: Outputs<T>, con
   try {
     await observer.watch(run);
     if (!run.finished) {
-      observer.stopped(run.stop() as StoppedOf<T>);
+      observer.stopped((await run.stop()) as StoppedOf<T>);
       return INTERRUPTED_STATUS;
     }
-    observer.result(run.finish() as ResultOf<T>);
+    observer.result((await run.finish()) as ResultOf<T>);
     return 0;
   } finally {
     run.dispose();

@@ -9,7 +9,7 @@ import type { BackendSelection } from '../math/select.js';
 import { saveVaeCheckpoint, type VaeDataChoice } from '../nn/vae-file.js';
 import { RunControl } from '../train/drive.js';
 import { vaeHistory } from '../train/history.js';
-import type { PicturedEpoch, VaeDoneEvent, VaeEvent, VaePictures, VaeTraining } from '../train/vae.js';
+import type { PicturedEpoch, VaeDoneEvent, VaeEvent, VaePictures, VaeTrainer } from '../train/vae.js';
 import { vaeResult, type VaeResult } from '../train/vae-result.js';
 import { stopReason, type Run, type Stopped } from './observe.js';
 
@@ -21,7 +21,7 @@ export interface VaeRunEvent {
 
 export interface VaeRunPlan {
   dataset: DatasetInfo;
-  trainings: VaeTraining[];
+  trainings: VaeTrainer[];
   backend: BackendSelection;
   /** Which images the trainings see; a checkpoint keeps it, so that a resumed run sees the same. */
   data: VaeDataChoice & { dataset: DatasetName };
@@ -62,13 +62,16 @@ function shellWord(text: string): string {
   return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The trainings' events interleaved one by one, so that compared runs advance side by side. */
-export function* interleaved(trainings: VaeTraining[], pictures: VaePictures): Generator<VaeRunEvent> {
+/**
+ * The trainings' events interleaved one by one, so that compared runs advance side by side. A CPU training's
+ * events come on the spot and a device training's are awaited, so this stream is awaited.
+ */
+export async function* interleaved(trainings: VaeTrainer[], pictures: VaePictures): AsyncGenerator<VaeRunEvent> {
   let live = trainings.map((t) => ({ optimizer: t.options.optimizer, events: t.run(pictures) }));
   while (live.length > 0) {
     const going: typeof live = [];
     for (const stream of live) {
-      const next = stream.events.next();
+      const next = await stream.events.next();
       if (next.done) continue;
       yield { optimizer: stream.optimizer, event: next.value };
       going.push(stream);
@@ -79,7 +82,7 @@ export function* interleaved(trainings: VaeTraining[], pictures: VaePictures): G
 
 export class VaeRun implements Run<VaeRunEvent, VaeOutcome, VaeStopped> {
   readonly control = new RunControl();
-  readonly events: Generator<VaeRunEvent>;
+  readonly events: AsyncGenerator<VaeRunEvent>;
   readonly histories;
   private readonly done = new Map<string, VaeDoneEvent>();
 
@@ -88,7 +91,7 @@ export class VaeRun implements Run<VaeRunEvent, VaeOutcome, VaeStopped> {
     this.histories = plan.trainings.map((t) => vaeHistory(t.options.optimizer));
   }
 
-  get trainings(): VaeTraining[] {
+  get trainings(): VaeTrainer[] {
     return this.plan.trainings;
   }
 
@@ -109,17 +112,18 @@ export class VaeRun implements Run<VaeRunEvent, VaeOutcome, VaeStopped> {
     if (e.event.type === 'done') this.done.set(e.optimizer, e.event);
   }
 
-  /** Writes every training's checkpoint now; returns the files. */
-  saveCheckpoints(): string[] {
-    return this.trainings.map((t, i) => {
-      saveVaeCheckpoint(this.plan.checkpoints[i], t.checkpoint(), this.plan.data);
+  /** Writes every training's checkpoint now (a device training's weights are read back first); returns the files. */
+  async saveCheckpoints(): Promise<string[]> {
+    const checkpoints = await Promise.all(this.trainings.map((t) => t.checkpoint()));
+    return checkpoints.map((checkpoint, i) => {
+      saveVaeCheckpoint(this.plan.checkpoints[i], checkpoint, this.plan.data);
       return this.plan.checkpoints[i];
     });
   }
 
-  finish(): VaeOutcome {
+  async finish(): Promise<VaeOutcome> {
     const { plan } = this;
-    const saved = plan.saveAtEnd ? this.saveCheckpoints() : [];
+    const saved = plan.saveAtEnd ? await this.saveCheckpoints() : [];
     const backend = {
       dataset: plan.data.dataset,
       backend: plan.backend.backend.name,
@@ -134,8 +138,8 @@ export class VaeRun implements Run<VaeRunEvent, VaeOutcome, VaeStopped> {
     return { results, line, last, saved, exported: this.export(results, line) };
   }
 
-  stop(): VaeStopped {
-    const saved = this.saveCheckpoints();
+  async stop(): Promise<VaeStopped> {
+    const saved = await this.saveCheckpoints();
     return { reason: stopReason(), saved, resume: resumeCommands(saved) };
   }
 

@@ -11,7 +11,7 @@ import { DivergedError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
 import { DeviceAutoencoder } from '../math/webgpu/autoencoder.js';
 import { Autoencoder } from '../nn/autoencoder.js';
-import { optimizerSettings, type OptimizerSettings } from '../nn/optim.js';
+import { correctionPairs, optimizerSettings, type OptimizerSettings } from '../nn/optim.js';
 import { Rng } from '../random.js';
 import type { FontTrainingOptions, GlyphEpoch, GlyphEvent } from './font.js';
 import { mean, wrongPixels } from './pixels.js';
@@ -110,7 +110,7 @@ async function runChunk(
   const history = kernels.buffer(steps * 2);
   // The updates after epochs max(first − 1, 0)..last − 1 are optimizer steps first..last (from 1).
   const firstUpdate = Math.max(first, 1);
-  const corrections = kernels.buffer((last - firstUpdate + 1) * 2, biasCorrections(settings, firstUpdate, last));
+  const corrections = kernels.buffer((last - firstUpdate + 1) * 2, correctionPairs(settings, firstUpdate, last));
   const encoder = kernels.device.createCommandEncoder();
   let updates = 0;
   const update = () => {
@@ -147,16 +147,6 @@ function endOf(scores: Float32Array, first: number, target: number): number {
     if (scores[k * 2 + 1] <= target) return k;
   }
   return steps - 1;
-}
-
-/** Adam's bias corrections of optimizer steps first..last (nn/optim.ts's, step by step), as pairs. */
-function biasCorrections(s: OptimizerSettings, first: number, last: number): Float32Array {
-  const pairs = new Float32Array(Math.max(0, last - first + 1) * 2);
-  for (let step = first; step <= last; step++) {
-    pairs[(step - first) * 2] = s.biasCorrection ? 1 - s.beta1 ** step : 1;
-    pairs[(step - first) * 2 + 1] = s.biasCorrection ? 1 - s.beta2 ** step : 1;
-  }
-  return pairs;
 }
 
 function epochReport(chunk: Chunk, data: Float32Array, count: number, elapsedMs: number): GlyphEpoch {

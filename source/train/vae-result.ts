@@ -1,6 +1,6 @@
 /** The VAE's result object (docs/CONTRACTS.md: the vae result fields), one per trained optimizer. */
 import type { DatasetName } from '../data/mnist.js';
-import type { VaeDoneEvent, VaeTraining } from './vae.js';
+import type { VaeDoneEvent, VaeTrainer } from './vae.js';
 
 export interface VaeResult {
   experiment: 'vae';
@@ -21,7 +21,7 @@ export interface VaeResult {
 }
 
 export function vaeResult(
-  training: VaeTraining,
+  training: VaeTrainer,
   done: VaeDoneEvent,
   run: { dataset: DatasetName; backend: string; backendReason: string },
 ): VaeResult {

@@ -7,12 +7,12 @@
  * position in the epoch, the Rng) is in `checkpoint()`, so a resumed run continues exactly where it stopped.
  */
 import { IMAGE_PIXELS, type ImageSet } from '../data/mnist.js';
-import { DivergedError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
 import { Optimizer, optimizerSettings } from '../nn/optim.js';
-import { Rng } from '../random.js';
+import type { Rng } from '../random.js';
 import { Vae } from '../nn/vae.js';
-import { EVAL_BATCH, type VaeCheckpoint, type VaeProgress, type VaeTrainingOptions } from '../nn/vae-checkpoint.js';
+import { EVAL_BATCH, type VaeCheckpoint, type VaeTrainingOptions } from '../nn/vae-checkpoint.js';
+import { evaluationRng, VaeLedger } from './vae-ledger.js';
 import { vaeView, type VaeView } from './vae-view.js';
 
 export interface VaeData {
@@ -63,17 +63,20 @@ export type VaePictures = 'every-epoch' | 'last-epoch';
 
 export type VaeEvent = VaeBatchEvent | VaeEpochEvent | VaeDoneEvent;
 
-/** Evaluation samples z with its own generator, so that it never moves the training's. */
-function evaluationRng(seed: number, salt: number): Rng {
-  return new Rng((Math.imul(seed + 1, 0x9e3779b1) + salt) >>> 0);
+/** A VAE training, on a CPU Backend (this file) or on a WebGPU device (train/vae-device.ts). */
+export interface VaeTrainer {
+  readonly model: Vae;
+  readonly options: VaeTrainingOptions;
+  /** The events: computed on the spot (the CPU), or awaited (the device's readbacks). */
+  run(pictures?: VaePictures): Iterator<VaeEvent> | AsyncIterator<VaeEvent>;
+  /** Everything a resumed run needs, as of the last event. */
+  checkpoint(): VaeCheckpoint | Promise<VaeCheckpoint>;
 }
 
-export class VaeTraining {
+export class VaeTraining implements VaeTrainer {
   readonly model: Vae;
   readonly optimizer: Optimizer;
-  private readonly order: Uint32Array;
-  private readonly progress: VaeProgress;
-  private rng: Rng;
+  private readonly ledger: VaeLedger;
   private readonly batchX: Float32Array;
   private readonly evalX: Float32Array;
   private last: VaeEpochEvent | undefined;
@@ -88,41 +91,26 @@ export class VaeTraining {
     this.optimizer = new Optimizer(backend, this.model.store, optimizerSettings(options.optimizer, options.lr));
     this.batchX = backend.alloc(options.batch * IMAGE_PIXELS);
     this.evalX = backend.alloc(EVAL_BATCH * IMAGE_PIXELS);
+    this.ledger = new VaeLedger(options, data.train.count, resume);
     if (resume) {
       this.model.store.values.set(resume.parameters);
       this.optimizer.m.set(resume.m);
       this.optimizer.v.set(resume.v);
       this.optimizer.steps = resume.steps;
-      this.order = resume.order.slice();
-      this.progress = { ...resume.progress };
-      this.rng = Rng.fromState(resume.progress.rng);
     } else {
-      this.rng = new Rng(options.seed);
-      this.model.initialise(this.rng);
-      this.order = Uint32Array.from({ length: data.train.count }, (_, i) => i);
-      this.progress = {
-        epoch: 0,
-        batchIndex: 0,
-        lossSum: 0,
-        klSum: 0,
-        samples: 0,
-        rng: [],
-        trainMs: 0,
-        samplesTrained: 0,
-      };
+      this.model.initialise(this.ledger.rng);
     }
   }
 
   get batches(): number {
-    return Math.ceil(this.data.train.count / this.options.batch);
+    return this.ledger.batches;
   }
 
   *run(pictures: VaePictures = 'last-epoch'): Generator<VaeEvent> {
-    const p = this.progress;
-    while (p.epoch < this.options.epochs) {
-      if (p.batchIndex === 0) this.rng.shuffle(this.order);
-      while (p.batchIndex < this.batches) yield this.trainBatch();
-      p.epoch++;
+    const { ledger } = this;
+    while (ledger.training) {
+      ledger.startEpoch();
+      while (ledger.progress.batchIndex < ledger.batches) yield this.trainBatch();
       const event = this.endEpoch();
       if (pictures === 'every-epoch') event.view = this.view();
       this.last = event;
@@ -138,14 +126,13 @@ export class VaeTraining {
   }
 
   checkpoint(): VaeCheckpoint {
+    const { model, optimizer } = this;
     return {
-      options: this.options,
-      progress: { ...this.progress, rng: this.rng.state() },
-      parameters: this.model.store.values.slice(),
-      m: this.optimizer.m.slice(),
-      v: this.optimizer.v.slice(),
-      steps: this.optimizer.steps,
-      order: this.order.slice(),
+      ...this.ledger.snapshot(),
+      parameters: model.store.values.slice(),
+      m: optimizer.m.slice(),
+      v: optimizer.v.slice(),
+      steps: optimizer.steps,
     };
   }
 
@@ -162,67 +149,30 @@ export class VaeTraining {
   }
 
   private trainBatch(): VaeBatchEvent {
-    const p = this.progress,
-      { batch } = this.options,
-      { train } = this.data;
+    const { ledger } = this;
     const started = performance.now();
-    const first = p.batchIndex * batch;
-    const rows = Math.min(batch, train.count - first);
+    const { first, rows } = ledger.batchAt();
     const x = this.batchX.subarray(0, rows * IMAGE_PIXELS);
     for (let r = 0; r < rows; r++) {
-      const from = this.order[first + r] * IMAGE_PIXELS;
-      x.set(train.images.subarray(from, from + IMAGE_PIXELS), r * IMAGE_PIXELS);
+      const from = ledger.order[first + r] * IMAGE_PIXELS;
+      x.set(this.data.train.images.subarray(from, from + IMAGE_PIXELS), r * IMAGE_PIXELS);
     }
-    const loss = this.model.forward(x, rows, this.rng);
-    if (!Number.isFinite(loss.reconstruction + loss.kl)) {
-      throw new DivergedError(
-        `the loss became ${loss.reconstruction + loss.kl} in epoch ${p.epoch + 1}:` +
-          ` lower the learning rate (now ${this.options.lr})`,
-      );
+    const loss = this.model.forward(x, rows, ledger.rng);
+    // A loss that is not finite takes no step: batchTrained ends the run with it.
+    if (Number.isFinite(loss.reconstruction + loss.kl)) {
+      this.model.backward();
+      this.optimizer.step();
     }
-    this.model.backward();
-    this.optimizer.step();
-    p.lossSum += loss.reconstruction + loss.kl;
-    p.klSum += loss.kl;
-    p.samples += rows;
-    p.samplesTrained += rows;
-    p.trainMs += performance.now() - started;
-    p.batchIndex++;
-    return {
-      type: 'batch',
-      epoch: p.epoch + 1,
-      batch: p.batchIndex,
-      batches: this.batches,
-      trainLoss: p.lossSum / p.samples,
-      ...this.pace(),
-    };
+    return ledger.batchTrained(loss, rows, performance.now() - started);
   }
 
   private endEpoch(): VaeEpochEvent {
-    const p = this.progress;
+    const epoch = this.ledger.completeEpoch();
     const { validation } = this.data;
-    const trainLoss = p.samples > 0 ? p.lossSum / p.samples : Number.NaN;
-    const trainKl = p.samples > 0 ? p.klSum / p.samples : Number.NaN;
-    Object.assign(p, { batchIndex: 0, lossSum: 0, klSum: 0, samples: 0 });
-    return {
-      type: 'epoch',
-      epoch: p.epoch,
-      trainLoss,
-      trainKl,
-      validationLoss: validation && this.evaluate(validation, evaluationRng(this.options.seed, p.epoch)),
-      trainSeconds: p.trainMs / 1000,
-      ...this.pace(),
-    };
+    return this.ledger.epochEvent(validation && this.evaluate(validation, evaluationRng(this.options.seed, epoch)));
   }
 
   private view(): VaeView {
     return vaeView(this.model, this.data.validation ?? this.data.test, this.options.seed, this.evalX);
-  }
-
-  private pace(): { samplesPerSecond: number; secondsLeft: number } {
-    const p = this.progress;
-    const samplesPerSecond = p.trainMs > 0 ? (p.samplesTrained * 1000) / p.trainMs : 0;
-    const left = (this.options.epochs - p.epoch) * this.data.train.count - p.samples;
-    return { samplesPerSecond, secondsLeft: samplesPerSecond > 0 ? Math.max(0, left) / samplesPerSecond : Number.NaN };
   }
 }

@@ -8,8 +8,8 @@ export interface CommonKeyContext {
   state: DashboardState;
   dispatch: Dispatch<DashboardAction>;
   status: RunStatus;
-  /** Saves (the model, or a checkpoint); returns what was written, throws when it cannot. */
-  save: () => string;
+  /** Saves (the model, or a checkpoint); returns what was written, throws (or rejects) when it cannot. */
+  save: () => string | Promise<string>;
   /** What `s` saves, for its message ("the model"). */
   saves: string;
   quit: () => void;
@@ -30,7 +30,7 @@ export function commonKey(input: string, key: Key, context: CommonKeyContext): b
   else if (input === 'p') {
     if (status === 'training' || status === 'paused' || status === 'starting') dispatch({ type: 'toggle-pause' });
     else dispatch({ type: 'say', message: 'training has ended' });
-  } else if (input === 's') dispatch({ type: 'say', message: saveMessage(context) });
+  } else if (input === 's') void saveMessage(context).then((message) => dispatch({ type: 'say', message }));
   else if (input === '?') dispatch({ type: 'toggle-help' });
   else return false;
   return true;
@@ -44,9 +44,9 @@ export function pageKey(key: Key, { state, dispatch, pages }: CommonKeyContext):
   return true;
 }
 
-function saveMessage({ save, saves }: CommonKeyContext): string {
+async function saveMessage({ save, saves }: CommonKeyContext): Promise<string> {
   try {
-    return `saved ${saves} to ${save()}`;
+    return `saved ${saves} to ${await save()}`;
   } catch (error) {
     return `could not save: ${(error as Error).message}`;
   }

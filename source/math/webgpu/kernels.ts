@@ -82,14 +82,42 @@ export class Kernels {
     return this.dispatch(WGSL.UPDATE, [uniform, grads, corrections, halted, params, m, v], flatGroups(n));
   }
 
-  bceSigmoidGradient(y: GPUBuffer, t: GPUBuffer, grad: GPUBuffer, n: number): Dispatch {
-    return this.dispatch(WGSL.BCE_SIGMOID_GRADIENT, [this.uniform([n], [1 / n]), y, t, grad], flatGroups(n));
+  /** ∂L/∂z of BCE through a sigmoid, (y − t) · scale: 1/n for the mean over elements, 1/rows per image. */
+  bceSigmoidGradient(y: GPUBuffer, t: GPUBuffer, grad: GPUBuffer, n: number, scale = 1 / n): Dispatch {
+    return this.dispatch(WGSL.BCE_SIGMOID_GRADIENT, [this.uniform([n], [scale]), y, t, grad], flatGroups(n));
   }
 
   /** stats = [mean BCE, most wrong pixels in a sample]; halted set once that is within `target`. */
   score([y, t]: GPUBuffer[], [stats, halted]: GPUBuffer[], count: number, features: number, target: number): Dispatch {
     const uniform = this.uniform([count, features], [target]);
     return this.dispatch(WGSL.SCORE, [uniform, y, t, stats, halted], [1, 1]);
+  }
+
+  /** x = `rows` images of `cols` pixels, image order[cursor[0] + r] for row r, unpacked through `levels`. */
+  gatherRows([images, order, cursor, levels]: GPUBuffer[], x: GPUBuffer, rows: number, cols: number): Dispatch {
+    const uniform = this.uniform([rows, cols]);
+    return this.dispatch(WGSL.GATHER_ROWS, [uniform, images, order, cursor, levels, x], flatGroups(rows * cols));
+  }
+
+  reparameterise([mu, logvar, eps]: GPUBuffer[], z: GPUBuffer, n: number): Dispatch {
+    return this.dispatch(WGSL.REPARAMETERISE, [this.uniform([n]), mu, logvar, eps, z], flatGroups(n));
+  }
+
+  /** ∂L/∂mu and ∂L/∂logvar from ∂L/∂z, plus `scale` · the KL term's gradient. */
+  latentBackward([gradZ, eps, mu, logvar]: GPUBuffer[], [gradMu, gradLogvar]: GPUBuffer[], n: number, scale: number) {
+    const buffers = [this.uniform([n], [scale]), gradZ, eps, mu, logvar, gradMu, gradLogvar];
+    return this.dispatch(WGSL.LATENT_BACKWARD, buffers, flatGroups(n));
+  }
+
+  /** losses = [BCE, KL] per image of `rows`: pixels y against t, codes mu and logvar. */
+  vaeLossRows([y, t, mu, logvar]: GPUBuffer[], losses: GPUBuffer, rows: number, [features, latent]: number[]) {
+    const uniform = this.uniform([features, latent]);
+    return this.dispatch(WGSL.VAE_LOSS_ROWS, [uniform, y, t, mu, logvar, losses], [rows, 1]);
+  }
+
+  /** stats[0..1] = the sums of the first `rows` pairs. */
+  sumPairs(pairs: GPUBuffer, stats: GPUBuffer, rows: number): Dispatch {
+    return this.dispatch(WGSL.SUM_PAIRS, [this.uniform([rows]), pairs, stats], [1, 1]);
   }
 
   /** Records the dispatches, in order, as one compute pass (each dispatch sees the writes of those before it). */

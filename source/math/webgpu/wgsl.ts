@@ -204,3 +204,130 @@ fn main(@builtin(local_invocation_index) lane: u32) {
   }
 }
 `;
+
+/**
+ * x[r][c] = levels[pixel c of image order[cursor + r]]: a batch gathered on the device from images stored as
+ * bytes, four to a word (a quarter of the memory of floats; `levels` maps a byte to the CPU's exact pixel value).
+ * The cursor comes from a storage buffer, so one dispatch serves every batch of an epoch.
+ */
+export const GATHER_ROWS = /* wgsl */ `
+struct Params { rows: u32, cols: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> images: array<u32>;
+@group(0) @binding(2) var<storage, read> order: array<u32>;
+@group(0) @binding(3) var<storage, read> cursor: array<u32>;
+@group(0) @binding(4) var<storage, read> levels: array<f32>;
+@group(0) @binding(5) var<storage, read_write> x: array<f32>;
+${FLAT_INDEX}
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = flatIndex(id, groups);
+  if (i >= p.rows * p.cols) { return; }
+  let pixel = order[cursor[0] + i / p.cols] * p.cols + i % p.cols;
+  x[i] = levels[(images[pixel / 4u] >> ((pixel % 4u) * 8u)) & 255u];
+}
+`;
+
+/** The VAE's sampled code, nn/gaussian.ts's reparameterise: z = mu + ε·exp(logvar / 2), ε drawn on the CPU. */
+export const REPARAMETERISE = /* wgsl */ `
+struct Params { n: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> mu: array<f32>;
+@group(0) @binding(2) var<storage, read> logvar: array<f32>;
+@group(0) @binding(3) var<storage, read> eps: array<f32>;
+@group(0) @binding(4) var<storage, read_write> z: array<f32>;
+${FLAT_INDEX}
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = flatIndex(id, groups);
+  if (i >= p.n) { return; }
+  z[i] = mu[i] + eps[i] * exp(0.5 * logvar[i]);
+}
+`;
+
+/**
+ * nn/gaussian.ts's reparameteriseBackward followed by klGradient: from ∂L/∂z to ∂L/∂mu and ∂L/∂logvar, with
+ * `scale` · the KL term's gradient added.
+ */
+export const LATENT_BACKWARD = /* wgsl */ `
+struct Params { n: u32, scale: f32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> gradZ: array<f32>;
+@group(0) @binding(2) var<storage, read> eps: array<f32>;
+@group(0) @binding(3) var<storage, read> mu: array<f32>;
+@group(0) @binding(4) var<storage, read> logvar: array<f32>;
+@group(0) @binding(5) var<storage, read_write> gradMu: array<f32>;
+@group(0) @binding(6) var<storage, read_write> gradLogvar: array<f32>;
+${FLAT_INDEX}
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = flatIndex(id, groups);
+  if (i >= p.n) { return; }
+  gradMu[i] = gradZ[i] + p.scale * mu[i];
+  let variance = exp(logvar[i]);
+  gradLogvar[i] = gradZ[i] * eps[i] * 0.5 * exp(0.5 * logvar[i]) + p.scale * 0.5 * (variance - 1.0);
+}
+`;
+
+/**
+ * One workgroup per image: losses[2r] = its BCE summed over the pixels (predictions clipped as nn/losses.ts
+ * does), losses[2r + 1] = its KL divergence, −½ Σ (1 + logvar − mu² − exp(logvar)).
+ */
+export const VAE_LOSS_ROWS = /* wgsl */ `
+struct Params { features: u32, latent: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> y: array<f32>;
+@group(0) @binding(2) var<storage, read> t: array<f32>;
+@group(0) @binding(3) var<storage, read> mu: array<f32>;
+@group(0) @binding(4) var<storage, read> logvar: array<f32>;
+@group(0) @binding(5) var<storage, read_write> losses: array<f32>;
+var<workgroup> partial: array<vec2f, 64>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_index) lane: u32) {
+  let r = group.x;
+  var bce = 0.0;
+  for (var f = lane; f < p.features; f += 64u) {
+    let i = r * p.features + f;
+    let q = clamp(y[i], 1e-7, 1.0 - 1e-7);
+    bce -= t[i] * log(q) + (1.0 - t[i]) * log(1.0 - q);
+  }
+  var kl = 0.0;
+  for (var l = lane; l < p.latent; l += 64u) {
+    let j = r * p.latent + l;
+    kl += 1.0 + logvar[j] - mu[j] * mu[j] - exp(logvar[j]);
+  }
+  partial[lane] = vec2f(bce, -0.5 * kl);
+  workgroupBarrier();
+  for (var stride = 32u; stride > 0u; stride /= 2u) {
+    if (lane < stride) { partial[lane] += partial[lane + stride]; }
+    workgroupBarrier();
+  }
+  if (lane == 0u) {
+    losses[2u * r] = partial[0].x;
+    losses[2u * r + 1u] = partial[0].y;
+  }
+}
+`;
+
+/** stats = the sums of the rows' [reconstruction, KL] pairs, in one workgroup. */
+export const SUM_PAIRS = /* wgsl */ `
+struct Params { rows: u32 }
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> pairs: array<vec2f>;
+@group(0) @binding(2) var<storage, read_write> stats: array<vec2f>;
+var<workgroup> partial: array<vec2f, 64>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(local_invocation_index) lane: u32) {
+  var sum = vec2f(0.0);
+  for (var r = lane; r < p.rows; r += 64u) { sum += pairs[r]; }
+  partial[lane] = sum;
+  workgroupBarrier();
+  for (var stride = 32u; stride > 0u; stride /= 2u) {
+    if (lane < stride) { partial[lane] += partial[lane + stride]; }
+    workgroupBarrier();
+  }
+  if (lane == 0u) { stats[0] = partial[0]; }
+}
+`;

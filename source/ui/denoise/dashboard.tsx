@@ -12,7 +12,7 @@ import { formatDuration, wholeNumber } from '../../render/format.js';
 import { Footer, StatusLine, TooSmall } from '../chrome.js';
 import type { GlyphFeed, GlyphFrame } from '../glyph-feed.js';
 import { ChartPanel } from '../font/panels.js';
-import { commonKey, pageKey, useKeys } from '../keys.js';
+import { commonKey, pageKey, useKeys, type CommonKeyContext } from '../keys.js';
 import type { DashboardState } from '../state.js';
 import type { TerminalSize } from '../terminal.js';
 import { clip, TextBlock, type Rect } from '../text-block.js';
@@ -169,7 +169,7 @@ function maxScroll(info: DenoiseRunInfo, rect: Rect): number {
 export interface DenoiseDashboardProps extends DashboardWiring<GlyphFrame> {
   info: DenoiseRunInfo;
   feed: GlyphFeed;
-  save: () => string;
+  save: CommonKeyContext['save'];
   color: boolean;
 }
 

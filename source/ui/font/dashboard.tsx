@@ -14,6 +14,7 @@ import type { FontRunInfo } from './info.js';
 import { TooSmall } from '../chrome.js';
 import { FontFooter, Header } from './header.js';
 import { Help } from './help.js';
+import type { CommonKeyContext } from '../keys.js';
 import { useDashboardKeys } from './keys.js';
 import { dashboardLayout, PANEL_GAP, type Layout } from './layout.js';
 import { ChartPanel, GlyphPanel, LatentPanel } from './panels.js';
@@ -118,7 +119,7 @@ export interface FontDashboardProps extends DashboardWiring<GlyphFrame> {
   info: FontRunInfo;
   feed: GlyphFeed;
   /** Saves the model (the `s` key); returns the file, throws when it cannot. */
-  save: () => string;
+  save: CommonKeyContext['save'];
   color: boolean;
 }
 

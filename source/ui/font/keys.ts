@@ -10,7 +10,7 @@ import { latentPoints } from './glyph-data.js';
 import { scrub } from './replay.js';
 import { GLYPH_SHAPE, pageCount, type Layout } from './layout.js';
 import { visibleGlyphRows } from './panels.js';
-import { commonKey, pageKey, useKeys } from '../keys.js';
+import { commonKey, pageKey, useKeys, type CommonKeyContext } from '../keys.js';
 import type { DashboardAction, DashboardState, Point } from '../state.js';
 
 export interface KeyContext {
@@ -20,7 +20,7 @@ export interface KeyContext {
   frame: GlyphFrame;
   layout: Layout;
   /** Saves the model; returns the file, throws when it cannot. */
-  save: () => string;
+  save: CommonKeyContext['save'];
   quit: () => void;
 }
 

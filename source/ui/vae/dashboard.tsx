@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { formatDuration, wholeNumber } from '../../render/format.js';
 import { Footer, StatusLine, TooSmall } from '../chrome.js';
-import { commonKey, pageKey, useKeys } from '../keys.js';
+import { commonKey, pageKey, useKeys, type CommonKeyContext } from '../keys.js';
 import type { DashboardState } from '../state.js';
 import type { TerminalSize } from '../terminal.js';
 import { clip, TextBlock, type Rect } from '../text-block.js';
@@ -154,7 +154,7 @@ export interface VaeDashboardProps extends DashboardWiring<VaeFrame> {
   info: VaeRunInfo;
   feed: VaeFeed;
   /** Saves a checkpoint of every run (the `s` key); returns the files, throws when it cannot. */
-  save: () => string;
+  save: CommonKeyContext['save'];
   color: boolean;
 }
 

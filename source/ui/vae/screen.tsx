@@ -45,7 +45,7 @@ export function vaeRunInfo(run: VaeRun): VaeRunInfo {
 
 async function showVaeDashboard(run: VaeRun, stdout: NodeJS.WriteStream): Promise<void> {
   const feed = new VaeFeed(run.optimizers);
-  const save = () => run.saveCheckpoints().join(', ');
+  const save = async () => (await run.saveCheckpoints()).join(', ');
   const dashboard = (
     <VaeDashboard
       info={vaeRunInfo(run)}
