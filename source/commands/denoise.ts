@@ -1,14 +1,17 @@
 /** `sia-ae denoise`: the denoising autoencoder on the font glyphs; --sweep runs the noise study. */
 import { loadFont } from '../data/font.js';
+import type { NoiseSpec } from '../data/noise.js';
+import { UsageError } from '../errors.js';
 import { loadAutoencoder } from '../nn/autoencoder-file.js';
 import { denoiseJsonOutput, denoisePlainOutput } from '../report/denoise.js';
 import { DenoiseRun } from '../run/denoise.js';
 import { observe, type Outputs } from '../run/observe.js';
-import { startFontTraining } from '../train/font.js';
-import { createViewBackend } from '../math/select.js';
+import { type FontTrainingOptions, startFontTraining } from '../train/font.js';
+import { type BackendSelection, createViewBackend, type DeviceSelection } from '../math/select.js';
 import { loadDenoiseScreen } from '../ui/load.js';
 import type { RawSettings } from '../config.js';
-import { backendFromSettings, sweepBackendFromSettings } from './backend-choice.js';
+import { backendChoice, backendFromSettings, type SweepBackend, sweepBackendFromSettings } from './backend-choice.js';
+import { fontWorkload, glyphRunSelection, startOn, trainOnDevice } from './font-backend.js';
 import { noiseLevels, parseDenoiseConfig, runSettings } from './denoise-config.js';
 import { DENOISE_OPTIONS, denoiseTraining, MODEL, NOISE, SWEEP, type DenoiseConfig } from '../options/denoise.js';
 import { optionsHelp } from '../options/help.js';
@@ -17,19 +20,30 @@ import { flagsOf } from '../options/table.js';
 import { runDenoiseSweep } from './denoise-sweep.js';
 import type { Command, CommandContext } from './command.js';
 
-/** One denoising run from its settings: the glyphs, the backend, the model (new or loaded) and its training. */
-export function startDenoiseRun(settings: RawSettings, config: DenoiseConfig): DenoiseRun {
-  const [noise] = noiseLevels(config);
+/** One run's training settings: the model's, with the first noise setting. */
+function runTraining(config: DenoiseConfig, layers = config.layers): FontTrainingOptions & { noise: NoiseSpec } {
+  return { ...denoiseTraining(config, layers, config.seed), noise: noiseLevels(config)[0] };
+}
+
+/**
+ * One denoising run from its settings: the glyphs, the backend, the model (new or loaded) and its training; on the
+ * device trainer when `selection` is a device (--backend webgpu or gpu, or auto's choice).
+ */
+export function startDenoiseRun(
+  settings: RawSettings,
+  config: DenoiseConfig,
+  selection?: DeviceSelection | BackendSelection,
+): DenoiseRun {
   const glyphs = loadFont();
-  const backend = backendFromSettings(settings, {
-    m: Math.min(config.batch, glyphs.length),
-    n: Math.max(...config.layers.slice(1)),
-    k: 35,
-  });
+  const backend = selection ?? backendFromSettings(settings, fontWorkload(config, glyphs));
+  const device = selection && 'opened' in selection ? selection : undefined;
   const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
   const layers = loaded?.shape.layers ?? config.layers;
-  const training = { ...denoiseTraining(config, layers, config.seed), noise };
-  const { model, events } = startFontTraining(backend.backend, glyphs, training, loaded);
+  const training = runTraining(config, layers);
+  const { noise } = training;
+  const { model, events } = device
+    ? trainOnDevice(device, glyphs, { training, logEvery: config.logEvery }, loaded)
+    : startFontTraining(backend.backend, glyphs, training, loaded);
   return new DenoiseRun({
     glyphs,
     model,
@@ -56,10 +70,26 @@ function denoiseOutputs({ logEvery }: DenoiseConfig): Outputs<DenoiseRun> {
   };
 }
 
+/** The sweep's backend: its worker threads train on the CPU backends, so the device is a usage error there. */
+function denoiseSweepBackend(settings: RawSettings): SweepBackend {
+  if (backendChoice(settings) === 'webgpu') {
+    throw new UsageError('--backend webgpu trains one denoise run; denoise --sweep trains on CPU worker threads');
+  }
+  return sweepBackendFromSettings(settings);
+}
+
 async function runDenoise(settings: RawSettings, context: CommandContext): Promise<number> {
   const config = parseDenoiseConfig(settings);
-  if (config.sweep) return runDenoiseSweep(config, sweepBackendFromSettings(settings), context);
-  return observe(startDenoiseRun(settings, config), denoiseOutputs(config), context);
+  if (config.sweep) return runDenoiseSweep(config, denoiseSweepBackend(settings), context);
+  const selection = await glyphRunSelection(settings, {
+    glyphs: loadFont,
+    training: runTraining(config),
+    workload: (glyphs) => fontWorkload(config, glyphs),
+    logEvery: config.logEvery,
+    load: config.load,
+  });
+  const run = startOn(selection, () => startDenoiseRun(settings, config, selection));
+  return observe(run, denoiseOutputs(config), context);
 }
 
 export const denoiseCommand: Command = {

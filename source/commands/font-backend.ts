@@ -1,50 +1,78 @@
 /**
- * What a font run trains on, before it starts: --backend webgpu or gpu opens the device; auto, where a GPU driver
- * shows, opens one too and races it against the CPU trainer on the run's own model (commands/gpu-choice.ts).
- * Undefined leaves the choice to startFontRun's CPU selection.
+ * What a glyph run (`sia-ae font`, one `sia-ae denoise` run) trains on, before it starts: --backend webgpu or gpu
+ * opens the device; auto, where a GPU driver shows, opens one too and races it against the CPU trainer on the
+ * run's own model (commands/gpu-choice.ts). Undefined leaves the choice to the run's CPU selection.
  */
 import type { Glyph } from '../data/font.js';
 import { loadFont, selectGlyphs } from '../data/font.js';
+import { UsageError } from '../errors.js';
 import type { BackendSelection, DeviceSelection, Workload } from '../math/select.js';
 import { selectDevice } from '../math/select.js';
+import type { Autoencoder } from '../nn/autoencoder.js';
 import { fontTraining, type FontConfig } from '../options/font.js';
 import type { RawSettings } from '../config.js';
-import { deviceUnsupported, stepsPerSubmitFor } from '../train/font-device.js';
+import { deviceUnsupported, startDeviceFontTraining, stepsPerSubmitFor } from '../train/font-device.js';
+import type { FontTrainingOptions } from '../train/font.js';
 import { cpuFontSpeed, deviceFontSpeed } from '../train/font-speed.js';
 import { backendChoice, backendFromSettings, deviceFromSettings } from './backend-choice.js';
 import { chooseAuto, chosen, type FontRace, gpuDriverShows } from './gpu-choice.js';
 
-/** The matmul auto's CPU selection times: the batch by the widest layer by the 35 pixels. */
-export function fontWorkload(config: FontConfig, glyphs: Glyph[]): Workload {
+/** The matmul auto's CPU selection times: the batch by the widest layer by the 35 pixels (font and denoise). */
+export function fontWorkload(config: { batch: number; layers: number[] }, glyphs: Glyph[]): Workload {
   return { m: Math.min(config.batch, glyphs.length), n: Math.max(...config.layers.slice(1)), k: 35 };
 }
 
-export async function fontSelection(
+/** What auto needs of a glyph run before it starts. */
+export interface GlyphRunPlan {
+  /** The run's glyphs; may throw (a bad --subset), which the run itself then reports. */
+  glyphs: () => Glyph[];
+  training: FontTrainingOptions;
+  workload: (glyphs: Glyph[]) => Workload;
+  logEvery: number;
+  /** A loaded model trains on the CPU under auto: the race would train it. */
+  load?: string;
+}
+
+export function fontSelection(
   settings: RawSettings,
   config: FontConfig,
   driverShows = gpuDriverShows,
 ): Promise<DeviceSelection | BackendSelection | undefined> {
+  const plan: GlyphRunPlan = {
+    glyphs: () => selectGlyphs(loadFont(), config.subset),
+    training: fontTraining(config),
+    workload: (glyphs) => fontWorkload(config, glyphs),
+    logEvery: config.logEvery,
+    load: config.load,
+  };
+  return glyphRunSelection(settings, plan, driverShows);
+}
+
+export async function glyphRunSelection(
+  settings: RawSettings,
+  plan: GlyphRunPlan,
+  driverShows = gpuDriverShows,
+): Promise<DeviceSelection | BackendSelection | undefined> {
   if (backendChoice(settings) !== 'auto') return deviceFromSettings(settings);
-  if (config.load || !driverShows()) return undefined;
+  if (plan.load || !driverShows()) return undefined;
   let glyphs: Glyph[];
   let device: DeviceSelection;
   try {
-    glyphs = selectGlyphs(loadFont(), config.subset);
+    glyphs = plan.glyphs();
     device = await selectDevice();
   } catch {
-    return undefined; // a bad --subset is startFontRun's to report; no adapter leaves the CPU
+    return undefined; // a bad --subset is the run's to report; no adapter leaves the CPU
   }
-  const cpu = backendFromSettings(settings, fontWorkload(config, glyphs));
-  return chosen(await raceOrNot(device, cpu, glyphs, config), device, cpu);
+  const cpu = backendFromSettings(settings, plan.workload(glyphs));
+  return chosen(await raceOrNot(device, cpu, glyphs, plan), device, cpu);
 }
 
-async function raceOrNot(device: DeviceSelection, cpu: BackendSelection, glyphs: Glyph[], config: FontConfig) {
+async function raceOrNot(device: DeviceSelection, cpu: BackendSelection, glyphs: Glyph[], plan: GlyphRunPlan) {
   const { adapter } = device.opened;
-  const training = fontTraining(config);
-  const unsupported = deviceUnsupported(training, glyphs.length);
+  const unsupported = deviceUnsupported(plan.training, glyphs.length);
   if (unsupported) return { device: false, reason: `auto saw ${adapter.name}; the device trains ${unsupported}` };
   if (adapter.software) return chooseAuto(adapter, cpu.backend.name);
-  return chooseAuto(adapter, cpu.backend.name, await race(device, cpu, glyphs, training, config.logEvery));
+  return chooseAuto(adapter, cpu.backend.name, await race(device, cpu, glyphs, plan.training, plan.logEvery));
 }
 
 /** A few whole training steps on each trainer, after a warm-up of one submit (the device compiles then). */
@@ -52,7 +80,7 @@ async function race(
   device: DeviceSelection,
   cpu: BackendSelection,
   glyphs: Glyph[],
-  training: ReturnType<typeof fontTraining>,
+  training: FontTrainingOptions,
   logEvery: number,
 ): Promise<FontRace> {
   const stepsPerSubmit = stepsPerSubmitFor(logEvery);
@@ -62,4 +90,27 @@ async function race(
   await onDevice(stepsPerSubmit);
   cpuFontSpeed(cpu.backend, glyphs, training, stepsPerSubmit);
   return { device: await onDevice(epochs), cpu: cpuFontSpeed(cpu.backend, glyphs, training, epochs), epochs };
+}
+
+/** A glyph run's training on the device, or a usage error naming what the device trainer cannot train yet. */
+export function trainOnDevice(
+  device: DeviceSelection,
+  glyphs: Glyph[],
+  { training, logEvery }: { training: FontTrainingOptions; logEvery: number },
+  loaded?: Autoencoder,
+) {
+  const unsupported = deviceUnsupported(training, glyphs.length);
+  if (unsupported) throw new UsageError(`--backend webgpu trains ${unsupported}, for now`);
+  const options = { ...training, stepsPerSubmit: stepsPerSubmitFor(logEvery) };
+  return startDeviceFontTraining(device.opened.device, device.backend, glyphs, options, loaded);
+}
+
+/** Starts a run on `selection`, which is closed (the device with it) when the run cannot start. */
+export function startOn<T>(selection: BackendSelection | undefined, start: () => T): T {
+  try {
+    return start();
+  } catch (error) {
+    selection?.backend.dispose();
+    throw error;
+  }
 }

@@ -1,8 +1,7 @@
 /** `sia-ae font`: the basic autoencoder on the font glyphs. */
 import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
-import { startFontTraining, type FontTrainingOptions } from '../train/font.js';
-import { deviceUnsupported, startDeviceFontTraining, stepsPerSubmitFor } from '../train/font-device.js';
+import { startFontTraining } from '../train/font.js';
 import { type BackendSelection, createViewBackend, type DeviceSelection } from '../math/select.js';
 import { fontJsonOutput, fontPlainOutput } from '../report/font.js';
 import { FontRun } from '../run/font.js';
@@ -11,9 +10,8 @@ import { loadAutoencoder } from '../nn/autoencoder-file.js';
 import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import type { RawSettings } from '../config.js';
 import { loadFontScreen } from '../ui/load.js';
-import type { Autoencoder } from '../nn/autoencoder.js';
 import { backendFromSettings } from './backend-choice.js';
-import { fontSelection, fontWorkload } from './font-backend.js';
+import { fontSelection, fontWorkload, startOn, trainOnDevice } from './font-backend.js';
 import { isFontSweep, runFontSweep } from './font-sweep.js';
 import type { Command, CommandContext } from './command.js';
 import { FONT, FONT_COMMAND_OPTIONS, fontTraining, parseFontConfig, SWEEP, type FontConfig } from '../options/font.js';
@@ -69,18 +67,6 @@ export function startFontRun(
   });
 }
 
-function trainOnDevice(
-  device: DeviceSelection,
-  glyphs: Glyph[],
-  { training, logEvery }: { training: FontTrainingOptions; logEvery: number },
-  loaded?: Autoencoder,
-) {
-  const unsupported = deviceUnsupported(training, glyphs.length);
-  if (unsupported) throw new UsageError(`--backend webgpu trains ${unsupported}, for now`);
-  const options = { ...training, stepsPerSubmit: stepsPerSubmitFor(logEvery) };
-  return startDeviceFontTraining(device.opened.device, device.backend, glyphs, options, loaded);
-}
-
 /** The screen, plain lines or JSON lines for a font run. */
 export function fontOutputs(config: Pick<FontConfig, 'logEvery' | 'exitOnDone'>): Outputs<FontRun> {
   return {
@@ -94,13 +80,7 @@ async function runFont(settings: RawSettings, context: CommandContext): Promise<
   if (isFontSweep(settings)) return runFontSweep(settings, context);
   const config = parseFontConfig(settings);
   const selection = await fontSelection(settings, config);
-  let run: FontRun;
-  try {
-    run = startFontRun(settings, config, selection);
-  } catch (error) {
-    selection?.backend.dispose();
-    throw error;
-  }
+  const run = startOn(selection, () => startFontRun(settings, config, selection));
   return observe(run, fontOutputs(config), context);
 }
 

@@ -159,7 +159,7 @@ function startChosen(choice: Exclude<BackendChoice, 'auto'>): BackendSelection {
     case 'wasm-simd-fma-2t':
       return { backend: new WasmBackend(2, 'fma'), reason: `asked for the ${FUSED} on two threads` };
     case 'webgpu':
-      throw new GpuUnavailableError('--backend webgpu trains `sia-ae font` only, for now');
+      throw new GpuUnavailableError('--backend webgpu trains `sia-ae font` and one `sia-ae denoise` run only, for now');
     default:
       return { backend: new GpuJsBackend(choice as GpuMode), reason: `asked for gpu.js mode ${choice}` };
   }

@@ -5,8 +5,14 @@
  * latent codes, and the parameters into the model on the CPU, which saves, previews and the explorer use), so
  * events come every `stepsPerSubmit` epochs, on its multiples. A target reached mid-submit stops the updates on
  * the device at that epoch, so the run ends where the CPU trainer's would.
+ *
+ * With `noise` it is the denoising autoencoder, as in train/font.ts: the noisy inputs are drawn on the CPU from the
+ * run's Rng in the CPU trainer's order (one fresh copy of the glyphs per update, after the weights' draws), a
+ * submit's worth uploaded at once; each update trains on its copy against the clean glyphs, while the evaluation,
+ * and so every event's loss, outputs and wrong pixels, stays on the clean glyphs.
  */
 import type { Glyph } from '../data/font.js';
+import { addNoise, type NoiseSpec } from '../data/noise.js';
 import { DivergedError } from '../errors.js';
 import type { Backend } from '../math/backend.js';
 import { DeviceAutoencoder } from '../math/webgpu/autoencoder.js';
@@ -40,7 +46,6 @@ export function stepsPerSubmitFor(logEvery: number): number {
 export function deviceUnsupported(options: FontTrainingOptions, glyphCount: number): string | undefined {
   if (options.loss !== 'bce' || options.shape.outputActivation !== 'sigmoid') return 'only BCE through a sigmoid';
   if (options.batch < glyphCount) return 'only the full batch (--batch at least the glyph count)';
-  if (options.noise) return 'no noise (the denoiser stays on the CPU for now)';
   return undefined;
 }
 
@@ -52,9 +57,11 @@ export function startDeviceFontTraining(
   options: DeviceFontOptions,
   loaded?: Autoencoder,
 ): DeviceFontTraining {
+  // One Rng for the weights and then the noise, as startFontTraining's, so a seed gives the CPU trainer's run.
+  const rng = new Rng(options.seed);
   const model = loaded ?? new Autoencoder(mirror, options.shape);
-  if (!loaded) model.initialise(new Rng(options.seed));
-  return { model, events: trainOnDevice(device, glyphs, options, model) };
+  if (!loaded) model.initialise(rng);
+  return { model, events: trainOnDevice(device, glyphs, options, model, rng) };
 }
 
 async function* trainOnDevice(
@@ -62,16 +69,19 @@ async function* trainOnDevice(
   glyphs: Glyph[],
   options: DeviceFontOptions,
   model: Autoencoder,
+  rng: Rng,
 ): AsyncGenerator<GlyphEvent> {
   const features = glyphs[0].pixels.length;
   const data = new Float32Array(glyphs.length * features);
   glyphs.forEach((g, i) => data.set(g.pixels, i * features));
   const settings = optimizerSettings(options.optimizer, options.lr);
-  const net = new DeviceAutoencoder(device, model, data, glyphs.length, options.target, settings);
+  const { noise } = options;
+  const net = new DeviceAutoencoder(device, model, data, glyphs.length, options.target, settings, Boolean(noise));
+  const inputs = noise && ((updates: number) => noisyInputs(noise, data, updates, rng));
   const started = performance.now();
   for (let first = 0; ; ) {
     const last = Math.min(first === 0 ? 0 : first + options.stepsPerSubmit - 1, options.epochs);
-    const chunk = await runChunk(net, settings, [first, last], options.target);
+    const chunk = await runChunk(net, settings, [first, last], options.target, inputs);
     const report = epochReport(chunk, data, glyphs.length, performance.now() - started);
     model.store.values.set(chunk.params);
     yield report;
@@ -82,6 +92,20 @@ async function* trainOnDevice(
     }
     first = last + 1;
   }
+}
+
+/** A denoising run's training inputs for a submit's `updates` updates, one noisy copy of the data after another. */
+type NoisyInputs = (updates: number) => Float32Array;
+
+/**
+ * Draws the copies in the CPU trainer's order: its full batch is the glyphs in order (no shuffle), and each update
+ * takes one addNoise over them. Copies drawn for updates after a reached target are never trained on, and the run
+ * ends there, as the CPU trainer's does, so drawing them ahead changes nothing.
+ */
+function noisyInputs(noise: NoiseSpec, clean: Float32Array, updates: number, rng: Rng): Float32Array {
+  const all = new Float32Array(updates * clean.length);
+  for (let u = 0; u < updates; u++) addNoise(noise, clean, all.subarray(u * clean.length, (u + 1) * clean.length), rng);
+  return all;
 }
 
 /** What one submit read back: the epoch it ends on and that epoch's numbers. */
@@ -97,25 +121,32 @@ interface Chunk {
  * Records epochs first..last in one submit and reads back once: the update after the previous submit's last
  * epoch, then each epoch's evaluation followed by its update, except the last one's, so that the parameters read
  * back are the ones evaluated (as the CPU trainer's are when it reports). The chunk ends early, in what it
- * reports, at the first epoch that reached the target; the device made no update after it.
+ * reports, at the first epoch that reached the target; the device made no update after it. A denoising update
+ * trains on its noisy copy in `input`, then puts the clean data (the target) back for the next evaluation.
  */
 async function runChunk(
   net: DeviceAutoencoder,
   settings: OptimizerSettings,
   [first, last]: [number, number],
   target: number,
+  inputs?: NoisyInputs,
 ): Promise<Chunk> {
   const { kernels } = net;
   const steps = last - first + 1;
   const history = kernels.buffer(steps * 2);
   // The updates after epochs max(first − 1, 0)..last − 1 are optimizer steps first..last (from 1).
   const firstUpdate = Math.max(first, 1);
-  const corrections = kernels.buffer((last - firstUpdate + 1) * 2, correctionPairs(settings, firstUpdate, last));
+  const updateCount = last - firstUpdate + 1;
+  const corrections = kernels.buffer(updateCount * 2, correctionPairs(settings, firstUpdate, last));
+  const noisy = inputs && kernels.buffer((updateCount * net.input.size) / 4, inputs(updateCount));
   const encoder = kernels.device.createCommandEncoder();
   let updates = 0;
   const update = () => {
-    encoder.copyBufferToBuffer(corrections, updates++ * 8, net.corrections, 0, 8);
+    encoder.copyBufferToBuffer(corrections, updates * 8, net.corrections, 0, 8);
+    if (noisy) encoder.copyBufferToBuffer(noisy, updates * net.input.size, net.input, 0, net.input.size);
     kernels.record(encoder, net.train);
+    if (noisy) encoder.copyBufferToBuffer(net.target, 0, net.input, 0, net.input.size);
+    updates++;
   };
   if (first > 0) update();
   for (let k = 0; k < steps; k++) {
@@ -134,6 +165,7 @@ async function runChunk(
   );
   history.destroy();
   corrections.destroy();
+  noisy?.destroy();
   const end = endOf(scores, first, target);
   return { epoch: first + end, loss: scores[end * 2], outputs, latent, params };
 }

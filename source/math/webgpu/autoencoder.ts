@@ -4,6 +4,11 @@
  * nn/autoencoder.ts (its weights are copied up once), with the parameters, the optimizer's moments and every
  * activation kept in device buffers. A step is two compute passes: the full-batch forward pass with its score
  * (mean BCE and most wrong pixels), then BCE's gradient through the sigmoid, the backward pass and the update.
+ *
+ * The network reads `input` and is scored against `target`, both the clean data at first. A denoising step
+ * (`denoising`) trains on a noisy input against the clean target, so its training pass runs its own forward pass:
+ * the trainer copies the noisy batch into `input` before it and the clean one back after it, so that the
+ * evaluation's forward pass, and the outputs read back, stay on the clean data.
  */
 import type { Autoencoder } from '../../nn/autoencoder.js';
 import type { Dense } from '../../nn/dense.js';
@@ -22,7 +27,10 @@ interface DeviceLayer {
 
 export class DeviceAutoencoder {
   readonly kernels: Kernels;
-  readonly x: GPUBuffer;
+  /** What the first layer reads: the clean data, or a noisy copy while a denoising step trains. */
+  readonly input: GPUBuffer;
+  /** What the outputs are scored and trained against: the clean data. */
+  readonly target: GPUBuffer;
   readonly params: GPUBuffer;
   /** [mean BCE, most wrong pixels] of the latest forward pass. */
   readonly stats: GPUBuffer;
@@ -41,11 +49,13 @@ export class DeviceAutoencoder {
     readonly count: number,
     target: number,
     rule: UpdateConstants,
+    denoising = false,
   ) {
     const kernels = new Kernels(device);
     this.kernels = kernels;
     const { store } = model;
-    this.x = kernels.buffer(data.length, data);
+    this.input = kernels.buffer(data.length, data);
+    this.target = kernels.buffer(data.length, data);
     this.params = kernels.buffer(store.size, store.values);
     const grads = kernels.buffer(store.size);
     this.stats = kernels.buffer(2);
@@ -54,13 +64,17 @@ export class DeviceAutoencoder {
     this.layers = this.deviceLayers();
     const last = this.layers[this.layers.length - 1];
     const features = model.inputSize;
+    const pass = this.layers.flatMap((layer) => this.layerForward(layer));
     this.forward = [
-      ...this.layers.flatMap((layer) => this.layerForward(layer)),
-      kernels.score([last.output, this.x], [this.stats, this.halted], count, features, target),
+      ...pass,
+      kernels.score([last.output, this.target], [this.stats, this.halted], count, features, target),
     ];
     const moments = [kernels.buffer(store.size), kernels.buffer(store.size)];
     this.train = [
-      kernels.bceSigmoidGradient(last.output, this.x, last.gradPre, count * features),
+      // A plain step trains on the evaluation's outputs; a denoising step on the noisy input's (no score: the
+      // halt and the reported numbers belong to the clean evaluation).
+      ...(denoising ? pass : []),
+      kernels.bceSigmoidGradient(last.output, this.target, last.gradPre, count * features),
       ...this.layers.flatMap((layer, i) => this.layerBackward(layer, i, grads)).reverse(),
       kernels.update([this.params, grads, ...moments], [this.corrections, this.halted], store.size, rule),
     ];
@@ -80,7 +94,7 @@ export class DeviceAutoencoder {
     const { kernels, count } = this;
     const base = this.model.store.values.byteOffset;
     const layers: DeviceLayer[] = [];
-    let input = this.x;
+    let input = this.input;
     for (const dense of [...this.model.encoder.layers, ...this.model.decoder.layers]) {
       const output = kernels.buffer(count * dense.outputs);
       layers.push({
