@@ -11,19 +11,8 @@
  * evaluation's forward pass, and the outputs read back, stay on the clean data.
  */
 import type { Autoencoder } from '../../nn/autoencoder.js';
-import type { Dense } from '../../nn/dense.js';
 import { type Dispatch, Kernels, type UpdateConstants } from './kernels.js';
-
-/** One layer's buffers on the device and where its weights and bias sit in the flat parameter buffer. */
-interface DeviceLayer {
-  dense: Dense;
-  input: GPUBuffer;
-  output: GPUBuffer;
-  gradPre: GPUBuffer;
-  gradInput: GPUBuffer;
-  weightsAt: number;
-  biasAt: number;
-}
+import { type DeviceLayer, deviceLayer, mlpBackward, mlpForward } from './layers.js';
 
 export class DeviceAutoencoder {
   readonly kernels: Kernels;
@@ -61,10 +50,12 @@ export class DeviceAutoencoder {
     this.stats = kernels.buffer(2);
     this.corrections = kernels.buffer(2);
     this.halted = kernels.buffer(1);
-    this.layers = this.deviceLayers();
+    this.layers = [...model.encoder.layers, ...model.decoder.layers].map((dense) =>
+      deviceLayer(kernels, dense, store, count),
+    );
     const last = this.layers[this.layers.length - 1];
     const features = model.inputSize;
-    const pass = this.layers.flatMap((layer) => this.layerForward(layer));
+    const pass = mlpForward(kernels, this.params, this.layers, this.input, count);
     this.forward = [
       ...pass,
       kernels.score([last.output, this.target], [this.stats, this.halted], count, features, target),
@@ -75,7 +66,10 @@ export class DeviceAutoencoder {
       // halt and the reported numbers belong to the clean evaluation).
       ...(denoising ? pass : []),
       kernels.bceSigmoidGradient(last.output, this.target, last.gradPre, count * features),
-      ...this.layers.flatMap((layer, i) => this.layerBackward(layer, i, grads)).reverse(),
+      ...mlpBackward(kernels, [this.params, grads], this.layers, [this.input, last.gradPre], count, {
+        gradIsPreActivation: true,
+        needInputGrad: false,
+      }),
       kernels.update([this.params, grads, ...moments], [this.corrections, this.halted], store.size, rule),
     ];
   }
@@ -88,63 +82,5 @@ export class DeviceAutoencoder {
   /** The decoder's output: the reconstructions. */
   get outputs(): GPUBuffer {
     return this.layers[this.layers.length - 1].output;
-  }
-
-  private deviceLayers(): DeviceLayer[] {
-    const { kernels, count } = this;
-    const base = this.model.store.values.byteOffset;
-    const layers: DeviceLayer[] = [];
-    let input = this.input;
-    for (const dense of [...this.model.encoder.layers, ...this.model.decoder.layers]) {
-      const output = kernels.buffer(count * dense.outputs);
-      layers.push({
-        dense,
-        input,
-        output,
-        gradPre: kernels.buffer(count * dense.outputs),
-        gradInput: kernels.buffer(count * dense.inputs),
-        // Where nn/parameters.ts put this layer's views into the flat buffer.
-        weightsAt: (dense.weights.byteOffset - base) / 4,
-        biasAt: (dense.bias.byteOffset - base) / 4,
-      });
-      input = output;
-    }
-    return layers;
-  }
-
-  private layerForward({ dense, input, output, weightsAt, biasAt }: DeviceLayer): Dispatch[] {
-    const { kernels, count } = this;
-    return [
-      kernels.matmul([input, this.params, output], [count, dense.outputs, dense.inputs], {}, [0, weightsAt, 0]),
-      kernels.biasActivate(output, this.params, count, dense.outputs, dense.activation, biasAt),
-    ];
-  }
-
-  /**
-   * nn/dense.ts's backward of layer i, in reverse order (the caller reverses the whole list): the last layer's
-   * gradient is already ∂L/∂z (BCE through the sigmoid); the first layer's input is data, so it needs no gradient.
-   */
-  private layerBackward(layer: DeviceLayer, i: number, grads: GPUBuffer): Dispatch[] {
-    const { kernels, count } = this;
-    const { dense, input, output, gradPre, gradInput, weightsAt, biasAt } = layer;
-    const { inputs, outputs } = dense;
-    const steps: Dispatch[] = [];
-    const next = this.layers[i + 1];
-    if (next)
-      steps.push(kernels.activationBackward(dense.activation, output, next.gradInput, gradPre, count * outputs));
-    steps.push(
-      kernels.matmul([input, gradPre, grads], [inputs, outputs, count], { transA: true }, [0, 0, weightsAt]),
-      kernels.columnSums(gradPre, count, outputs, grads, false, biasAt),
-    );
-    if (i > 0) {
-      steps.push(
-        kernels.matmul([gradPre, this.params, gradInput], [count, inputs, outputs], { transB: true }, [
-          0,
-          weightsAt,
-          0,
-        ]),
-      );
-    }
-    return steps.reverse();
   }
 }

@@ -20,6 +20,22 @@ export function placed(dense: Dense, store: ParameterStore): DeviceDense {
   return { dense, weightsAt: (dense.weights.byteOffset - base) / 4, biasAt: (dense.bias.byteOffset - base) / 4 };
 }
 
+/** A layer with its activations' buffers, of `maxRows` rows (a pass may use fewer). */
+export interface DeviceLayer extends DeviceDense {
+  output: GPUBuffer;
+  gradPre: GPUBuffer;
+  gradInput: GPUBuffer;
+}
+
+export function deviceLayer(kernels: Kernels, dense: Dense, store: ParameterStore, maxRows: number): DeviceLayer {
+  return {
+    ...placed(dense, store),
+    output: kernels.buffer(maxRows * dense.outputs),
+    gradPre: kernels.buffer(maxRows * dense.outputs),
+    gradInput: kernels.buffer(maxRows * dense.inputs),
+  };
+}
+
 /** output = act(input · W + b) for `rows` rows. */
 export function denseForward(
   kernels: Kernels,
@@ -62,4 +78,54 @@ export function denseBackward(
     steps.push(kernels.matmul([gradPre, params, gradInput], shape, { transB: true, accumulate }, [0, weightsAt, 0]));
   }
   return steps;
+}
+
+/** nn/mlp.ts's forward: each layer reads the one below's output, the first `input`. */
+export function mlpForward(
+  kernels: Kernels,
+  params: GPUBuffer,
+  layers: DeviceLayer[],
+  input: GPUBuffer,
+  rows: number,
+): Dispatch[] {
+  return chain(layers, input).flatMap(([layer, from]) =>
+    denseForward(kernels, params, layer, [from, layer.output], rows),
+  );
+}
+
+export interface MlpBackwardOptions {
+  /** The gradient at the output is ∂L/∂z, already in the last layer's gradPre (BCE through its sigmoid). */
+  gradIsPreActivation: boolean;
+  /** The MLP's input needs a gradient (a VAE's z does; data does not). */
+  needInputGrad: boolean;
+}
+
+/** nn/mlp.ts's backward, last layer first, from `gradOut`, the gradient at the MLP's output. */
+export function mlpBackward(
+  kernels: Kernels,
+  buffers: GPUBuffer[],
+  layers: DeviceLayer[],
+  [input, gradOut]: GPUBuffer[],
+  rows: number,
+  { gradIsPreActivation, needInputGrad }: MlpBackwardOptions,
+): Dispatch[] {
+  const steps: Dispatch[] = [];
+  const links = chain(layers, input);
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const [layer, from] = links[i];
+    const { dense, output, gradPre } = layer;
+    const top = i === layers.length - 1;
+    if (!top || !gradIsPreActivation) {
+      const upper = top ? gradOut : layers[i + 1].gradInput;
+      steps.push(kernels.activationBackward(dense.activation, output, upper, gradPre, rows * dense.outputs));
+    }
+    const gradInput = i > 0 || needInputGrad ? layer.gradInput : undefined;
+    steps.push(...denseBackward(kernels, buffers, layer, { input: from, gradPre, gradInput }, rows));
+  }
+  return steps;
+}
+
+/** Each layer with the buffer it reads: the MLP's input, then the layer below's output. */
+function chain(layers: DeviceLayer[], input: GPUBuffer): Array<[DeviceLayer, GPUBuffer]> {
+  return layers.map((layer, i) => [layer, i === 0 ? input : layers[i - 1].output]);
 }

@@ -10,20 +10,13 @@ import type { ImageSet } from '../../data/mnist.js';
 import type { Dense } from '../../nn/dense.js';
 import type { Vae } from '../../nn/vae.js';
 import { type Dispatch, Kernels, type UpdateConstants } from './kernels.js';
-import { type DeviceDense, denseBackward, denseForward, placed } from './layers.js';
+import { type DeviceLayer, denseBackward, denseForward, deviceLayer, mlpBackward, mlpForward } from './layers.js';
 
 /** A set of images on the device, as bytes four to a word, and the order its batches are gathered in. */
 export interface DeviceImages {
   images: GPUBuffer;
   order: GPUBuffer;
   count: number;
-}
-
-/** A layer with its buffers of `maxRows` rows. */
-interface Layer extends DeviceDense {
-  output: GPUBuffer;
-  gradPre: GPUBuffer;
-  gradInput: GPUBuffer;
 }
 
 export class DeviceVae {
@@ -47,10 +40,10 @@ export class DeviceVae {
   private readonly rowLosses: GPUBuffer;
   private readonly gradHidden: GPUBuffer;
   private readonly z: GPUBuffer;
-  private readonly encoder: Layer[];
-  private readonly mu: Layer;
-  private readonly logvar: Layer;
-  private readonly decoder: Layer[];
+  private readonly encoder: DeviceLayer[];
+  private readonly mu: DeviceLayer;
+  private readonly logvar: DeviceLayer;
+  private readonly decoder: DeviceLayer[];
   private readonly steps = new Map<DeviceImages, Map<string, Dispatch[]>>();
 
   constructor(
@@ -109,14 +102,8 @@ export class DeviceVae {
     return steps;
   }
 
-  private layer(dense: Dense): Layer {
-    const { kernels, maxRows } = this;
-    return {
-      ...placed(dense, this.model.store),
-      output: kernels.buffer(maxRows * dense.outputs),
-      gradPre: kernels.buffer(maxRows * dense.outputs),
-      gradInput: kernels.buffer(maxRows * dense.inputs),
-    };
+  private layer(dense: Dense): DeviceLayer {
+    return deviceLayer(this.kernels, dense, this.model.store, this.maxRows);
   }
 
   /** nn/vae.ts's forward: encode, sample z, decode, then the loss per image and its sums. */
@@ -127,15 +114,11 @@ export class DeviceVae {
     const y = this.decoder[this.decoder.length - 1].output;
     return [
       kernels.gatherRows([set.images, set.order, this.cursor, this.levels], this.x, rows, input),
-      ...chain(this.encoder, this.x).flatMap(([layer, from]) =>
-        denseForward(kernels, params, layer, [from, layer.output], rows),
-      ),
+      ...mlpForward(kernels, params, this.encoder, this.x, rows),
       ...denseForward(kernels, params, this.mu, [top, this.mu.output], rows),
       ...denseForward(kernels, params, this.logvar, [top, this.logvar.output], rows),
       kernels.reparameterise([this.mu.output, this.logvar.output, this.eps], this.z, rows * latent),
-      ...chain(this.decoder, this.z).flatMap(([layer, from]) =>
-        denseForward(kernels, params, layer, [from, layer.output], rows),
-      ),
+      ...mlpForward(kernels, params, this.decoder, this.z, rows),
       kernels.vaeLossRows([y, this.x, this.mu.output, this.logvar.output], this.rowLosses, rows, [input, latent]),
       kernels.sumPairs(this.rowLosses, this.stats, rows),
     ];
@@ -151,7 +134,10 @@ export class DeviceVae {
     const gradZ = this.decoder[0].gradInput;
     return [
       kernels.bceSigmoidGradient(last.output, this.x, last.gradPre, rows * input, 1 / rows),
-      ...this.mlpBackward(this.decoder, this.z, last.gradPre, rows, { gradIsPreActivation: true, needInputGrad: true }),
+      ...mlpBackward(kernels, buffers, this.decoder, [this.z, last.gradPre], rows, {
+        gradIsPreActivation: true,
+        needInputGrad: true,
+      }),
       kernels.latentBackward(
         [gradZ, this.eps, mu.output, logvar.output],
         [mu.gradPre, logvar.gradPre],
@@ -167,7 +153,7 @@ export class DeviceVae {
         { input: top, gradPre: logvar.gradPre, gradInput: this.gradHidden, accumulate: true },
         rows,
       ),
-      ...this.mlpBackward(this.encoder, this.x, this.gradHidden, rows, {
+      ...mlpBackward(kernels, buffers, this.encoder, [this.x, this.gradHidden], rows, {
         gradIsPreActivation: false,
         needInputGrad: false,
       }),
@@ -179,53 +165,6 @@ export class DeviceVae {
       ),
     ];
   }
-
-  /**
-   * nn/mlp.ts's backward, last layer first, with its options: the gradient at the output is ∂L/∂z when BCE went
-   * through the sigmoid (the decoder), and the MLP's input needs a gradient only when it is not data (z does).
-   */
-  private mlpBackward(
-    layers: Layer[],
-    input: GPUBuffer,
-    gradOut: GPUBuffer,
-    rows: number,
-    { gradIsPreActivation, needInputGrad }: { gradIsPreActivation: boolean; needInputGrad: boolean },
-  ): Dispatch[] {
-    const { kernels } = this;
-    const steps: Dispatch[] = [];
-    const links = chain(layers, input);
-    for (let i = layers.length - 1; i >= 0; i--) {
-      const [layer, from] = links[i];
-      const upper = i === layers.length - 1 ? gradOut : layers[i + 1].gradInput;
-      if (i < layers.length - 1 || !gradIsPreActivation) {
-        steps.push(
-          kernels.activationBackward(
-            layer.dense.activation,
-            layer.output,
-            upper,
-            layer.gradPre,
-            rows * layer.dense.outputs,
-          ),
-        );
-      }
-      const gradInput = i > 0 || needInputGrad ? layer.gradInput : undefined;
-      steps.push(
-        ...denseBackward(
-          kernels,
-          [this.params, this.grads],
-          layer,
-          { input: from, gradPre: layer.gradPre, gradInput },
-          rows,
-        ),
-      );
-    }
-    return steps;
-  }
-}
-
-/** Each layer with the buffer it reads: the MLP's input, then the layer below's output. */
-function chain(layers: Layer[], input: GPUBuffer): Array<[Layer, GPUBuffer]> {
-  return layers.map((layer, i) => [layer, i === 0 ? input : layers[i - 1].output]);
 }
 
 /** Pixel values as data/mnist.ts makes them from bytes (b / 255 in float32). */
