@@ -22,13 +22,17 @@ describe.skipIf(!opened)('WGSL kernels match the reference backend', () => {
   const read = async (buffer: GPUBuffer, length: number) => (await kernels.read([[buffer, 0, length]]))[0];
   afterAll(() => opened?.close());
 
+  // Within one 64x64 tile and 16-deep slice, and across several of each with ragged edges.
   it.each([
-    [false, false, false],
-    [true, false, true],
-    [false, true, false],
-    [true, true, true],
-  ])('matmul 7x5x13, transA %s, transB %s, accumulate %s', async (transA, transB, accumulate) => {
-    const [m, n, k] = [7, 5, 13];
+    [7, 5, 13, false, false, false],
+    [7, 5, 13, true, false, true],
+    [7, 5, 13, false, true, false],
+    [7, 5, 13, true, true, true],
+    [70, 130, 37, false, false, true],
+    [130, 70, 37, true, false, false],
+    [65, 129, 33, false, true, true],
+    [129, 65, 17, true, true, false],
+  ])('matmul %ix%ix%i, transA %s, transB %s, accumulate %s', async (m, n, k, transA, transB, accumulate) => {
     const a = random(m * k),
       b = random(k * n),
       out = random(m * n);

@@ -105,6 +105,24 @@ export async function requestAdapter(path: DawnPath): Promise<{ adapter: GPUAdap
   return adapter ? { adapter, report: describeAdapter(adapter.info, path.flags) } : null;
 }
 
+/**
+ * The limits the kernels need above the defaults, as far as the adapter goes: the optimizer's 6 storage buffers,
+ * the matmul's 256-thread workgroups (the compatibility level's default is 128), and the large buffers of a wide
+ * model or a whole training set.
+ */
+const RAISED = [
+  'maxStorageBuffersPerShaderStage',
+  'maxComputeInvocationsPerWorkgroup',
+  'maxComputeWorkgroupSizeX',
+  'maxComputeWorkgroupSizeY',
+  'maxStorageBufferBindingSize',
+  'maxBufferSize',
+] as const;
+
+function limitsWanted(limits: GPUSupportedLimits): Record<string, number> {
+  return Object.fromEntries(RAISED.map((name) => [name, limits[name]]));
+}
+
 /** A device on the first path with an adapter (hardware before software, in DAWN_PATHS's order). */
 export async function openDevice(paths = pathsFromEnvironment()): Promise<OpenDevice> {
   const tried: string[] = [];
@@ -114,9 +132,7 @@ export async function openDevice(paths = pathsFromEnvironment()): Promise<OpenDe
       tried.push(path.flags.join(','));
       continue;
     }
-    const device = await found.adapter.requestDevice({
-      requiredLimits: { maxStorageBuffersPerShaderStage: found.adapter.limits.maxStorageBuffersPerShaderStage },
-    });
+    const device = await found.adapter.requestDevice({ requiredLimits: limitsWanted(found.adapter.limits) });
     const close = () => device.destroy();
     return { device, adapter: found.report, close };
   }

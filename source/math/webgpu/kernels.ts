@@ -52,7 +52,7 @@ export class Kernels {
   ): Dispatch {
     const flags = +transA | (+transB << 1) | (+accumulate << 2);
     const uniform = this.uniform([m, n, k, flags, aOffset, bOffset, outOffset]);
-    return this.dispatch(WGSL.MATMUL, [uniform, a, b, out], [Math.ceil(n / 8), Math.ceil(m / 8)]);
+    return this.dispatch(WGSL.MATMUL, [uniform, a, b, out], [Math.ceil(n / 64), Math.ceil(m / 64)]);
   }
 
   biasActivate(x: GPUBuffer, bias: GPUBuffer, rows: number, cols: number, act: Activation, biasOffset = 0): Dispatch {

@@ -35,30 +35,81 @@ fn flatIndex(id: vec3u, groups: vec3u) -> u32 {
 }
 `;
 
-/** out (m×n) = op(a)·op(b) (+ out): flags bit 0 transposes a, bit 1 transposes b, bit 2 accumulates. */
+/**
+ * out (m×n) = op(a)·op(b) (+ out): flags bit 0 transposes a, bit 1 transposes b, bit 2 accumulates.
+ * Tiled: a workgroup of 16×16 threads computes a 64×64 block of out, each thread 4×4 of it, from tiles of a and b
+ * staged in workgroup memory 16 deep, so each element read from storage serves 64 multiply-adds. Each thread sums
+ * its products in order of q, as the plain loop does. Tiles load along the contiguous axis of each operand's
+ * layout, so neighbouring threads read neighbouring words.
+ */
 export const MATMUL = /* wgsl */ `
 struct Params { m: u32, n: u32, k: u32, flags: u32, aOffset: u32, bOffset: u32, outOffset: u32 }
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out: array<f32>;
+// [q][row] and [q][col] of the current 16-deep slice.
+var<workgroup> tileA: array<f32, 1024>;
+var<workgroup> tileB: array<f32, 1024>;
 
-@compute @workgroup_size(8, 8)
-fn main(@builtin(global_invocation_id) id: vec3u) {
-  let i = id.y;
-  let j = id.x;
-  if (i >= p.m || j >= p.n) { return; }
-  var sum = 0.0;
-  for (var q = 0u; q < p.k; q++) {
-    var av: f32;
-    if ((p.flags & 1u) != 0u) { av = a[p.aOffset + q * p.m + i]; } else { av = a[p.aOffset + i * p.k + q]; }
-    var bv: f32;
-    if ((p.flags & 2u) != 0u) { bv = b[p.bOffset + j * p.k + q]; } else { bv = b[p.bOffset + q * p.n + j]; }
-    sum += av * bv;
+fn loadA(row: u32, q: u32) -> f32 {
+  if (row >= p.m || q >= p.k) { return 0.0; }
+  if ((p.flags & 1u) != 0u) { return a[p.aOffset + q * p.m + row]; }
+  return a[p.aOffset + row * p.k + q];
+}
+
+fn loadB(q: u32, col: u32) -> f32 {
+  if (q >= p.k || col >= p.n) { return 0.0; }
+  if ((p.flags & 2u) != 0u) { return b[p.bOffset + col * p.k + q]; }
+  return b[p.bOffset + q * p.n + col];
+}
+
+@compute @workgroup_size(16, 16)
+fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local: vec3u) {
+  let rowBase = group.y * 64u;
+  let colBase = group.x * 64u;
+  let lane = local.y * 16u + local.x;
+  let transA = (p.flags & 1u) != 0u;
+  let transB = (p.flags & 2u) != 0u;
+  var acc: array<f32, 16>;
+  for (var q0 = 0u; q0 < p.k; q0 += 16u) {
+    for (var e = lane; e < 1024u; e += 256u) {
+      // Along rows of a transposed a (q-major in memory), else along q; likewise for b.
+      var q = e % 16u;
+      var r = e / 16u;
+      if (transA) { q = e / 64u; r = e % 64u; }
+      tileA[q * 64u + r] = loadA(rowBase + r, q0 + q);
+      var qb = e / 64u;
+      var c = e % 64u;
+      if (transB) { qb = e % 16u; c = e / 16u; }
+      tileB[qb * 64u + c] = loadB(q0 + qb, colBase + c);
+    }
+    workgroupBarrier();
+    for (var q = 0u; q < 16u; q++) {
+      var av: array<f32, 4>;
+      var bv: array<f32, 4>;
+      for (var i = 0u; i < 4u; i++) {
+        av[i] = tileA[q * 64u + local.y + 16u * i];
+        bv[i] = tileB[q * 64u + local.x + 16u * i];
+      }
+      for (var i = 0u; i < 4u; i++) {
+        for (var j = 0u; j < 4u; j++) { acc[i * 4u + j] += av[i] * bv[j]; }
+      }
+    }
+    workgroupBarrier();
   }
-  let o = p.outOffset + i * p.n + j;
-  if ((p.flags & 4u) != 0u) { sum += out[o]; }
-  out[o] = sum;
+  for (var i = 0u; i < 4u; i++) {
+    let row = rowBase + local.y + 16u * i;
+    for (var j = 0u; j < 4u; j++) {
+      let col = colBase + local.x + 16u * j;
+      if (row < p.m && col < p.n) {
+        let o = p.outOffset + row * p.n + col;
+        var sum = acc[i * 4u + j];
+        if ((p.flags & 4u) != 0u) { sum += out[o]; }
+        out[o] = sum;
+      }
+    }
+  }
 }
 `;
 
