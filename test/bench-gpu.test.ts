@@ -14,7 +14,22 @@ import { testDevice } from './webgpu-device.js';
 // released mid-file is collected.
 const { opened } = await testDevice();
 afterAll(() => opened?.close());
-const PLAN: BenchPlan = { gpu: { epochs: 4, repeats: 1, stepsPerSubmit: 2, device: opened } };
+const PLAN: BenchPlan = {
+  gpu: {
+    epochs: 4,
+    repeats: 1,
+    stepsPerSubmit: 2,
+    device: opened,
+    vae: {
+      models: [
+        { hidden: [16], latent: 2, batch: 8 },
+        { hidden: [16, 16], latent: 2, batch: 8, hardwareOnly: true },
+      ],
+      deviceBatches: 2,
+      cpuBatches: 2,
+    },
+  },
+};
 
 describe('sia-ae bench --only gpu', () => {
   it('--json: the setup, the adapter or why none started, and steps/s per trainer', async () => {
@@ -37,6 +52,16 @@ describe('sia-ae bench --only gpu', () => {
       expect(r.stepsPerSecond).toBeGreaterThan(0);
       expect(r.samplesPerSecond).toBeCloseTo(r.stepsPerSecond * 32, 6);
     }
+    const [small, wide] = gpu.vae;
+    expect(small).toMatchObject({ architecture: '784-16-2-16-784', batch: 8 });
+    expect(wide.architecture).toBe('784-16-16-2-16-16-784');
+    expect(small.cpu).toBeGreaterThan(0);
+    if (gpu.adapter) {
+      expect(small.speedup).toBeCloseTo(small.webgpu / small.cpu, 6);
+      expect(wide.skipped === 'on a software adapter').toBe(gpu.adapter.software);
+    } else {
+      expect(small.skipped).toBe('no adapter');
+    }
   });
 });
 
@@ -45,7 +70,17 @@ describe('the GPU section as text', () => {
     { name: 'webgpu', ranOn: 'NVIDIA H200', stepsPerSecond: 20000, samplesPerSecond: 640000 },
     { name: 'cpu', ranOn: 'wasm-simd-fma-2t', stepsPerSecond: 8000.4, samplesPerSecond: 256012.8 },
   ];
-  const setup = { architecture: '35-2', batch: 32, epochs: 500, stepsPerSubmit: 25 };
+  const vae = [
+    { architecture: '784-400-20-400-784', batch: 128, webgpu: 81234.5, cpu: 16070, cpuBackend: 'wasm', speedup: 5.056 },
+    {
+      architecture: '784-1024-1024-20-1024-1024-784',
+      batch: 512,
+      cpu: 2100,
+      cpuBackend: 'wasm',
+      skipped: 'no adapter',
+    },
+  ];
+  const setup = { architecture: '35-2', batch: 32, epochs: 500, stepsPerSubmit: 25, vae };
   const adapter = { name: 'NVIDIA H200', driver: 'x', software: false, flags: ['backend=vulkan'] };
 
   it('names the adapter, hardware or software, and gives the trainers side by side', () => {
@@ -54,6 +89,9 @@ describe('the GPU section as text', () => {
     expect(text).toMatch(/^trainer +on +steps\/s +samples\/s$/m);
     expect(text).toMatch(/^webgpu +NVIDIA H200 +20000 +640000$/m);
     expect(text).toMatch(/^cpu +wasm-simd-fma-2t +8000 +256013$/m);
+    expect(text).toMatch(/^model +batch +webgpu +cpu +webgpu\/cpu$/m);
+    expect(text).toMatch(/^784-400-20-400-784 +128 +81235 +16070 +5\.06x$/m);
+    expect(text).toMatch(/^784-1024-1024-20-1024-1024-784 +512 +- +2100 +not timed: no adapter$/m);
     expect(Math.max(...text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
     expect(gpuSection({ ...setup, adapter: { ...adapter, software: true }, rows })).toContain('software: the CPU');
   });

@@ -4,7 +4,7 @@
  * twice from one seed.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSplits } from '../source/data/mnist.js';
+import { loadSplits, sliceSet } from '../source/data/mnist.js';
 import { FastCpuBackend } from '../source/math/fast-cpu.js';
 import type { VaeTrainingOptions } from '../source/nn/vae-checkpoint.js';
 import {
@@ -42,10 +42,7 @@ const done = (all: VaeEvent[]) => all[all.length - 1] as VaeDoneEvent;
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 /** The splits with only the first `count` test images: the device scores them at llvmpipe's pace. */
-function withTest(data: VaeData, count: number): VaeData {
-  const { images, labels } = data.test;
-  return { ...data, test: { images: images.subarray(0, count * 784), labels: labels.subarray(0, count), count } };
-}
+const withTest = (data: VaeData, count: number): VaeData => ({ ...data, test: sliceSet(data.test, 0, count) });
 
 describe.skipIf(!opened)('the VAE on the device', () => {
   const device = opened!.device;

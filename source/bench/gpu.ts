@@ -1,7 +1,9 @@
 /**
  * The GPU section of `sia-ae bench`: the font autoencoder's whole training steps per second on the WebGPU device
- * trainer beside the CPU trainer on `cpu` and `cpu-js`, with the adapter that ran it (and whether it is software),
- * or why no adapter started. Medians of the repeats after a warm-up run (the device compiles its pipelines then).
+ * trainer beside the CPU trainer on `cpu` and `cpu-js`, and the VAE's training samples per second on the device
+ * beside `cpu` (the default model, and a wide one at a large batch), with the adapter that ran it (and whether it
+ * is software), or why no adapter started. Medians of the repeats after a warm-up run (the device compiles its
+ * pipelines then).
  */
 import { loadFont, type Glyph } from '../data/font.js';
 import type { Backend } from '../math/backend.js';
@@ -12,6 +14,12 @@ import { type AdapterReport, type OpenDevice, openDevice } from '../math/webgpu/
 import { FONT_DEFAULTS, fontTraining } from '../options/font.js';
 import type { FontTrainingOptions } from '../train/font.js';
 import { cpuFontSpeed, deviceFontSpeed } from '../train/font-speed.js';
+import { VaeTraining } from '../train/vae.js';
+import { DeviceVaeTraining } from '../train/vae-device.js';
+import { speedData, vaeSpeed } from '../train/vae-speed.js';
+import { IMAGE_PIXELS } from '../data/mnist.js';
+import { Vae } from '../nn/vae.js';
+import type { VaeTrainingOptions } from '../nn/vae-checkpoint.js';
 
 export interface GpuBenchOptions {
   /** Epochs per timed run, and timed runs per trainer. */
@@ -21,6 +29,34 @@ export interface GpuBenchOptions {
   stepsPerSubmit?: number;
   /** A device opened by the caller, timed and left open (else one is opened here, and closed). */
   device?: OpenDevice;
+  /** The VAE models timed, and batches per timed run on the device and on the CPU. */
+  vae?: { models: VaeBenchModel[]; deviceBatches: number; cpuBatches: number };
+}
+
+export interface VaeBenchModel {
+  hidden: number[];
+  latent: number;
+  batch: number;
+  /** Not timed on a software adapter, where it would take minutes. */
+  hardwareOnly?: boolean;
+}
+
+/** The VAE as the course runs it, and a wide one at a large batch, where a GPU should pull far ahead. */
+export const VAE_BENCH_MODELS: VaeBenchModel[] = [
+  { hidden: [400], latent: 20, batch: 128 },
+  { hidden: [1024, 1024], latent: 20, batch: 512, hardwareOnly: true },
+];
+
+export interface VaeGpuBench {
+  architecture: string;
+  batch: number;
+  /** Training samples/s: the device's (absent when it was not timed) and the CPU's, and their ratio. */
+  webgpu?: number;
+  cpu: number;
+  cpuBackend: string;
+  speedup?: number;
+  /** Why the device was not timed. */
+  skipped?: string;
 }
 
 export interface GpuBenchRow {
@@ -42,10 +78,13 @@ export interface GpuBenchReport {
   /** Why no adapter started. */
   reason?: string;
   rows: GpuBenchRow[];
+  vae: VaeGpuBench[];
 }
 
 /** The options with their defaults filled in. */
 type Settings = Required<Omit<GpuBenchOptions, 'device'>> & Pick<GpuBenchOptions, 'device'>;
+
+const VAE_DEFAULTS: Settings['vae'] = { models: VAE_BENCH_MODELS, deviceBatches: 20, cpuBatches: 4 };
 
 type Timer = () => Promise<number> | number;
 
@@ -60,20 +99,41 @@ function row(name: string, ranOn: string, stepsPerSecond: number, batch: number)
   return { name, ranOn, stepsPerSecond, samplesPerSecond: stepsPerSecond * batch };
 }
 
-async function deviceRow(glyphs: Glyph[], training: FontTrainingOptions, o: Settings) {
-  const opened = o.device ?? (await openDevice());
+async function deviceRow(opened: OpenDevice, glyphs: Glyph[], training: FontTrainingOptions, o: Settings) {
   const mirror = new FastCpuBackend();
   try {
     const options = { ...training, stepsPerSubmit: o.stepsPerSubmit };
     const time = () => deviceFontSpeed(opened.device, mirror, glyphs, options, o.epochs);
-    return {
-      adapter: opened.adapter,
-      row: row('webgpu', opened.adapter.name, await medianSpeed(time, o.repeats), glyphs.length),
-    };
+    return row('webgpu', opened.adapter.name, await medianSpeed(time, o.repeats), glyphs.length);
   } finally {
     mirror.dispose();
-    if (!o.device) opened.close();
   }
+}
+
+function vaeOptions({ hidden, latent, batch }: VaeBenchModel): VaeTrainingOptions {
+  return { shape: { input: IMAGE_PIXELS, hidden, latent }, optimizer: 'adam', lr: 1e-3, epochs: 1, batch, seed: 1 };
+}
+
+/** One VAE model's samples/s on the device (when one is open, and not skipped) and on `cpu`. */
+async function vaeBench(model: VaeBenchModel, opened: OpenDevice | undefined, o: Settings): Promise<VaeGpuBench> {
+  const options = vaeOptions(model);
+  const { vae } = o;
+  const cpuData = speedData(model.batch * vae.cpuBatches);
+  const backend = createCpuBackend();
+  const cpu = await medianSpeed(() => vaeSpeed(new VaeTraining(backend, cpuData, options)), o.repeats);
+  backend.dispose();
+  const setup = { architecture: new Vae(new FastCpuBackend(), options.shape).architecture, batch: model.batch };
+  const skipped = !opened
+    ? 'no adapter'
+    : model.hardwareOnly && opened.adapter.software
+      ? 'on a software adapter'
+      : undefined;
+  if (!opened || skipped) return { ...setup, cpu, cpuBackend: backend.name, skipped };
+  const data = speedData(model.batch * vae.deviceBatches);
+  const mirror = new FastCpuBackend();
+  const time = () => vaeSpeed(new DeviceVaeTraining(opened.device, mirror, data, options));
+  const webgpu = await medianSpeed(time, o.repeats);
+  return { ...setup, webgpu, cpu, cpuBackend: backend.name, speedup: webgpu / cpu };
 }
 
 async function cpuRow(name: string, backend: Backend, glyphs: Glyph[], training: FontTrainingOptions, o: Settings) {
@@ -85,9 +145,9 @@ async function cpuRow(name: string, backend: Backend, glyphs: Glyph[], training:
   }
 }
 
-/** Times the three trainers on `layers` (full batch of the 32 glyphs, Adam at `lr`). */
+/** Times the font trainers on `layers` (full batch of the 32 glyphs, Adam at `lr`), then the VAE models. */
 export async function benchGpu(layers: number[], lr: number, options: GpuBenchOptions = {}): Promise<GpuBenchReport> {
-  const o: Settings = { epochs: 500, repeats: 3, stepsPerSubmit: 25, ...options };
+  const o: Settings = { epochs: 500, repeats: 3, stepsPerSubmit: 25, vae: VAE_DEFAULTS, ...options };
   const glyphs = loadFont();
   const training = fontTraining({ ...FONT_DEFAULTS, layers, lr, seed: 1 });
   const setup = {
@@ -96,14 +156,21 @@ export async function benchGpu(layers: number[], lr: number, options: GpuBenchOp
     epochs: o.epochs,
     stepsPerSubmit: o.stepsPerSubmit,
   };
-  let device: { adapter: AdapterReport; row: GpuBenchRow } | undefined;
+  let opened: OpenDevice | undefined;
   let reason: string | undefined;
   try {
-    device = await deviceRow(glyphs, training, o);
+    opened = o.device ?? (await openDevice());
   } catch (error) {
     reason = (error as Error).message;
   }
-  const cpu = await cpuRow('cpu', createCpuBackend(), glyphs, training, o);
-  const cpuJs = await cpuRow('cpu-js', new FastCpuBackend(), glyphs, training, o);
-  return { ...setup, adapter: device?.adapter, reason, rows: [...(device ? [device.row] : []), cpu, cpuJs] };
+  try {
+    const device = opened && (await deviceRow(opened, glyphs, training, o));
+    const cpu = await cpuRow('cpu', createCpuBackend(), glyphs, training, o);
+    const cpuJs = await cpuRow('cpu-js', new FastCpuBackend(), glyphs, training, o);
+    const vae: VaeGpuBench[] = [];
+    for (const model of o.vae.models) vae.push(await vaeBench(model, opened, o));
+    return { ...setup, adapter: opened?.adapter, reason, rows: [...(device ? [device] : []), cpu, cpuJs], vae };
+  } finally {
+    if (!o.device) opened?.close();
+  }
 }

@@ -1,5 +1,5 @@
 /** The GPU section of `sia-ae bench` as plain text: the device trainer beside the CPU trainers, within 80 columns. */
-import type { GpuBenchReport } from '../bench/gpu.js';
+import type { GpuBenchReport, VaeGpuBench } from '../bench/gpu.js';
 import { renderTable } from '../render/table.js';
 
 function adapterLine({ adapter, reason }: GpuBenchReport): string {
@@ -18,6 +18,27 @@ export function gpuSection(report: GpuBenchReport): string {
     renderTable(
       ['trainer', 'on', 'steps/s', 'samples/s'],
       report.rows.map((r) => [r.name, r.ranOn, r.stepsPerSecond.toFixed(0), r.samplesPerSecond.toFixed(0)]),
+    ),
+    '',
+    ...(report.vae.length > 0 ? [vaeTable(report.vae)] : []),
+  ].join('\n');
+}
+
+/** The VAE's training samples/s on the device beside the CPU's, and the ratio (the issue's 5x and 20x). */
+function vaeTable(rows: VaeGpuBench[]): string {
+  return [
+    `VAE, Adam: training samples/s over the first batches of MNIST, median of`,
+    `the repeats; cpu is ${rows[0].cpuBackend}.`,
+    '',
+    renderTable(
+      ['model', 'batch', 'webgpu', 'cpu', 'webgpu/cpu'],
+      rows.map((r) => [
+        r.architecture,
+        String(r.batch),
+        r.webgpu === undefined ? '-' : r.webgpu.toFixed(0),
+        r.cpu.toFixed(0),
+        r.speedup === undefined ? `not timed: ${r.skipped}` : `${r.speedup.toFixed(2)}x`,
+      ]),
     ),
     '',
   ].join('\n');

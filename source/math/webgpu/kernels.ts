@@ -18,6 +18,9 @@ export type UpdateConstants = Omit<UpdateRule, 'correction1' | 'correction2'>;
 
 const MAX_GROUPS = 65535;
 
+/** The tiled matmul's block of out; a smaller out takes the direct kernel. */
+const TILE = 64;
+
 /** Workgroups of 64 for n elements, spilling into y past 65535 (the kernels' flatIndex). */
 function flatGroups(n: number): [number, number] {
   const groups = Math.max(1, Math.ceil(n / 64));
@@ -43,7 +46,7 @@ export class Kernels {
     return buffer;
   }
 
-  /** out (m×n) = op(a)·op(b), as Backend.matmul; offsets into a, b and out. */
+  /** out (m×n) = op(a)·op(b), as Backend.matmul; offsets into a, b and out. Tiled when out spans a tile. */
   matmul(
     [a, b, out]: GPUBuffer[],
     [m, n, k]: number[],
@@ -52,7 +55,11 @@ export class Kernels {
   ): Dispatch {
     const flags = +transA | (+transB << 1) | (+accumulate << 2);
     const uniform = this.uniform([m, n, k, flags, aOffset, bOffset, outOffset]);
-    return this.dispatch(WGSL.MATMUL, [uniform, a, b, out], [Math.ceil(n / 64), Math.ceil(m / 64)]);
+    const buffers = [uniform, a, b, out];
+    if (m < TILE || n < TILE) {
+      return this.dispatch(WGSL.MATMUL_DIRECT, buffers, [Math.ceil(n / 8), Math.ceil(m / 8)]);
+    }
+    return this.dispatch(WGSL.MATMUL_TILED, buffers, [Math.ceil(n / TILE), Math.ceil(m / TILE)]);
   }
 
   biasActivate(x: GPUBuffer, bias: GPUBuffer, rows: number, cols: number, act: Activation, biasOffset = 0): Dispatch {

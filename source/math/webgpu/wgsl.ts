@@ -35,22 +35,13 @@ fn flatIndex(id: vec3u, groups: vec3u) -> u32 {
 }
 `;
 
-/**
- * out (m×n) = op(a)·op(b) (+ out): flags bit 0 transposes a, bit 1 transposes b, bit 2 accumulates.
- * Tiled: a workgroup of 16×16 threads computes a 64×64 block of out, each thread 4×4 of it, from tiles of a and b
- * staged in workgroup memory 16 deep, so each element read from storage serves 64 multiply-adds. Each thread sums
- * its products in order of q, as the plain loop does. Tiles load along the contiguous axis of each operand's
- * layout, so neighbouring threads read neighbouring words.
- */
-export const MATMUL = /* wgsl */ `
+/** The matmul's sizes and flags: bit 0 transposes a, bit 1 transposes b, bit 2 accumulates into out. */
+const MATMUL_BINDINGS = /* wgsl */ `
 struct Params { m: u32, n: u32, k: u32, flags: u32, aOffset: u32, bOffset: u32, outOffset: u32 }
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out: array<f32>;
-// [q][row] and [q][col] of the current 16-deep slice.
-var<workgroup> tileA: array<f32, 1024>;
-var<workgroup> tileB: array<f32, 1024>;
 
 fn loadA(row: u32, q: u32) -> f32 {
   if (row >= p.m || q >= p.k) { return 0.0; }
@@ -63,6 +54,43 @@ fn loadB(q: u32, col: u32) -> f32 {
   if ((p.flags & 2u) != 0u) { return b[p.bOffset + col * p.k + q]; }
   return b[p.bOffset + q * p.n + col];
 }
+
+fn store(row: u32, col: u32, value: f32) {
+  let o = p.outOffset + row * p.n + col;
+  var sum = value;
+  if ((p.flags & 4u) != 0u) { sum += out[o]; }
+  out[o] = sum;
+}
+`;
+
+/**
+ * out (m×n) = op(a)·op(b) (+ out), one thread per element of out: for small matrices (the font's, the VAE's
+ * latent heads), where the tiled kernel's 64×64 blocks would leave most of their threads idle.
+ */
+export const MATMUL_DIRECT = /* wgsl */ `
+${MATMUL_BINDINGS}
+@compute @workgroup_size(8, 8)
+fn main(@builtin(global_invocation_id) id: vec3u) {
+  let i = id.y;
+  let j = id.x;
+  if (i >= p.m || j >= p.n) { return; }
+  var sum = 0.0;
+  for (var q = 0u; q < p.k; q++) { sum += loadA(i, q) * loadB(q, j); }
+  store(i, j, sum);
+}
+`;
+
+/**
+ * out (m×n) = op(a)·op(b) (+ out), tiled: a workgroup of 16×16 threads computes a 64×64 block of out, each thread 4×4 of it, from tiles of a and b
+ * staged in workgroup memory 16 deep, so each element read from storage serves 64 multiply-adds. Each thread sums
+ * its products in order of q, as the plain loop does. Tiles load along the contiguous axis of each operand's
+ * layout, so neighbouring threads read neighbouring words.
+ */
+export const MATMUL_TILED = /* wgsl */ `
+${MATMUL_BINDINGS}
+// [q][row] and [q][col] of the current 16-deep slice.
+var<workgroup> tileA: array<f32, 1024>;
+var<workgroup> tileB: array<f32, 1024>;
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local: vec3u) {
@@ -102,12 +130,7 @@ fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local
     let row = rowBase + local.y + 16u * i;
     for (var j = 0u; j < 4u; j++) {
       let col = colBase + local.x + 16u * j;
-      if (row < p.m && col < p.n) {
-        let o = p.outOffset + row * p.n + col;
-        var sum = acc[i * 4u + j];
-        if ((p.flags & 4u) != 0u) { sum += out[o]; }
-        out[o] = sum;
-      }
+      if (row < p.m && col < p.n) { store(row, col, acc[i * 4u + j]); }
     }
   }
 }
