@@ -81,10 +81,10 @@ fn main(@builtin(global_invocation_id) id: vec3u) {
 `;
 
 /**
- * out (m×n) = op(a)·op(b) (+ out), tiled: a workgroup of 16×16 threads computes a 64×64 block of out, each thread 4×4 of it, from tiles of a and b
- * staged in workgroup memory 16 deep, so each element read from storage serves 64 multiply-adds. Each thread sums
- * its products in order of q, as the plain loop does. Tiles load along the contiguous axis of each operand's
- * layout, so neighbouring threads read neighbouring words.
+ * out (m×n) = op(a)·op(b) (+ out), tiled: a workgroup of 16×16 threads computes a 64×64 block of out, each
+ * thread 4×4 of it, from tiles of a and b staged in workgroup memory 16 deep, so each element read from storage
+ * serves 64 multiply-adds. Each thread sums its products in order of q, as the direct kernel does. Tiles load
+ * along the contiguous axis of each operand's layout, so neighbouring threads read neighbouring words.
  */
 export const MATMUL_TILED = /* wgsl */ `
 ${MATMUL_BINDINGS}
