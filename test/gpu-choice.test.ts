@@ -10,14 +10,24 @@ import type { AdapterReport } from '../source/math/webgpu/device.js';
 import { chooseAuto, chosen, gpuDriverShows, requireHardware } from '../source/commands/gpu-choice.js';
 import { fontSelection } from '../source/commands/font-backend.js';
 import { FONT_DEFAULTS } from '../source/options/font.js';
+import { vaeSelection } from '../source/commands/vae-backend.js';
 import { runCli } from './helpers/cli.js';
 
 const H200: AdapterReport = { name: 'NVIDIA H200', driver: 'x', software: false, flags: ['backend=vulkan'] };
+const VAE_OPTIONS = {
+  shape: { input: 784, hidden: [16], latent: 2 },
+  optimizer: 'adam' as const,
+  lr: 1e-3,
+  epochs: 1,
+  batch: 8,
+  seed: 1,
+};
+const NO_IMAGES = { images: new Float32Array(0), labels: new Uint8Array(0), count: 0 };
 const LLVMPIPE: AdapterReport = { name: 'llvmpipe', driver: 'Mesa', software: true, flags: ['backend=opengles'] };
 
 describe("auto's choice", () => {
   it('keeps the CPU on a software adapter, saying which adapter it saw, without racing it', () => {
-    const choice = chooseAuto(LLVMPIPE, 'wasm-simd-fma-2t', { device: 1e6, cpu: 1, epochs: 100 });
+    const choice = chooseAuto(LLVMPIPE, 'wasm-simd-fma-2t', { device: 1e6, cpu: 1, unit: 'epochs/s over 100 epochs' });
     expect(choice).toEqual({
       device: false,
       reason: 'auto saw llvmpipe, a software adapter: wasm-simd-fma-2t on the CPU',
@@ -25,7 +35,11 @@ describe("auto's choice", () => {
   });
 
   it('keeps the CPU when the hardware adapter lost the race, with both speeds', () => {
-    const choice = chooseAuto(H200, 'wasm-simd-fma-2t', { device: 4000, cpu: 8000.4, epochs: 100 });
+    const choice = chooseAuto(H200, 'wasm-simd-fma-2t', {
+      device: 4000,
+      cpu: 8000.4,
+      unit: 'epochs/s over 100 epochs',
+    });
     expect(choice.device).toBe(false);
     expect(choice.reason).toBe(
       'auto saw NVIDIA H200: wasm-simd-fma-2t on the CPU is faster,' +
@@ -34,7 +48,7 @@ describe("auto's choice", () => {
   });
 
   it('takes the device trainer when the hardware adapter won the race', () => {
-    const choice = chooseAuto(H200, 'wasm-simd-fma-2t', { device: 30000, cpu: 8000, epochs: 100 });
+    const choice = chooseAuto(H200, 'wasm-simd-fma-2t', { device: 30000, cpu: 8000, unit: 'epochs/s over 100 epochs' });
     expect(choice.device).toBe(true);
     expect(choice.reason).toBe(
       'auto saw NVIDIA H200: the device trainer is faster,' +
@@ -59,6 +73,8 @@ describe("auto's choice", () => {
     expect(gpuDriverShows({ SIA_AE_DAWN_FLAGS: 'backend=vulkan' }, () => false)).toBe(true);
     // No driver: auto leaves the choice to the CPU selection, and Dawn is never loaded.
     expect(await fontSelection({}, { ...FONT_DEFAULTS }, () => false)).toBeUndefined();
+    const { reason } = await vaeSelection({}, VAE_OPTIONS, { train: NO_IMAGES, test: NO_IMAGES }, () => false);
+    expect(reason).not.toContain('auto saw');
   });
 });
 
@@ -73,11 +89,14 @@ describe('--backend gpu', () => {
     expect(() => requireHardware(H200, '')).not.toThrow();
   });
 
-  it('is a usage error here, where only llvmpipe or nothing starts (status 2, one line)', () => {
-    const { status, stderr } = runCli(['font', '--backend', 'gpu', '--json'], {}, { timeout: 60_000 });
-    expect(status).toBe(2);
-    const line = stderr.split('\n').find((l) => l.startsWith('sia-ae:'));
-    expect(line).toMatch(/needs a hardware GPU|no WebGPU adapter/);
-    expect(line).toContain('doctor');
-  });
+  it.each([['font'], ['vae', '--train-size', '100']])(
+    'is a usage error here, where only llvmpipe or nothing starts (%s: status 2, one line)',
+    (...command) => {
+      const { status, stderr } = runCli([...command, '--backend', 'gpu', '--json'], {}, { timeout: 60_000 });
+      expect(status).toBe(2);
+      const line = stderr.split('\n').find((l) => l.startsWith('sia-ae:'));
+      expect(line).toMatch(/needs a hardware GPU|no WebGPU adapter/);
+      expect(line).toContain('doctor');
+    },
+  );
 });

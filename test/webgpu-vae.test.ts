@@ -15,6 +15,7 @@ import {
   VaeTraining,
 } from '../source/train/vae.js';
 import { DeviceVaeTraining } from '../source/train/vae-device.js';
+import { vaeSelection } from '../source/commands/vae-backend.js';
 import { jsonLines, runCli } from './helpers/cli.js';
 import { testDevice } from './webgpu-device.js';
 
@@ -103,6 +104,17 @@ describe.skipIf(!opened)('the VAE on the device', () => {
     const got = done(await events(onDevice(o, data, 16).run())).testLoss;
     expect(relative(got, want)).toBeLessThan(0.01);
   }, 120_000);
+});
+
+describe.skipIf(!opened)('auto for the VAE', () => {
+  it('keeps the CPU on a software adapter, saying which adapter it saw; races only on hardware', async () => {
+    const data = withTest(loadSplits('mnist', 0, 100).splits, 1);
+    const selection = await vaeSelection({}, options(), data, () => true);
+    selection.backend.dispose();
+    expect('opened' in selection).toBe(false);
+    if (opened!.adapter.software) expect(selection.reason).toMatch(/^auto saw .*, a software adapter: /);
+    else expect(selection.reason).toMatch(/samples\/s over 8 batches/);
+  });
 });
 
 describe.skipIf(!opened)('sia-ae vae --backend webgpu', () => {

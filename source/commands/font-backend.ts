@@ -15,7 +15,7 @@ import { deviceUnsupported, startDeviceFontTraining, stepsPerSubmitFor } from '.
 import type { FontTrainingOptions } from '../train/font.js';
 import { cpuFontSpeed, deviceFontSpeed } from '../train/font-speed.js';
 import { backendChoice, backendFromSettings, deviceFromSettings } from './backend-choice.js';
-import { chooseAuto, chosen, type FontRace, gpuDriverShows } from './gpu-choice.js';
+import { chooseAuto, chosen, gpuDriverShows, type Race } from './gpu-choice.js';
 
 /** The matmul auto's CPU selection times: the batch by the widest layer by the 35 pixels (font and denoise). */
 export function fontWorkload(config: { batch: number; layers: number[] }, glyphs: Glyph[]): Workload {
@@ -82,14 +82,15 @@ async function race(
   glyphs: Glyph[],
   training: FontTrainingOptions,
   logEvery: number,
-): Promise<FontRace> {
+): Promise<Race> {
   const stepsPerSubmit = stepsPerSubmitFor(logEvery);
   const epochs = stepsPerSubmit * 4;
   const onDevice = (n: number) =>
     deviceFontSpeed(device.opened.device, device.backend, glyphs, { ...training, stepsPerSubmit }, n);
   await onDevice(stepsPerSubmit);
   cpuFontSpeed(cpu.backend, glyphs, training, stepsPerSubmit);
-  return { device: await onDevice(epochs), cpu: cpuFontSpeed(cpu.backend, glyphs, training, epochs), epochs };
+  const unit = `epochs/s over ${epochs} epochs`;
+  return { device: await onDevice(epochs), cpu: cpuFontSpeed(cpu.backend, glyphs, training, epochs), unit };
 }
 
 /** A glyph run's training on the device, or a usage error naming what the device trainer cannot train yet. */

@@ -1,5 +1,5 @@
 /**
- * The GPU side of --backend for `sia-ae font`: `gpu` takes the WebGPU device trainer on a hardware adapter, or is
+ * The GPU side of --backend for the trainers that have a device trainer: `gpu` takes the WebGPU device trainer on a hardware adapter, or is
  * a usage error saying why not; `auto` looks for an adapter only where a GPU driver shows, never takes a software
  * one, and races a few whole training steps of the device trainer against the CPU trainer, taking the faster.
  */
@@ -8,11 +8,12 @@ import { UsageError } from '../errors.js';
 import type { BackendSelection, DeviceSelection } from '../math/select.js';
 import type { AdapterReport } from '../math/webgpu/device.js';
 
-/** Steps/s of the two trainers over the same few epochs of the run's own model. */
-export interface FontRace {
+/** The two trainers' speeds over the same few steps of the run's own model, and what they count. */
+export interface Race {
   device: number;
   cpu: number;
-  epochs: number;
+  /** "epochs/s over 100 epochs", "samples/s over 8 batches". */
+  unit: string;
 }
 
 export interface AutoChoice {
@@ -22,11 +23,11 @@ export interface AutoChoice {
 }
 
 /** auto's choice once it has seen an adapter (and, on hardware, raced it). */
-export function chooseAuto(adapter: AdapterReport, cpuName: string, race?: FontRace): AutoChoice {
+export function chooseAuto(adapter: AdapterReport, cpuName: string, race?: Race): AutoChoice {
   const seen = `auto saw ${adapter.name}`;
   if (adapter.software) return { device: false, reason: `${seen}, a software adapter: ${cpuName} on the CPU` };
   if (!race) return { device: false, reason: `${seen}: ${cpuName} on the CPU` };
-  const times = `${race.device.toFixed(0)} against ${race.cpu.toFixed(0)} epochs/s over ${race.epochs} epochs`;
+  const times = `${race.device.toFixed(0)} against ${race.cpu.toFixed(0)} ${race.unit}`;
   return race.device > race.cpu
     ? { device: true, reason: `${seen}: the device trainer is faster, ${times} on ${cpuName}` }
     : { device: false, reason: `${seen}: ${cpuName} on the CPU is faster, ${times} on the device` };

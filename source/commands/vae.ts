@@ -17,7 +17,7 @@ import { DeviceVaeTraining } from '../train/vae-device.js';
 import { EVAL_BATCH, type VaeCheckpoint } from '../nn/vae-checkpoint.js';
 import { loadVaeScreen } from '../ui/load.js';
 import { flagName, type RawSettings } from '../config.js';
-import { backendFromSettings, deviceFromSettings } from './backend-choice.js';
+import { vaeSelection } from './vae-backend.js';
 import type { Command, CommandContext } from './command.js';
 import { optionsHelp } from '../options/help.js';
 import { EXPORT, trainerHelp } from '../options/shared.js';
@@ -113,11 +113,11 @@ export async function startVaeRun(
         `the training set ${splits.train.count})`,
     );
   }
-  const device = await deviceFromSettings(settings);
-  const backend =
-    device ?? backendFromSettings(settings, { m: config.batch, n: Math.max(...config.layers), k: IMAGE_PIXELS });
+  const base = { shape, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed };
+  const backend = await vaeSelection(settings, { ...base, optimizer: optimizers[0] }, splits);
+  const device = 'opened' in backend ? backend : undefined;
   const trainings = optimizers.map((optimizer): VaeTrainer => {
-    const options = { shape, optimizer, lr: config.lr, epochs: config.epochs, batch: config.batch, seed: config.seed };
+    const options = { ...base, optimizer };
     return device
       ? new DeviceVaeTraining(device.opened.device, device.backend, splits, options, loaded?.checkpoint)
       : new VaeTraining(backend.backend, splits, options, loaded?.checkpoint);

@@ -163,9 +163,7 @@ async function runChunk(
     ],
     encoder,
   );
-  history.destroy();
-  corrections.destroy();
-  noisy?.destroy();
+  kernels.free(history, corrections, noisy);
   const end = endOf(scores, first, target);
   return { epoch: first + end, loss: scores[end * 2], outputs, latent, params };
 }

@@ -125,6 +125,11 @@ export class DeviceVaeTraining implements VaeTrainer {
     return total / set.count;
   }
 
+  /** Frees the device's buffers of this training (the device stays open). */
+  dispose(): void {
+    this.net.kernels.release();
+  }
+
   /** Marks `work` as in flight until it settles. */
   private track<T>(work: Promise<T>): Promise<T> {
     this.inFlight = work.catch(() => {});
@@ -182,7 +187,7 @@ export class DeviceVaeTraining implements VaeTrainer {
       drawn += rows * latent;
     });
     const [read] = await kernels.read([[sums, 0, steps.rows.length * 2]], encoder);
-    for (const buffer of [cursors, eps, pairs, sums]) buffer?.destroy();
+    kernels.free(cursors, eps, pairs, sums);
     return read;
   }
 

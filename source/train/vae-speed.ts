@@ -12,12 +12,16 @@ export function speedData(images: number): VaeData {
   return { train, test: sliceSet(test, 0, 1) };
 }
 
+/** Samples/s of the training's first epoch; the training is disposed of after. */
 export async function vaeSpeed(training: VaeTrainer): Promise<number> {
   const events = training.run();
-  for (let next = await events.next(); !next.done; next = await events.next()) {
-    if (next.value.type !== 'epoch') continue;
+  try {
+    for (let next = await events.next(); !next.done; next = await events.next()) {
+      if (next.value.type === 'epoch') return next.value.samplesPerSecond;
+    }
+    throw new Error('the timed VAE run ended before its first epoch');
+  } finally {
     await events.return?.(undefined);
-    return next.value.samplesPerSecond;
+    training.dispose?.();
   }
-  throw new Error('the timed VAE run ended before its first epoch');
 }

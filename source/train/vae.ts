@@ -71,6 +71,8 @@ export interface VaeTrainer {
   run(pictures?: VaePictures): Iterator<VaeEvent> | AsyncIterator<VaeEvent>;
   /** Everything a resumed run needs, as of the last event. */
   checkpoint(): VaeCheckpoint | Promise<VaeCheckpoint>;
+  /** Lets go of what the training holds beyond the backend (a device training's buffers). */
+  dispose?(): void;
 }
 
 export class VaeTraining implements VaeTrainer {

@@ -31,6 +31,8 @@ export class Kernels {
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   /** The first error the device reported (a kernel that did not compile, a bad binding): reads throw it. */
   private failure: string | undefined;
+  /** The buffers made here and not yet freed, for release(). */
+  private readonly made = new Set<GPUBuffer>();
 
   constructor(readonly device: GPUDevice) {
     device.addEventListener('uncapturederror', (event) => {
@@ -43,6 +45,7 @@ export class Kernels {
     const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
     const buffer = this.device.createBuffer({ size: Math.max(4, length * 4), usage });
     if (data) this.device.queue.writeBuffer(buffer, 0, data);
+    this.made.add(buffer);
     return buffer;
   }
 
@@ -177,7 +180,22 @@ export class Kernels {
       usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
     });
     this.device.queue.writeBuffer(buffer, 0, data);
+    this.made.add(buffer);
     return buffer;
+  }
+
+  /** Frees buffers made here: a submit's own, once read back. */
+  free(...buffers: Array<GPUBuffer | undefined>): void {
+    for (const buffer of buffers) {
+      if (!buffer) continue;
+      buffer.destroy();
+      this.made.delete(buffer);
+    }
+  }
+
+  /** Frees every buffer made here (the device stays open for others). */
+  release(): void {
+    this.free(...this.made);
   }
 
   private dispatch(source: string, buffers: GPUBuffer[], groups: [number, number]): Dispatch {
