@@ -89,7 +89,7 @@ describe('--backend gpu', () => {
     expect(() => requireHardware(H200, '')).not.toThrow();
   });
 
-  it.each([['font'], ['vae', '--train-size', '100']])(
+  it.each([['font'], ['vae', '--train-size', '200']])(
     'is a usage error here, where only llvmpipe or nothing starts (%s: status 2, one line)',
     (...command) => {
       const { status, stderr } = runCli([...command, '--backend', 'gpu', '--json'], {}, { timeout: 60_000 });

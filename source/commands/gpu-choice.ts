@@ -1,7 +1,8 @@
 /**
- * The GPU side of --backend for the trainers that have a device trainer: `gpu` takes the WebGPU device trainer on a hardware adapter, or is
- * a usage error saying why not; `auto` looks for an adapter only where a GPU driver shows, never takes a software
- * one, and races a few whole training steps of the device trainer against the CPU trainer, taking the faster.
+ * The GPU side of --backend for the runs that have a device trainer (font, one denoise run, vae): `gpu` takes the
+ * WebGPU device trainer on a hardware adapter, or is a usage error saying why not; `auto` looks for an adapter only
+ * where a GPU driver shows, never takes a software one, and races a few whole training steps of the device trainer
+ * against the CPU trainer, taking the faster.
  */
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
