@@ -97,6 +97,17 @@ describe.skipIf(!opened)('the VAE on the device', () => {
     expect(largest(got.parameters, want.parameters)).toBeLessThan(0.05 * largest(want.parameters, start));
   });
 
+  it("a device checkpoint resumes on the CPU trainer, ending where the CPU's own run ends", async () => {
+    const o = options({ epochs: 2 });
+    const gpu = onDevice(o, small, 4);
+    const stream = gpu.run();
+    for (let i = 0; i < 7; i++) await stream.next(); // mid-way through the second epoch
+    const resumed = done(await events(new VaeTraining(cpu, small, o, await gpu.checkpoint()).run()));
+    const straight = done(await events(new VaeTraining(cpu, small, o).run()));
+    expect(resumed.last.epoch).toBe(2);
+    expect(relative(resumed.testLoss, straight.testLoss)).toBeLessThan(0.01);
+  });
+
   it('ends one epoch on 2,000 images with the test loss of the CPU trainer within 1%', async () => {
     const data = withTest(loadSplits('mnist', 0, 2000).splits, 2000);
     const o = options({ shape: { input: 784, hidden: [400], latent: 20 }, batch: 128 });
