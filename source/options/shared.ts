@@ -54,8 +54,10 @@ const backendOption = flagOnly({
   placeholder: 'NAME',
   group: TRAINER,
   help:
-    `${BACKEND_CHOICES.join(' | ')}. auto uses gpu.js only where it beats the CPU kernels on this run's matrices;` +
-    ' cpu is the fastest CPU one',
+    `${BACKEND_CHOICES.join(' | ')}. auto uses gpu.js only where it beats the CPU kernels on this run's matrices,` +
+    ' and the WebGPU device trainer only on a hardware GPU that wins a race of whole training steps; webgpu trains' +
+    ' on the device (gpu: only on a hardware adapter; sia-ae doctor says what this machine has); cpu is the' +
+    ' fastest CPU one',
 });
 
 /** --pace N: a glyph run (font, denoise) held to at most N epochs a second, for a class to watch it learn. */
