@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The GPU checks of issue 12 in one go, for a GPU machine (no network needed): what sia-ae doctor sees, the WebGPU
-# conformance tests with the adapter required, then `sia-ae bench --only gpu`. About 2-4 minutes; each step has a
-# time limit, so the whole stays under 8.
+# conformance tests with the adapter required (kernels, font, denoise, VAE), then `sia-ae bench --only gpu` (the
+# font trainers' steps/s, the VAE's samples/s against the CPU's). About 2-4 minutes; each step has a time limit,
+# so the whole stays under 8.
 #
 #   bash bench/gpu-check.sh
 #
@@ -39,6 +40,6 @@ step() {
 }
 
 step 60 npx tsx source/cli.tsx doctor
-step 180 env SIA_AE_REQUIRE_WEBGPU=1 npx vitest run test/webgpu-kernels.test.ts test/webgpu-font.test.ts test/bench-gpu.test.ts
+step 200 env SIA_AE_REQUIRE_WEBGPU=1 npx vitest run test/webgpu-*.test.ts test/bench-gpu.test.ts
 step 200 npx tsx source/cli.tsx bench --only gpu
 exit $status
