@@ -77,12 +77,12 @@ export class DeviceVaeTraining implements VaeTrainer {
     while (ledger.training) {
       if (ledger.startEpoch()) this.writeOrder();
       while (ledger.progress.batchIndex < ledger.batches) yield await this.track(this.trainSubmit());
-      const event = await this.track(this.endEpoch());
+      const event = await this.track(this.endEpoch(ledger.completeEpoch()));
       if (pictures === 'every-epoch') event.view = await this.view();
       this.last = event;
       yield event;
     }
-    const last = this.last ?? (await this.endEpoch());
+    const last = this.last ?? (await this.endEpoch(ledger.progress.epoch));
     yield {
       type: 'done',
       last: { ...last, view: last.view ?? (await this.view()) },
@@ -202,8 +202,8 @@ export class DeviceVaeTraining implements VaeTrainer {
     this.net.kernels.device.queue.writeBuffer(this.sets.train.order, 0, this.ledger.order);
   }
 
-  private async endEpoch(): Promise<VaeEpochEvent> {
-    const epoch = this.ledger.completeEpoch();
+  /** The event of the epoch just completed (validation samples with a generator salted by its number). */
+  private async endEpoch(epoch: number): Promise<VaeEpochEvent> {
     const { validation } = this.sets;
     const validationLoss = validation && (await this.evaluate(validation, evaluationRng(this.options.seed, epoch)));
     return this.ledger.epochEvent(validationLoss);

@@ -95,7 +95,7 @@ export class VaeLedger {
     };
   }
 
-  /** Counts the epoch as done; returns its number (validation samples with a generator salted by it). */
+  /** Counts the epoch as done; returns its number. */
   completeEpoch(): number {
     return ++this.progress.epoch;
   }

@@ -113,13 +113,13 @@ export class VaeTraining implements VaeTrainer {
     while (ledger.training) {
       ledger.startEpoch();
       while (ledger.progress.batchIndex < ledger.batches) yield this.trainBatch();
-      const event = this.endEpoch();
+      const event = this.endEpoch(ledger.completeEpoch());
       if (pictures === 'every-epoch') event.view = this.view();
       this.last = event;
       yield event;
     }
     // No step has run since the last epoch ended, so its pictures can still be made from the weights as they are.
-    const last = this.last ?? this.endEpoch();
+    const last = this.last ?? this.endEpoch(ledger.progress.epoch);
     yield {
       type: 'done',
       last: { ...last, view: last.view ?? this.view() },
@@ -168,8 +168,8 @@ export class VaeTraining implements VaeTrainer {
     return ledger.batchTrained(loss, rows, performance.now() - started);
   }
 
-  private endEpoch(): VaeEpochEvent {
-    const epoch = this.ledger.completeEpoch();
+  /** The event of the epoch just completed (validation samples with a generator salted by its number). */
+  private endEpoch(epoch: number): VaeEpochEvent {
     const { validation } = this.data;
     return this.ledger.epochEvent(validation && this.evaluate(validation, evaluationRng(this.options.seed, epoch)));
   }
