@@ -97,6 +97,17 @@ describe.skipIf(!opened)('the VAE on the device', () => {
     expect(largest(got.parameters, want.parameters)).toBeLessThan(0.05 * largest(want.parameters, start));
   });
 
+  it('takes a checkpoint asked for mid-submit after that submit: weights and progress agree', async () => {
+    const gpu = onDevice(options(), small, 5);
+    const stream = gpu.run();
+    const first = stream.next(); // a submit of 5 batches, in flight
+    const taken = await gpu.checkpoint();
+    expect(taken.progress.batchIndex).toBe(5);
+    expect(taken.steps).toBe(5);
+    await first;
+    expect((await gpu.checkpoint()).parameters).toEqual(taken.parameters);
+  });
+
   it("a device checkpoint resumes on the CPU trainer, ending where the CPU's own run ends", async () => {
     const o = options({ epochs: 2 });
     const gpu = onDevice(o, small, 4);
