@@ -133,12 +133,12 @@ async function runChunk(
 ): Promise<Chunk> {
   const { kernels } = net;
   const steps = last - first + 1;
-  const history = kernels.buffer(steps * 2);
+  const history = kernels.scratch('history', steps * 2);
   // The updates after epochs max(first − 1, 0)..last − 1 are optimizer steps first..last (from 1).
   const firstUpdate = Math.max(first, 1);
   const updateCount = last - firstUpdate + 1;
-  const corrections = kernels.buffer(updateCount * 2, correctionPairs(settings, firstUpdate, last));
-  const noisy = inputs && kernels.buffer((updateCount * net.input.size) / 4, inputs(updateCount));
+  const corrections = kernels.scratch('corrections', updateCount * 2, correctionPairs(settings, firstUpdate, last));
+  const noisy = inputs && kernels.scratch('noisy', (updateCount * net.input.size) / 4, inputs(updateCount));
   const encoder = kernels.device.createCommandEncoder();
   let updates = 0;
   const update = () => {
@@ -163,7 +163,6 @@ async function runChunk(
     ],
     encoder,
   );
-  kernels.free(history, corrections, noisy);
   const end = endOf(scores, first, target);
   return { epoch: first + end, loss: scores[end * 2], outputs, latent, params };
 }

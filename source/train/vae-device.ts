@@ -172,10 +172,10 @@ export class DeviceVaeTraining implements VaeTrainer {
     const { net } = this;
     const { kernels } = net;
     const latent = this.options.shape.latent;
-    const cursors = kernels.buffer(steps.cursors.length, steps.cursors);
-    const eps = kernels.buffer(steps.eps.length, steps.eps);
-    const pairs = corrections && kernels.buffer(corrections.length, corrections);
-    const sums = kernels.buffer(steps.rows.length * 2);
+    const cursors = kernels.scratch('cursors', steps.cursors.length, steps.cursors);
+    const eps = kernels.scratch('eps', steps.eps.length, steps.eps);
+    const pairs = corrections && kernels.scratch('corrections', corrections.length, corrections);
+    const sums = kernels.scratch('sums', steps.rows.length * 2);
     const encoder = kernels.device.createCommandEncoder();
     let drawn = 0;
     steps.rows.forEach((rows, k) => {
@@ -187,7 +187,6 @@ export class DeviceVaeTraining implements VaeTrainer {
       drawn += rows * latent;
     });
     const [read] = await kernels.read([[sums, 0, steps.rows.length * 2]], encoder);
-    kernels.free(cursors, eps, pairs, sums);
     return read;
   }
 

@@ -31,8 +31,12 @@ export class Kernels {
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   /** The first error the device reported (a kernel that did not compile, a bad binding): reads throw it. */
   private failure: string | undefined;
-  /** The buffers made here and not yet freed, for release(). */
+  /** Every buffer made here, for release(). */
   private readonly made = new Set<GPUBuffer>();
+  /** Buffers a submit fills and reads each time, kept by name (see scratch()). */
+  private readonly scratches = new Map<string, GPUBuffer>();
+  /** Mappable buffers for read(), free to take: one per read in flight at most, reused ever after. */
+  private readonly staging: GPUBuffer[] = [];
 
   constructor(readonly device: GPUDevice) {
     device.addEventListener('uncapturederror', (event) => {
@@ -151,10 +155,7 @@ export class Kernels {
   /** Copies `ranges` ([buffer, first element, length]) into one mappable buffer and reads them back, in order. */
   async read(ranges: ReadonlyArray<[GPUBuffer, number, number]>, encoder = this.device.createCommandEncoder()) {
     const total = ranges.reduce((sum, [, , length]) => sum + length, 0);
-    const staging = this.device.createBuffer({
-      size: total * 4,
-      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-    });
+    const staging = this.takeStaging(total * 4);
     const starts: number[] = [];
     let at = 0;
     for (const [buffer, first, length] of ranges) {
@@ -163,11 +164,25 @@ export class Kernels {
       at += length;
     }
     this.device.queue.submit([encoder.finish()]);
-    await staging.mapAsync(GPUMapMode.READ);
+    await staging.mapAsync(GPUMapMode.READ, 0, total * 4);
     if (this.failure) throw new Error(`the GPU device reported an error: ${this.failure}`);
-    const all = new Float32Array(staging.getMappedRange().slice(0));
-    staging.destroy();
+    const all = new Float32Array(staging.getMappedRange(0, total * 4).slice(0));
+    staging.unmap();
+    this.staging.push(staging);
     return ranges.map(([, , length], i) => all.subarray(starts[i], starts[i] + length));
+  }
+
+  /** A free staging buffer of at least `bytes`, or a new one (a read in flight holds its own). */
+  private takeStaging(bytes: number): GPUBuffer {
+    const free = this.staging.findIndex((buffer) => buffer.size >= bytes);
+    if (free >= 0) return this.staging.splice(free, 1)[0];
+    // Grow the largest free one rather than keep one of every size.
+    const smaller = this.staging.length > 0 ? this.staging.pop() : undefined;
+    smaller?.destroy();
+    return this.device.createBuffer({
+      size: Math.max(4, bytes),
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
   }
 
   /** A uniform of u32 words followed by f32 words, in the order of the kernel's Params struct. */
@@ -184,18 +199,31 @@ export class Kernels {
     return buffer;
   }
 
-  /** Frees buffers made here: a submit's own, once read back. */
-  free(...buffers: Array<GPUBuffer | undefined>): void {
-    for (const buffer of buffers) {
-      if (!buffer) continue;
-      buffer.destroy();
-      this.made.delete(buffer);
+  /**
+   * The buffer called `name`, of at least `length` floats, holding `data` when given: what one submit uploads for
+   * its steps (their ε, bias corrections) or copies its results into. Kept and reused by every later submit, so
+   * a long run allocates nothing per submit (Dawn frees a buffer's memory only when its JS object is collected,
+   * which V8 puts off: a buffer per submit grew RSS by ~10 MB over 60,000 steps). A queued write is ordered after
+   * the submits before it, so refilling it never races the previous submit.
+   */
+  scratch(name: string, length: number, data?: Float32Array | Uint32Array): GPUBuffer {
+    let buffer = this.scratches.get(name);
+    if (!buffer || buffer.size < length * 4) {
+      if (buffer) this.made.delete(buffer);
+      buffer?.destroy();
+      buffer = this.buffer(length);
+      this.scratches.set(name, buffer);
     }
+    if (data) this.device.queue.writeBuffer(buffer, 0, data);
+    return buffer;
   }
 
   /** Frees every buffer made here (the device stays open for others). */
   release(): void {
-    this.free(...this.made);
+    for (const buffer of [...this.made, ...this.staging]) buffer.destroy();
+    this.made.clear();
+    this.scratches.clear();
+    this.staging.length = 0;
   }
 
   private dispatch(source: string, buffers: GPUBuffer[], groups: [number, number]): Dispatch {
