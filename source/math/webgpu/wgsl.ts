@@ -219,7 +219,7 @@ fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) group
 }
 `;
 
-/** ∂L/∂z of BCE through a sigmoid output: (y − t) / n. */
+/** ∂L/∂z of BCE through a sigmoid output: (y − t) · scale (1/n for a mean over elements, 1/rows per image). */
 export const BCE_SIGMOID_GRADIENT = /* wgsl */ `
 struct Params { n: u32, scale: f32 }
 @group(0) @binding(0) var<uniform> p: Params;
