@@ -5,7 +5,11 @@
  * llvmpipe "GPU" memory is process memory; on a real GPU the driver's share shows in nvidia-smi instead). A
  * benchmark outside the test run: nothing is asserted.
  *
- *   npx tsx bench/gpu-memory.ts [--model font|vae] [--steps 100000]
+ * Dawn frees an object's native memory (a command encoder, a compute pass) when V8 collects its JS wrapper, which
+ * V8 puts off, as it sees only the small wrapper: RSS then climbs by some MB between collections. Run with
+ * --expose-gc and each sample is taken after a full collection, which shows what the run really holds.
+ *
+ *   node --expose-gc --import tsx bench/gpu-memory.ts [--model font|vae] [--steps 100000]
  */
 import { parseArgs } from 'node:util';
 import { loadFont } from '../source/data/font.js';
@@ -19,8 +23,14 @@ import { speedData } from '../source/train/vae-speed.js';
 const MB = 1024 * 1024;
 const SAMPLE_MS = 10_000;
 
+/** A full collection first, when --expose-gc gave one. */
+function memory(): NodeJS.MemoryUsage {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage();
+}
+
 function line(seconds: number, step: number, note = ''): string {
-  const { rss, heapUsed } = process.memoryUsage();
+  const { rss, heapUsed } = memory();
   const mb = (bytes: number) => `${(bytes / MB).toFixed(1).padStart(7)} MB`;
   const at = `${seconds.toFixed(0).padStart(5)} s  step ${String(step).padStart(8)}`;
   return `${at}  rss ${mb(rss)}  heap ${mb(heapUsed)}${note}`;
@@ -47,19 +57,20 @@ async function main(): Promise<void> {
   const steps = Number(values.steps ?? 100_000);
   if (model !== 'font' && model !== 'vae') throw new Error(`--model font or vae, not ${model}`);
   const opened = await openDevice();
-  console.log(`${model} on ${opened.adapter.name}, ${steps} steps`);
+  const collected = 'gc' in globalThis ? 'after a full collection' : 'as it is (no --expose-gc)';
+  console.log(`${model} on ${opened.adapter.name}, ${steps} steps; memory sampled ${collected}`);
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  const rssAt = [process.memoryUsage().rss];
+  const rssAt = [memory().rss];
   let nextSample = 0;
   let step = 0;
   for await (step of (model === 'font' ? fontSteps : vaeSteps)(opened, steps)) {
     if (performance.now() - started < nextSample) continue;
     nextSample += SAMPLE_MS;
-    rssAt.push(process.memoryUsage().rss);
+    rssAt.push(memory().rss);
     console.log(line(seconds(), step));
   }
-  rssAt.push(process.memoryUsage().rss);
+  rssAt.push(memory().rss);
   const [first, second] = rssAt;
   const last = rssAt[rssAt.length - 1];
   console.log(line(seconds(), step, '  (end)'));

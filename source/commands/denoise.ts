@@ -84,7 +84,6 @@ async function runDenoise(settings: RawSettings, context: CommandContext): Promi
   const selection = await glyphRunSelection(settings, {
     glyphs: loadFont,
     training: runTraining(config),
-    workload: (glyphs) => fontWorkload(config, glyphs),
     logEvery: config.logEvery,
     load: config.load,
   });

@@ -7,14 +7,14 @@ import type { Glyph } from '../data/font.js';
 import { loadFont, selectGlyphs } from '../data/font.js';
 import { UsageError } from '../errors.js';
 import type { BackendSelection, DeviceSelection, Workload } from '../math/select.js';
-import { selectDevice } from '../math/select.js';
+import { selectBesideDevice, selectDevice } from '../math/select.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
 import { fontTraining, type FontConfig } from '../options/font.js';
 import type { RawSettings } from '../config.js';
 import { deviceUnsupported, startDeviceFontTraining, stepsPerSubmitFor } from '../train/font-device.js';
 import type { FontTrainingOptions } from '../train/font.js';
 import { cpuFontSpeed, deviceFontSpeed } from '../train/font-speed.js';
-import { backendChoice, backendFromSettings, deviceFromSettings } from './backend-choice.js';
+import { backendChoice, deviceFromSettings } from './backend-choice.js';
 import { chooseAuto, chosen, gpuDriverShows, type Race } from './gpu-choice.js';
 
 /** The matmul auto's CPU selection times: the batch by the widest layer by the 35 pixels (font and denoise). */
@@ -27,7 +27,6 @@ export interface GlyphRunPlan {
   /** The run's glyphs; may throw (a bad --subset), which the run itself then reports. */
   glyphs: () => Glyph[];
   training: FontTrainingOptions;
-  workload: (glyphs: Glyph[]) => Workload;
   logEvery: number;
   /** A loaded model trains on the CPU under auto: the race would train it. */
   load?: string;
@@ -41,7 +40,6 @@ export function fontSelection(
   const plan: GlyphRunPlan = {
     glyphs: () => selectGlyphs(loadFont(), config.subset),
     training: fontTraining(config),
-    workload: (glyphs) => fontWorkload(config, glyphs),
     logEvery: config.logEvery,
     load: config.load,
   };
@@ -63,7 +61,7 @@ export async function glyphRunSelection(
   } catch {
     return undefined; // a bad --subset is the run's to report; no adapter leaves the CPU
   }
-  const cpu = backendFromSettings(settings, plan.workload(glyphs));
+  const cpu = selectBesideDevice();
   return chosen(await raceOrNot(device, cpu, glyphs, plan), device, cpu);
 }
 

@@ -5,7 +5,7 @@
  */
 import { sliceSet } from '../data/mnist.js';
 import type { BackendSelection, DeviceSelection, Workload } from '../math/select.js';
-import { selectDevice } from '../math/select.js';
+import { selectBesideDevice, selectDevice } from '../math/select.js';
 import type { VaeTrainingOptions } from '../nn/vae-checkpoint.js';
 import type { RawSettings } from '../config.js';
 import { type VaeData, VaeTraining } from '../train/vae.js';
@@ -28,14 +28,14 @@ export async function vaeSelection(
   if (backendChoice(settings) !== 'auto') {
     return (await deviceFromSettings(settings)) ?? backendFromSettings(settings, workload);
   }
-  const cpu = backendFromSettings(settings, workload);
-  if (!driverShows()) return cpu;
+  if (!driverShows()) return backendFromSettings(settings, workload);
   let device: DeviceSelection;
   try {
     device = await selectDevice();
   } catch {
-    return cpu; // no adapter: the CPU, as where no driver shows
+    return backendFromSettings(settings, workload); // no adapter: as where no driver shows
   }
+  const cpu = selectBesideDevice();
   const { adapter } = device.opened;
   const race = adapter.software ? undefined : await raceVae(device, cpu, options, data);
   return chosen(chooseAuto(adapter, cpu.backend.name, race), device, cpu);

@@ -133,9 +133,22 @@ export function selectBackend(choice: BackendChoice, workload: Workload): Backen
  * every worker would race for one GPU, and the sweep's parallelism already comes from the threads.
  */
 export function selectSweepBackend(choice: BackendChoice): BackendSelection {
-  if (choice !== 'auto') return startChosen(choice);
+  return choice === 'auto' ? cpuBecause('auto in a sweep takes the CPU') : startChosen(choice);
+}
+
+/**
+ * auto's CPU side where it looks for a WebGPU device: the fastest CPU backend, without gpu.js. gpu.js's GL (GLX,
+ * through headless-gl) and Dawn's OpenGL ES (EGL) cannot share a process under an X display: whichever starts
+ * second finds no adapter (Dawn) or takes the process down with an X BadAccess error (GLX), both seen under
+ * xvfb-run. A WebGPU device, where there is one, is the better GPU path anyway.
+ */
+export function selectBesideDevice(): BackendSelection {
+  return cpuBecause('auto beside WebGPU takes the CPU kernels, not gpu.js');
+}
+
+function cpuBecause(why: string): BackendSelection {
   const { backend, reason } = selectCpuBackend();
-  return { backend, reason: `auto in a sweep takes the CPU: ${reason}` };
+  return { backend, reason: `${why}: ${reason}` };
 }
 
 const FUSED = 'WebAssembly SIMD kernels with fused multiply-add';
