@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   console.log(`${model} on ${opened.adapter.name}, ${steps} steps; memory sampled ${collected}`);
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  const rssAt = [memory().rss];
+  const rssAt: number[] = [];
   let nextSample = 0;
   let step = 0;
   for await (step of (model === 'font' ? fontSteps : vaeSteps)(opened, steps)) {
@@ -70,13 +70,13 @@ async function main(): Promise<void> {
     rssAt.push(memory().rss);
     console.log(line(seconds(), step));
   }
-  rssAt.push(memory().rss);
-  const [first, second] = rssAt;
-  const last = rssAt[rssAt.length - 1];
-  console.log(line(seconds(), step, '  (end)'));
+  // While training: from the first sample (after the first submit) to the last; the end is after its release.
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+  const [first, last] = [rssAt[0], rssAt[rssAt.length - 1]];
+  console.log(line(seconds(), step, '  (end: the training let go)'));
   console.log(
-    `RSS growth: ${((last - first) / MB).toFixed(1)} MB from the start,` +
-      ` ${((last - second) / MB).toFixed(1)} MB after the first submit (${(step / seconds()).toFixed(0)} steps/s)`,
+    `RSS while training: ${mb(first)} after the first submit, ${mb(last)} at the last sample` +
+      ` (${mb(last - first)} growth; ${(step / seconds()).toFixed(0)} steps/s)`,
   );
   opened.close();
   process.exit(); // Dawn keeps Node running (math/webgpu/device.ts)
