@@ -6,12 +6,12 @@ import { loadAutoencoder } from '../nn/autoencoder-file.js';
 import { denoiseJsonOutput, denoisePlainOutput } from '../report/denoise.js';
 import { DenoiseRun } from '../run/denoise.js';
 import { observe, type Outputs } from '../run/observe.js';
-import { type FontTrainingOptions, startFontTraining } from '../train/font.js';
+import type { FontTrainingOptions } from '../train/font.js';
 import { type BackendSelection, createViewBackend, type DeviceSelection } from '../math/select.js';
 import { loadDenoiseScreen } from '../ui/load.js';
 import type { RawSettings } from '../config.js';
 import { backendChoice, backendFromSettings, type SweepBackend, sweepBackendFromSettings } from './backend-choice.js';
-import { fontWorkload, glyphRunSelection, startOn, trainOnDevice } from './font-backend.js';
+import { fontWorkload, glyphRunSelection, startOn, startGlyphTraining } from './font-backend.js';
 import { noiseLevels, parseDenoiseConfig, runSettings } from './denoise-config.js';
 import { DENOISE_OPTIONS, denoiseTraining, MODEL, NOISE, SWEEP, type DenoiseConfig } from '../options/denoise.js';
 import { optionsHelp } from '../options/help.js';
@@ -36,14 +36,11 @@ export function startDenoiseRun(
 ): DenoiseRun {
   const glyphs = loadFont();
   const backend = selection ?? backendFromSettings(settings, fontWorkload(config, glyphs));
-  const device = selection && 'opened' in selection ? selection : undefined;
   const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
   const layers = loaded?.shape.layers ?? config.layers;
   const training = runTraining(config, layers);
   const { noise } = training;
-  const { model, events } = device
-    ? trainOnDevice(device, glyphs, { training, logEvery: config.logEvery }, loaded)
-    : startFontTraining(backend.backend, glyphs, training, loaded);
+  const { model, events } = startGlyphTraining(backend, glyphs, { training, logEvery: config.logEvery }, loaded);
   return new DenoiseRun({
     glyphs,
     model,

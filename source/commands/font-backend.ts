@@ -7,15 +7,19 @@ import type { Glyph } from '../data/font.js';
 import { loadFont, selectGlyphs } from '../data/font.js';
 import { UsageError } from '../errors.js';
 import type { BackendSelection, DeviceSelection, Workload } from '../math/select.js';
-import { selectBesideDevice, selectDevice } from '../math/select.js';
 import type { Autoencoder } from '../nn/autoencoder.js';
 import { fontTraining, type FontConfig } from '../options/font.js';
 import type { RawSettings } from '../config.js';
-import { deviceUnsupported, startDeviceFontTraining, stepsPerSubmitFor } from '../train/font-device.js';
-import type { FontTrainingOptions } from '../train/font.js';
+import {
+  type DeviceFontTraining,
+  deviceUnsupported,
+  startDeviceFontTraining,
+  stepsPerSubmitFor,
+} from '../train/font-device.js';
+import { type FontTraining, type FontTrainingOptions, startFontTraining } from '../train/font.js';
 import { cpuFontSpeed, deviceFontSpeed } from '../train/font-speed.js';
 import { backendChoice, deviceFromSettings } from './backend-choice.js';
-import { chooseAuto, chosen, gpuDriverShows, type Race } from './gpu-choice.js';
+import { autoOnDevice, gpuDriverShows, type Race } from './gpu-choice.js';
 
 /** The matmul auto's CPU selection times: the batch by the widest layer by the 35 pixels (font and denoise). */
 export function fontWorkload(config: { batch: number; layers: number[] }, glyphs: Glyph[]): Workload {
@@ -52,25 +56,17 @@ export async function glyphRunSelection(
   driverShows = gpuDriverShows,
 ): Promise<DeviceSelection | BackendSelection | undefined> {
   if (backendChoice(settings) !== 'auto') return deviceFromSettings(settings);
-  if (plan.load || !driverShows()) return undefined;
+  if (plan.load) return undefined;
   let glyphs: Glyph[];
-  let device: DeviceSelection;
   try {
     glyphs = plan.glyphs();
-    device = await selectDevice();
   } catch {
-    return undefined; // a bad --subset is the run's to report; no adapter leaves the CPU
+    return undefined; // a bad --subset is the run's to report
   }
-  const cpu = selectBesideDevice();
-  return chosen(await raceOrNot(device, cpu, glyphs, plan), device, cpu);
-}
-
-async function raceOrNot(device: DeviceSelection, cpu: BackendSelection, glyphs: Glyph[], plan: GlyphRunPlan) {
-  const { adapter } = device.opened;
   const unsupported = deviceUnsupported(plan.training, glyphs.length);
-  if (unsupported) return { device: false, reason: `auto saw ${adapter.name}; the device trains ${unsupported}` };
-  if (adapter.software) return chooseAuto(adapter, cpu.backend.name);
-  return chooseAuto(adapter, cpu.backend.name, await race(device, cpu, glyphs, plan.training, plan.logEvery));
+  const onDevice = (device: DeviceSelection, cpu: BackendSelection) =>
+    race(device, cpu, glyphs, plan.training, plan.logEvery);
+  return autoOnDevice(driverShows, onDevice, unsupported);
 }
 
 /** A few whole training steps on each trainer, after a warm-up of one submit (the device compiles then). */
@@ -91,17 +87,21 @@ async function race(
   return { device: await onDevice(epochs), cpu: cpuFontSpeed(cpu.backend, glyphs, training, epochs), unit };
 }
 
-/** A glyph run's training on the device, or a usage error naming what the device trainer cannot train yet. */
-export function trainOnDevice(
-  device: DeviceSelection,
+/**
+ * A glyph run's training: on the device when the selection is one (a usage error naming what the device trainer
+ * cannot train yet), else the CPU trainer on the selection's backend.
+ */
+export function startGlyphTraining(
+  selection: DeviceSelection | BackendSelection,
   glyphs: Glyph[],
   { training, logEvery }: { training: FontTrainingOptions; logEvery: number },
   loaded?: Autoencoder,
-) {
+): FontTraining | DeviceFontTraining {
+  if (!('opened' in selection)) return startFontTraining(selection.backend, glyphs, training, loaded);
   const unsupported = deviceUnsupported(training, glyphs.length);
   if (unsupported) throw new UsageError(`--backend webgpu trains ${unsupported}, for now`);
   const options = { ...training, stepsPerSubmit: stepsPerSubmitFor(logEvery) };
-  return startDeviceFontTraining(device.opened.device, device.backend, glyphs, options, loaded);
+  return startDeviceFontTraining(selection.opened.device, selection.backend, glyphs, options, loaded);
 }
 
 /** Starts a run on `selection`, which is closed (the device with it) when the run cannot start. */

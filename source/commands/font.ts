@@ -1,7 +1,6 @@
 /** `sia-ae font`: the basic autoencoder on the font glyphs. */
 import { loadFont, selectGlyphs, type Glyph } from '../data/font.js';
 import { UsageError } from '../errors.js';
-import { startFontTraining } from '../train/font.js';
 import { type BackendSelection, createViewBackend, type DeviceSelection } from '../math/select.js';
 import { fontJsonOutput, fontPlainOutput } from '../report/font.js';
 import { FontRun } from '../run/font.js';
@@ -11,7 +10,7 @@ import { autoencoderSize, checkMemory } from '../nn/memory.js';
 import type { RawSettings } from '../config.js';
 import { loadFontScreen } from '../ui/load.js';
 import { backendFromSettings } from './backend-choice.js';
-import { fontSelection, fontWorkload, startOn, trainOnDevice } from './font-backend.js';
+import { fontSelection, fontWorkload, startOn, startGlyphTraining } from './font-backend.js';
 import { isFontSweep, runFontSweep } from './font-sweep.js';
 import type { Command, CommandContext } from './command.js';
 import { FONT, FONT_COMMAND_OPTIONS, fontTraining, parseFontConfig, SWEEP, type FontConfig } from '../options/font.js';
@@ -37,7 +36,6 @@ export function startFontRun(
   const workload = fontWorkload(config, glyphs);
   checkMemory(`--layers ${config.layers.join(',')}`, autoencoderSize(config.layers), workload.m + glyphs.length);
   const backend = selection ?? backendFromSettings(settings, workload);
-  const device = selection && 'opened' in selection ? selection : undefined;
   const loaded = config.load ? loadAutoencoder(config.load, backend.backend) : undefined;
   if (loaded) {
     if (settings.layers !== undefined && loaded.shape.layers.join() !== config.layers.join()) {
@@ -48,9 +46,7 @@ export function startFontRun(
     config.layers = loaded.shape.layers;
   }
   const training = fontTraining(config, loaded?.shape);
-  const { model, events } = device
-    ? trainOnDevice(device, glyphs, { training, logEvery: config.logEvery }, loaded)
-    : startFontTraining(backend.backend, glyphs, training, loaded);
+  const { model, events } = startGlyphTraining(backend, glyphs, { training, logEvery: config.logEvery }, loaded);
   const { export: dir, ...recorded } = config;
   return new FontRun({
     glyphs,

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import type { BackendSelection, DeviceSelection } from '../math/select.js';
+import { type BackendSelection, type DeviceSelection, selectBesideDevice, selectDevice } from '../math/select.js';
 import type { AdapterReport } from '../math/webgpu/device.js';
 
 /** The two trainers' speeds over the same few steps of the run's own model, and what they count. */
@@ -64,4 +64,29 @@ export function chosen(
   }
   device.backend.dispose();
   return { backend: cpu.backend, reason: `${choice.reason} (${cpu.reason})` };
+}
+
+/**
+ * auto's look at the GPU for a run: where a driver shows and an adapter opens, the device against the CPU backend
+ * beside it (never gpu.js: math/select.ts), raced only on a hardware adapter, and refused with `unsupported` (what
+ * the device trainer cannot train of this run). Undefined where no driver shows or no adapter opens.
+ */
+export async function autoOnDevice(
+  driverShows: () => boolean,
+  race: (device: DeviceSelection, cpu: BackendSelection) => Promise<Race>,
+  unsupported?: string,
+): Promise<DeviceSelection | BackendSelection | undefined> {
+  if (!driverShows()) return undefined;
+  let device: DeviceSelection;
+  try {
+    device = await selectDevice();
+  } catch {
+    return undefined;
+  }
+  const cpu = selectBesideDevice();
+  const { adapter } = device.opened;
+  const choice = unsupported
+    ? { device: false, reason: `auto saw ${adapter.name}; the device trains ${unsupported}` }
+    : chooseAuto(adapter, cpu.backend.name, adapter.software ? undefined : await race(device, cpu));
+  return chosen(choice, device, cpu);
 }
