@@ -136,29 +136,8 @@ export class MatmulThreads {
     this.kernels.matmulPackShared(a, b, m, n, k, transA, transB, byRows, shared);
     Atomics.store(this.counter, 0, 0);
     const sequence = ++this.sequence;
-    for (let w = 0; w < this.controls.length; w++) {
-      const control = this.controls[w];
-      const args = [
-        a,
-        b,
-        out,
-        m,
-        n,
-        k,
-        transA,
-        transB,
-        accumulate,
-        byRows,
-        share,
-        this.counter.byteOffset,
-        shared,
-        this.scratch[w + 1],
-      ];
-      for (let slot = 0; slot < args.length; slot++) control[LAYOUT.args + slot] = args[slot];
-      Atomics.store(control, LAYOUT.sequence, sequence);
-      Atomics.notify(control, LAYOUT.sequence);
-    }
-    this.kernels.matmulShares(
+    // Every thread takes shares of the same job; only its scratch space is its own.
+    const job = [
       a,
       b,
       out,
@@ -172,8 +151,15 @@ export class MatmulThreads {
       share,
       this.counter.byteOffset,
       shared,
-      this.scratch[0],
-    );
+    ] as const;
+    for (let w = 0; w < this.controls.length; w++) {
+      const control = this.controls[w];
+      const args = [...job, this.scratch[w + 1]];
+      for (let slot = 0; slot < args.length; slot++) control[LAYOUT.args + slot] = args[slot];
+      Atomics.store(control, LAYOUT.sequence, sequence);
+      Atomics.notify(control, LAYOUT.sequence);
+    }
+    this.kernels.matmulShares(...job, this.scratch[0]);
     for (const control of this.controls) this.awaitDone(control, sequence);
   }
 
