@@ -122,7 +122,7 @@ async function vaeBench(model: VaeBenchModel, opened: OpenDevice | undefined, o:
   const backend = createCpuBackend();
   const cpu = await medianSpeed(() => vaeSpeed(new VaeTraining(backend, cpuData, options)), o.repeats);
   backend.dispose();
-  const setup = { architecture: new Vae(new FastCpuBackend(), options.shape).architecture, batch: model.batch };
+  const setup = { architecture: Vae.architectureOf(options.shape), batch: model.batch };
   const skipped = !opened
     ? 'no adapter'
     : model.hardwareOnly && opened.adapter.software

@@ -84,9 +84,12 @@ export class Vae {
   }
 
   /** "784-400-2-400-784" */
-  get architecture(): string {
-    const { input, hidden, latent } = this.shape;
+  static architectureOf({ input, hidden, latent }: VaeShape): string {
     return [input, ...hidden, latent, ...[...hidden].reverse(), input].join('-');
+  }
+
+  get architecture(): string {
+    return Vae.architectureOf(this.shape);
   }
 
   /** PyTorch's default initialisation, layer by layer from the input: with it the losses match its example's. */
