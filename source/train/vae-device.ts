@@ -8,6 +8,7 @@
  */
 import { IMAGE_PIXELS } from '../data/mnist.js';
 import type { Backend } from '../math/backend.js';
+import type { Dispatch } from '../math/webgpu/kernels.js';
 import { type DeviceImages, DeviceVae } from '../math/webgpu/vae.js';
 import { correctionPairs, optimizerSettings, type OptimizerSettings } from '../nn/optim.js';
 import { Vae } from '../nn/vae.js';
@@ -114,7 +115,7 @@ export class DeviceVaeTraining implements VaeTrainer {
   }
 
   /** Mean loss per image over a set, z sampled as in training, as train/vae.ts's evaluate. */
-  async evaluate(set: DeviceImages, rng: Rng): Promise<number> {
+  private async evaluate(set: DeviceImages, rng: Rng): Promise<number> {
     const starts = Array.from({ length: Math.ceil(set.count / EVAL_BATCH) }, (_, b) => b * EVAL_BATCH);
     const rows = starts.map((start) => Math.min(EVAL_BATCH, set.count - start));
     const sums = await this.submit({ rows, cursors: Uint32Array.from(starts), eps: this.draw(set.count, rng) }, (n) =>
@@ -164,11 +165,7 @@ export class DeviceVaeTraining implements VaeTrainer {
    * Records the steps into one command buffer, each after copying in its cursor, its ε and (training) its bias
    * corrections, and each followed by a copy of its loss sums; submits, and reads the sums back.
    */
-  private async submit(
-    steps: Steps,
-    dispatches: (rows: number) => ReturnType<DeviceVae['training']>,
-    corrections?: Float32Array,
-  ) {
+  private async submit(steps: Steps, dispatches: (rows: number) => Dispatch[], corrections?: Float32Array) {
     const { net } = this;
     const { kernels } = net;
     const latent = this.options.shape.latent;
