@@ -17,7 +17,7 @@ import { cpuFontSpeed, deviceFontSpeed } from '../train/font-speed.js';
 import { VaeTraining } from '../train/vae.js';
 import { DeviceVaeTraining } from '../train/vae-device.js';
 import { speedData, vaeSpeed } from '../train/vae-speed.js';
-import { IMAGE_PIXELS } from '../data/mnist.js';
+import { IMAGE_PIXELS, sliceSet } from '../data/mnist.js';
 import { Vae } from '../nn/vae.js';
 import type { VaeTrainingOptions } from '../nn/vae-checkpoint.js';
 
@@ -114,26 +114,30 @@ function vaeOptions({ hidden, latent, batch }: VaeBenchModel): VaeTrainingOption
   return { shape: { input: IMAGE_PIXELS, hidden, latent }, optimizer: 'adam', lr: 1e-3, epochs: 1, batch, seed: 1 };
 }
 
+/** Why the device does not time this model, or undefined when it does. */
+function deviceSkipped(model: VaeBenchModel, opened: OpenDevice | undefined): string | undefined {
+  if (!opened) return 'no adapter';
+  return model.hardwareOnly && opened.adapter.software ? 'on a software adapter' : undefined;
+}
+
 /** One VAE model's samples/s on the device (when one is open, and not skipped) and on `cpu`. */
 async function vaeBench(model: VaeBenchModel, opened: OpenDevice | undefined, o: Settings): Promise<VaeGpuBench> {
   const options = vaeOptions(model);
-  const { vae } = o;
-  const cpuData = speedData(model.batch * vae.cpuBatches);
+  const { cpuBatches, deviceBatches } = o.vae;
+  // One read of the images both trainers take their first batches from.
+  const data = speedData(model.batch * Math.max(cpuBatches, deviceBatches));
+  const firstBatches = (batches: number) => ({ ...data, train: sliceSet(data.train, 0, model.batch * batches) });
   const backend = createCpuBackend();
+  const cpuData = firstBatches(cpuBatches);
   const cpu = await medianSpeed(() => vaeSpeed(new VaeTraining(backend, cpuData, options)), o.repeats);
   backend.dispose();
-  const setup = { architecture: Vae.architectureOf(options.shape), batch: model.batch };
-  const skipped = !opened
-    ? 'no adapter'
-    : model.hardwareOnly && opened.adapter.software
-      ? 'on a software adapter'
-      : undefined;
-  if (!opened || skipped) return { ...setup, cpu, cpuBackend: backend.name, skipped };
-  const data = speedData(model.batch * vae.deviceBatches);
-  const mirror = new FastCpuBackend();
-  const time = () => vaeSpeed(new DeviceVaeTraining(opened.device, mirror, data, options));
+  const result = { architecture: Vae.architectureOf(options.shape), batch: model.batch, cpu, cpuBackend: backend.name };
+  const skipped = deviceSkipped(model, opened);
+  if (!opened || skipped) return { ...result, skipped };
+  const deviceData = firstBatches(deviceBatches);
+  const time = () => vaeSpeed(new DeviceVaeTraining(opened.device, new FastCpuBackend(), deviceData, options));
   const webgpu = await medianSpeed(time, o.repeats);
-  return { ...setup, webgpu, cpu, cpuBackend: backend.name, speedup: webgpu / cpu };
+  return { ...result, webgpu, speedup: webgpu / cpu };
 }
 
 async function cpuRow(name: string, backend: Backend, glyphs: Glyph[], training: FontTrainingOptions, o: Settings) {
