@@ -145,10 +145,8 @@ export class DeviceVaeTraining implements VaeTrainer {
     const count = Math.min(this.batchesPerSubmit, ledger.batches - first);
     const batches = Array.from({ length: count }, (_, k) => ledger.batchAt(first + k));
     const rows = batches.map((b) => b.rows);
-    const eps = this.draw(
-      rows.reduce((sum, r) => sum + r, 0),
-      ledger.rng,
-    );
+    const images = rows.reduce((sum, r) => sum + r, 0);
+    const eps = this.draw(images, ledger.rng);
     const corrections = correctionPairs(this.settings, this.steps + 1, this.steps + count);
     const steps = { rows, cursors: Uint32Array.from(batches, (b) => b.first), eps };
     const sums = await this.submit(steps, (n) => this.net.training(this.sets.train, n), corrections);

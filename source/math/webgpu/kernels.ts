@@ -176,9 +176,8 @@ export class Kernels {
   private takeStaging(bytes: number): GPUBuffer {
     const free = this.staging.findIndex((buffer) => buffer.size >= bytes);
     if (free >= 0) return this.staging.splice(free, 1)[0];
-    // Grow the largest free one rather than keep one of every size.
-    const smaller = this.staging.length > 0 ? this.staging.pop() : undefined;
-    smaller?.destroy();
+    // Every free one is too small: replace one rather than keep one of every size.
+    this.staging.pop()?.destroy();
     return this.device.createBuffer({
       size: Math.max(4, bytes),
       usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
