@@ -122,7 +122,7 @@ interface Chunk {
  * epoch, then each epoch's evaluation followed by its update, except the last one's, so that the parameters read
  * back are the ones evaluated (as the CPU trainer's are when it reports). The chunk ends early, in what it
  * reports, at the first epoch that reached the target; the device made no update after it. A denoising update
- * trains on its noisy copy in `input`, then puts the clean data (the target) back for the next evaluation.
+ * first copies its noisy copy into the network's `noisy`.
  */
 async function runChunk(
   net: DeviceAutoencoder,
@@ -138,14 +138,14 @@ async function runChunk(
   const firstUpdate = Math.max(first, 1);
   const updateCount = last - firstUpdate + 1;
   const corrections = kernels.scratch('corrections', updateCount * 2, correctionPairs(settings, firstUpdate, last));
-  const noisy = inputs && kernels.scratch('noisy', (updateCount * net.input.size) / 4, inputs(updateCount));
+  const bytes = net.data.size;
+  const noisy = inputs && kernels.scratch('noisy', (updateCount * bytes) / 4, inputs(updateCount));
   const encoder = kernels.device.createCommandEncoder();
   let updates = 0;
   const update = () => {
     encoder.copyBufferToBuffer(corrections, updates * 8, net.corrections, 0, 8);
-    if (noisy) encoder.copyBufferToBuffer(noisy, updates * net.input.size, net.input, 0, net.input.size);
+    if (noisy && net.noisy) encoder.copyBufferToBuffer(noisy, updates * bytes, net.noisy, 0, bytes);
     kernels.record(encoder, net.train);
-    if (noisy) encoder.copyBufferToBuffer(net.target, 0, net.input, 0, net.input.size);
     updates++;
   };
   if (first > 0) update();

@@ -5,10 +5,9 @@
  * activation kept in device buffers. A step is two compute passes: the full-batch forward pass with its score
  * (mean BCE and most wrong pixels), then BCE's gradient through the sigmoid, the backward pass and the update.
  *
- * The network reads `input` and is scored against `target`, both the clean data at first. A denoising step
- * (`denoising`) trains on a noisy input against the clean target, so its training pass runs its own forward pass:
- * the trainer copies the noisy batch into `input` before it and the clean one back after it, so that the
- * evaluation's forward pass, and the outputs read back, stay on the clean data.
+ * The evaluation reads the clean `data` and is scored against it. A denoising step (`denoising`) trains on a noisy
+ * copy against the clean data: its training pass runs its own forward pass from `noisy`, which the trainer fills
+ * before each step, so the evaluation, and the outputs read back, stay on the clean data.
  */
 import type { Autoencoder } from '../../nn/autoencoder.js';
 import { type Dispatch, Kernels, type UpdateConstants } from './kernels.js';
@@ -16,10 +15,10 @@ import { type DeviceLayer, deviceLayer, mlpBackward, mlpForward } from './layers
 
 export class DeviceAutoencoder {
   readonly kernels: Kernels;
-  /** What the first layer reads: the clean data, or a noisy copy while a denoising step trains. */
-  readonly input: GPUBuffer;
-  /** What the outputs are scored and trained against: the clean data. */
-  readonly target: GPUBuffer;
+  /** The clean data: what the evaluation reads, and what the outputs are scored and trained against. */
+  readonly data: GPUBuffer;
+  /** A denoising step's input: the noisy copy the trainer writes before the step. */
+  readonly noisy: GPUBuffer | undefined;
   readonly params: GPUBuffer;
   /** [mean BCE, most wrong pixels] of the latest forward pass. */
   readonly stats: GPUBuffer;
@@ -43,8 +42,8 @@ export class DeviceAutoencoder {
     const kernels = new Kernels(device);
     this.kernels = kernels;
     const { store } = model;
-    this.input = kernels.buffer(data.length, data);
-    this.target = kernels.buffer(data.length, data);
+    this.data = kernels.buffer(data.length, data);
+    this.noisy = denoising ? kernels.buffer(data.length) : undefined;
     this.params = kernels.buffer(store.size, store.values);
     const grads = kernels.buffer(store.size);
     this.stats = kernels.buffer(2);
@@ -55,18 +54,18 @@ export class DeviceAutoencoder {
     );
     const last = this.layers[this.layers.length - 1];
     const features = model.inputSize;
-    const pass = mlpForward(kernels, this.params, this.layers, this.input, count);
     this.forward = [
-      ...pass,
-      kernels.score([last.output, this.target], [this.stats, this.halted], count, features, target),
+      ...mlpForward(kernels, this.params, this.layers, this.data, count),
+      kernels.score([last.output, this.data], [this.stats, this.halted], count, features, target),
     ];
+    const trainInput = this.noisy ?? this.data;
     const moments = [kernels.buffer(store.size), kernels.buffer(store.size)];
     this.train = [
-      // A plain step trains on the evaluation's outputs; a denoising step on the noisy input's (no score: the
-      // halt and the reported numbers belong to the clean evaluation).
-      ...(denoising ? pass : []),
-      kernels.bceSigmoidGradient(last.output, this.target, last.gradPre, count * features),
-      ...mlpBackward(kernels, [this.params, grads], this.layers, [this.input, last.gradPre], count, {
+      // A plain step trains on the evaluation's outputs; a denoising step on the noisy copy's (no score: the halt
+      // and the reported numbers belong to the clean evaluation).
+      ...(this.noisy ? mlpForward(kernels, this.params, this.layers, this.noisy, count) : []),
+      kernels.bceSigmoidGradient(last.output, this.data, last.gradPre, count * features),
+      ...mlpBackward(kernels, [this.params, grads], this.layers, [trainInput, last.gradPre], count, {
         gradIsPreActivation: true,
         needInputGrad: false,
       }),
