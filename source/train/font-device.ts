@@ -79,18 +79,24 @@ async function* trainOnDevice(
   const net = new DeviceAutoencoder(device, model, data, glyphs.length, options.target, settings, Boolean(noise));
   const inputs = noise && ((updates: number) => noisyInputs(noise, data, updates, rng));
   const started = performance.now();
-  for (let first = 0; ; ) {
-    const last = Math.min(first === 0 ? 0 : first + options.stepsPerSubmit - 1, options.epochs);
-    const chunk = await runChunk(net, settings, [first, last], options.target, inputs);
-    const report = epochReport(chunk, data, glyphs.length, performance.now() - started);
-    model.store.values.set(chunk.params);
-    yield report;
-    const reachedTarget = report.maxPixelError <= options.target;
-    if (reachedTarget || report.epoch >= options.epochs) {
-      yield { type: 'done', last: report, reachedTarget, model };
-      return;
+  try {
+    for (let first = 0; ; ) {
+      const last = Math.min(first === 0 ? 0 : first + options.stepsPerSubmit - 1, options.epochs);
+      const chunk = await runChunk(net, settings, [first, last], options.target, inputs);
+      const report = epochReport(chunk, data, glyphs.length, performance.now() - started);
+      model.store.values.set(chunk.params);
+      yield report;
+      const reachedTarget = report.maxPixelError <= options.target;
+      if (reachedTarget || report.epoch >= options.epochs) {
+        yield { type: 'done', last: report, reachedTarget, model };
+        return;
+      }
+      first = last + 1;
     }
-    first = last + 1;
+  } finally {
+    // Every event brought the weights into `model`, so the device's buffers are done with at the end or a stop
+    // (auto's race and the bench start many trainings on one device).
+    net.kernels.release();
   }
 }
 
